@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { signOutAction, switchLocale } from '@/app/actions';
+import { getCurrentUser } from '@/lib/auth';
+import { canAdminister } from '@/lib/auth/permissions';
+import { LOCALES } from '@/lib/i18n/locales';
+import { NavLinks } from './nav-links';
+
+export async function SiteHeader() {
+  const t = await getTranslations();
+  const locale = await getLocale();
+  // The header must render even when the database is down, so the page's own error screen shows.
+  const user = await getCurrentUser().catch(() => null);
+  const items = [
+    { href: '/forum', label: t('nav.forum') },
+    { href: '/surveys', label: t('nav.surveys') },
+    { href: '/results', label: t('nav.results') },
+    { href: '/calendar', label: t('nav.calendar') },
+    { href: '/news', label: t('nav.news') },
+    ...(canAdminister(user) ? [{ href: '/admin', label: t('nav.admin') }] : []),
+  ];
+  const other = LOCALES.find((l) => l !== locale)!;
+
+  return (
+    <header className="no-print border-b-4 border-brand-700 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="flex items-baseline gap-2 text-ink no-underline">
+          <span className="text-2xl font-extrabold tracking-tight text-brand-800">{t('meta.siteName')}</span>
+          <span className="hidden text-sm text-muted sm:inline">{t('meta.tagline')}</span>
+        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <form action={switchLocale}>
+            <input type="hidden" name="locale" value={other} />
+            <button
+              type="submit"
+              lang={other}
+              aria-label={t('language.switchTo', { language: t(`language.${other}`) })}
+              className="min-h-11 rounded-md border-2 border-gray-400 px-3 py-1 text-sm font-semibold hover:bg-brand-50"
+            >
+              {other.toUpperCase()} · {t(`language.${other}`)}
+            </button>
+          </form>
+          {user ? (
+            <>
+              <Link href="/account" className="rounded-md px-3 py-2 font-semibold">
+                <span className="sr-only">{t('nav.userMenu', { name: user.name })}</span>
+                <span aria-hidden="true">{user.name}</span>
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800 hover:bg-brand-50">
+                  {t('nav.signOut')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="rounded-md px-3 py-2 font-semibold">
+                {t('nav.signIn')}
+              </Link>
+              <Link href="/sign-up" className="rounded-md bg-brand-700 px-3 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+                {t('nav.signUp')}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      <div className="mx-auto max-w-6xl px-2 pb-2">
+        <NavLinks items={items} label={t('nav.label')} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { communes } from './places';
+
+export const userStatus = pgEnum('user_status', ['active', 'disabled', 'deleted']);
+
+/**
+ * Roles beyond the implicit "member" that every registered user is.
+ * Coordinators and moderators may be scoped to one commune (communeId) or county-wide (null).
+ */
+export const roleName = pgEnum('role_name', ['admin', 'coordinator', 'moderator', 'analyst', 'operator']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Stored lower-cased; the unique index is on the stored value.
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text(),
+    status: userStatus().notNull().default('active'),
+    // Bumped to end every session of the user (sign out everywhere, password change, disabling).
+    sessionVersion: integer().notNull().default(1),
+    locale: text().notNull().default('pl'),
+    consentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_email_idx').on(t.email), index('users_created_idx').on(t.createdAt, t.id)],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleName().notNull(),
+    communeId: integer().references(() => communes.id),
+    grantedBy: uuid().references(() => users.id),
+    grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('user_roles_unique').on(t.userId, t.role, t.communeId).nullsNotDistinct()],
+);
+
+/** Append-only record of who did what; never updated or deleted by the app. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => users.id),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at, t.id), index('audit_log_actor_idx').on(t.actorId)],
+);
+
+/**
+ * Fixed-window counters for rate limits, kept in the database so that every app instance sees the
+ * same counts. Keys are keyed hashes: no raw address or e-mail is stored.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text().primaryKey(),
+  count: integer().notNull(),
+  resetAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type UserRole = typeof userRoles.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type RoleName = (typeof roleName.enumValues)[number];

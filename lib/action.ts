@@ -1,0 +1,72 @@
+import 'server-only';
+import { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import type { ActionResult } from '@/lib/result';
+
+/** Form fields never echoed back to the browser after a failure. */
+const SECRET_FIELDS = /password/i;
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$') && !SECRET_FIELDS.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+/** Turns a zod failure into message keys by field (zod's own wording falls back to "invalid"). */
+export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || '_form';
+    const key = /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+    (fieldErrors[field] ??= []).push(key);
+  }
+  return fieldErrors;
+}
+
+/** Maps anything thrown by lib/ to the failure shape; unexpected errors are logged, not shown. */
+export function failure(error: unknown, values?: Record<string, string>): ActionResult<never> {
+  if (error instanceof AppError) {
+    return { ok: false, message: error.messageKey, fieldErrors: error.fieldErrors ?? {}, values };
+  }
+  console.error('[action] unexpected error', error);
+  return { ok: false, message: 'unexpected', fieldErrors: {}, values };
+}
+
+type Handler<S extends z.ZodType, T, U> = (input: z.output<S>, context: { user: U; formData: FormData }) => Promise<T>;
+
+function wrap<S extends z.ZodType, T, U>(schema: S, resolveUser: () => Promise<U>, handler: Handler<S, T, U>) {
+  return async (_previous: ActionResult<T> | undefined, formData: FormData): Promise<ActionResult<T>> => {
+    const values = formValues(formData);
+    try {
+      const user = await resolveUser();
+      const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+      if (!parsed.success) {
+        return { ok: false, message: 'form_invalid', fieldErrors: zodFieldErrors(parsed.error), values };
+      }
+      return { ok: true, data: await handler(parsed.data, { user, formData }) };
+    } catch (error) {
+      return failure(error, values);
+    }
+  };
+}
+
+/**
+ * A server action open to anyone (sign-up, sign-in): parses the form with the action's schema and
+ * returns one result shape. Actions are public endpoints, so the handler still checks rights.
+ */
+export function validatedAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T, CurrentUser | null>) {
+  return wrap(schema, () => getCurrentUser(), handler);
+}
+
+/** Like validatedAction, but refuses callers who are not signed in before parsing anything. */
+export function validatedActionWithUser<S extends z.ZodType, T>(schema: S, handler: Handler<S, T, CurrentUser>) {
+  return wrap(schema, async () => {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError('unauthorized');
+    return user;
+  }, handler);
+}

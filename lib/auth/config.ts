@@ -1,0 +1,47 @@
+import type { NextAuthConfig } from 'next-auth';
+import { getEnv } from '@/lib/env';
+
+/**
+ * The part of the Auth.js configuration that needs no database, shared by the proxy (which only
+ * slides the session's expiry and redirects optimistically) and by lib/auth (which adds the
+ * credentials provider). Whether a session is still valid is decided by getCurrentUser().
+ */
+export function authConfig(): NextAuthConfig {
+  const env = getEnv();
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: env.SESSION_IDLE_MINUTES * 60 },
+    pages: { signIn: '/sign-in' },
+    providers: [],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sessionVersion = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        session.sessionVersion = typeof token.sessionVersion === 'number' ? token.sessionVersion : 0;
+        return session;
+      },
+    },
+  };
+}
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion: number;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    sessionVersion?: number;
+  }
+}

@@ -1,0 +1,83 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { cache } from 'react';
+import { db } from '@/db/client';
+import { userRoles, users } from '@/db/schema';
+import { consumeRateLimit, keyedHash, resetRateLimit } from '@/lib/rate-limit';
+import { clientAddress } from '@/lib/request';
+import { authConfig } from './config';
+import { verifyPassword } from './password';
+import type { CurrentUser } from './permissions';
+import { signInSchema } from './schema';
+
+export type { CurrentUser } from './permissions';
+
+/** Sign-in attempts allowed per account and per address in one window. */
+export const SIGN_IN_LIMITS = { perAccount: 10, perAddress: 30, windowSeconds: 15 * 60 } as const;
+
+/** Raised from authorize() so the sign-in form can tell "too many attempts" from "wrong password". */
+export class TooManyAttempts extends CredentialsSignin {
+  code = 'rate_limited';
+}
+
+async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+
+  const accountKey = `signin:account:${keyedHash(email)}`;
+  const [byAccount, byAddress] = await Promise.all([
+    consumeRateLimit(accountKey, SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.windowSeconds),
+    consumeRateLimit(`signin:address:${keyedHash(clientAddress(request.headers))}`, SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowSeconds),
+  ]);
+  if (!byAccount.allowed || !byAddress.allowed) throw new TooManyAttempts();
+
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  // verifyPassword checks a dummy hash when the account is unknown: no timing difference.
+  const valid = await verifyPassword(password, user?.passwordHash);
+  if (!user || !valid || user.status !== 'active') return null;
+
+  await Promise.all([
+    resetRateLimit(accountKey),
+    db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id)),
+  ]);
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+}
+
+/** Auth.js v5: the route handlers, the session reader and the sign-in/out actions. */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const base = authConfig();
+  return {
+    ...base,
+    providers: [
+      Credentials({
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        authorize: authorizeCredentials,
+      }),
+    ],
+  };
+});
+
+/**
+ * The signed-in user, or null. Reads the account and its roles fresh on every request (once per
+ * request thanks to React's cache), so a revoked role, a disabled account or a bumped session
+ * version (sign out everywhere, password change) takes effect at once.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, status: users.status, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.status, 'active')))
+    .limit(1);
+  if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  const grants = await db
+    .select({ role: userRoles.role, communeId: userRoles.communeId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, id));
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, roles: grants };
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// Safe to import in the browser: react-hook-form and the server actions share these schemas.
+// Messages are keys in the "errors" namespace of the message catalogue.
+
+export const email = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, 'required')
+  .max(254, 'email_invalid')
+  .pipe(z.email({ error: 'email_invalid' }))
+  .transform((value) => value.toLowerCase());
+
+export const newPassword = z
+  .string({ error: 'required' })
+  .min(8, 'password_too_short')
+  .max(128, 'password_too_long');
+
+export const signInSchema = z.object({
+  email,
+  // No length rules here: a sign-in must not reveal the password policy of an account.
+  password: z.string({ error: 'required' }).min(1, 'required').max(1024, 'password_too_long'),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export const signUpSchema = z.object({
+  name: z.string({ error: 'required' }).trim().min(2, 'name_too_short').max(120, 'name_too_long'),
+  email,
+  password: newPassword,
+  consent: z.literal('on', { error: 'consent_required' }),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'password_too_long'),
+    newPassword,
+    confirmPassword: z.string({ error: 'required' }).min(1, 'required'),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'password_mismatch' });
+
+export const deleteAccountSchema = z.object({
+  currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'password_too_long'),
+  confirm: z.literal('on', { error: 'delete_confirm_required' }),
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** Only same-site paths may be used as the page to return to after signing in. */
+export function safeCallbackUrl(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Settings, parsed once from process.env. A bad value stops start-up with one line that names the
+ * setting (see db/prepare.ts); nothing else in the app reads process.env directly.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
+  AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
+
+/** Used only outside production, so a newcomer needs no configuration. Never valid in production. */
+const DEVELOPMENT_SECRET = 'agora-development-secret-not-for-production-use';
+
+export class SettingError extends Error {
+  constructor(
+    public readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+  }
+}
+
+let cached: Env | undefined;
+
+/** Reads and validates the settings; throws SettingError naming the first bad one. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const source = { ...process.env };
+  // Empty strings from shells and .env files mean "not set".
+  for (const key of Object.keys(source)) if (source[key] === '') delete source[key];
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SettingError(String(issue.path[0] ?? 'settings'), issue.message);
+  }
+  const env = parsed.data;
+  if (!env.AUTH_SECRET && env.NODE_ENV === 'production') {
+    throw new SettingError('AUTH_SECRET', 'is required in production (openssl rand -base64 32)');
+  }
+  cached = { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET };
+  return cached;
+}

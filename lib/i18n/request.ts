@@ -1,0 +1,18 @@
+import { cookies } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, TIME_ZONE, type Locale } from './locales';
+import { messages, type Messages } from './messages';
+
+/** Polish unless the visitor chose English (a cookie; URLs carry no locale prefix). */
+export default getRequestConfig(async () => {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+  return { locale, timeZone: TIME_ZONE, messages: messages[locale] };
+});
+
+declare module 'next-intl' {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: Messages;
+  }
+}

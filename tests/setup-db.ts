@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, vi } from 'vitest';
+import postgres from 'postgres';
+
+/**
+ * Gives each test file a database of its own, migrated and empty:
+ * - TEST_DATABASE_URL set: a new database on that server, dropped after the file;
+ * - otherwise: an in-memory PGlite.
+ * The app code under test reaches it through the usual db/client singleton.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL;
+let databaseName: string | undefined;
+
+// Next's request APIs are not available outside a request; tests that need them mock them.
+vi.mock('next/headers', async () => (await import('./next-headers')).nextHeadersMock);
+
+beforeAll(async () => {
+  delete process.env.DATABASE_URL;
+  if (serverUrl) {
+    databaseName = `agora_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${databaseName}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${databaseName}`;
+    process.env.DATABASE_URL = url.toString();
+  } else {
+    process.env.PGLITE_DATA_DIR = 'memory://';
+  }
+  const { getConnection } = await import('@/db/client');
+  const { runMigrations } = await import('@/db/migrate');
+  await runMigrations(getConnection());
+});
+
+afterAll(async () => {
+  const { getConnection } = await import('@/db/client');
+  await getConnection().close();
+  delete (globalThis as { agoraConnection?: unknown }).agoraConnection;
+  if (serverUrl && databaseName) {
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+    await admin.end();
+  }
+});

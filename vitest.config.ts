@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests sit beside the code they test (*.test.ts). Each test file gets a
+// fresh, migrated database: in-memory PGlite, or a new database on the server named by
+// TEST_DATABASE_URL (see tests/setup-db.ts).
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./', import.meta.url)),
+      // server-only throws outside React Server Components; tests call lib/ directly.
+      'server-only': fileURLToPath(new URL('./tests/server-only.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['**/*.test.ts', '**/*.test.tsx'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', '.data/**'],
+    setupFiles: ['./tests/setup-db.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // PGlite per file is memory-hungry; two cores, two workers.
+    maxWorkers: 2,
+  },
+});
