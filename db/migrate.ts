@@ -22,10 +22,10 @@ export async function pendingMigrations(connection: Connection): Promise<number>
   const exists = await connection.db.execute<{ present: boolean }>(
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
-  if (!rows(exists)[0]?.present) return files.length;
+  if (!rows<{ present: boolean }>(exists)[0]?.present) return files.length;
   const applied = await connection.db.execute<{ n: number }>(
     sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
   );
-  return Math.max(0, files.length - Number(rows(applied)[0]?.n ?? 0));
+  return Math.max(0, files.length - Number(rows<{ n: number }>(applied)[0]?.n ?? 0));
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth/permissions';
@@ -49,6 +50,8 @@ function wrap<S extends z.ZodType, T, U>(schema: S, resolveUser: () => Promise<U
       }
       return { ok: true, data: await handler(parsed.data, { user, formData }) };
     } catch (error) {
+      // redirect() and notFound() work by throwing; let Next.js handle them.
+      unstable_rethrow(error);
       return failure(error, values);
     }
   };

@@ -38,8 +38,12 @@ export class AppError extends Error {
     return statusByType[this.type];
   }
 
-  /** Key in the "errors" namespace of the message catalogue. */
+  /**
+   * Key in the "errors" namespace of the message catalogue: "form_invalid" when the error belongs
+   * to fields (each field carries its own key), else "<type>_<subject>" or just "<type>".
+   */
   get messageKey(): string {
+    if (this.fieldErrors) return 'form_invalid';
     return this.subject ? `${this.type}_${this.subject}` : this.type;
   }
 }

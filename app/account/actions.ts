@@ -1,0 +1,25 @@
+'use server';
+
+import { z } from 'zod';
+import { validatedActionWithUser } from '@/lib/action';
+import { signOut } from '@/lib/auth';
+import { changePassword, deleteAccount, signOutEverywhere } from '@/lib/auth/mutations';
+import { changePasswordSchema, deleteAccountSchema } from '@/lib/auth/schema';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+
+export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (input, { user }) => {
+  await changePassword({ actor: user, currentPassword: input.currentPassword, newPassword: input.newPassword });
+  // Every session ended with the old version; this device gets a fresh one.
+  await signInWithPassword(user.email, input.newPassword);
+  return 'changed' as const;
+});
+
+export const signOutEverywhereAction = validatedActionWithUser(z.object({}), async (_input, { user }) => {
+  await signOutEverywhere({ actor: user });
+  await signOut({ redirectTo: '/sign-in' });
+});
+
+export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, async (input, { user }) => {
+  await deleteAccount({ actor: user, currentPassword: input.currentPassword });
+  await signOut({ redirectTo: '/?accountDeleted=1' });
+});

@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
+import { Alert } from '@/components/ui/alert';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentUser } from '@/lib/auth';
+import { listActiveCommunes } from '@/lib/places/queries';
+import { changePasswordAction, deleteAccountAction, signOutEverywhereAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in?callbackUrl=/account');
+  const t = await getTranslations();
+  const { welcome } = await searchParams;
+  const communeNames = new Map((await listActiveCommunes()).map((c) => [c.id, c.name]));
+
+  return (
+    <div className="space-y-10">
+      <PageHeader title={t('account.title')} lead={t('account.intro', { name: user.name, email: user.email })} />
+      {welcome ? <Alert tone="success">{t('auth.signedUp')}</Alert> : null}
+
+      <section aria-labelledby="roles" className="space-y-2">
+        <h2 id="roles">{t('account.roles')}</h2>
+        <ul className="list-disc pl-6">
+          <li>{t('account.roleMember')}</li>
+          {user.roles.map((grant) => (
+            <li key={`${grant.role}-${grant.communeId ?? 'all'}`}>
+              {t(`roles.${grant.role}`)} –{' '}
+              {grant.communeId === null
+                ? t('roles.scopeCounty')
+                : t('roles.scopeCommune', { commune: communeNames.get(grant.communeId) ?? String(grant.communeId) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="password" className="space-y-3">
+        <h2 id="password">{t('account.passwordTitle')}</h2>
+        <p className="text-muted">{t('account.passwordIntro')}</p>
+        <ChangePasswordForm action={changePasswordAction} />
+      </section>
+
+      <section aria-labelledby="sessions" className="space-y-3">
+        <h2 id="sessions">{t('account.sessionsTitle')}</h2>
+        <p className="text-muted">{t('account.sessionsIntro')}</p>
+        <SignOutEverywhereForm action={signOutEverywhereAction} />
+      </section>
+
+      <section aria-labelledby="data" className="space-y-3">
+        <h2 id="data">{t('account.dataTitle')}</h2>
+        <p className="text-muted">{t('account.dataIntro')}</p>
+        <p>
+          <a href="/account/export" download className="font-semibold">
+            {t('account.download')}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="delete" className="space-y-3 rounded-md border-2 border-red-200 p-4">
+        <h2 id="delete">{t('account.deleteTitle')}</h2>
+        <p>{t('account.deleteIntro')}</p>
+        <DeleteAccountForm action={deleteAccountAction} />
+      </section>
+    </div>
+  );
+}

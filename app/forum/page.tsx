@@ -1,0 +1,11 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { NotReady } from '@/components/layout/not-ready';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('sections'))('forum') };
+}
+
+export default function Page() {
+  return <NotReady section="forum" />;
+}

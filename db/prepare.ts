@@ -1,0 +1,72 @@
+/**
+ * Gets the database ready before the app starts (npm run dev / npm start / npm run db:migrate):
+ * checks the settings and the connection, applies pending migrations, and on an empty database
+ * loads the deployment (and, where asked, the demo data). Any problem ends it with one line that
+ * names the setting to fix and a non-zero exit code, never a stack trace.
+ *
+ *   --seed=none        migrations only (db:migrate)
+ *   --seed=deployment  also load communes and service areas into an empty database (npm start)
+ *   --seed=demo        also the demo accounts into an empty database (npm run dev)
+ */
+import { sql } from 'drizzle-orm';
+import { getEnv, SettingError } from '@/lib/env';
+import { openConnection, type Connection } from './client';
+import { pendingMigrations, runMigrations } from './migrate';
+import { communes } from './schema';
+import { seedDemo } from './seed/run';
+
+function fail(message: string): never {
+  console.error(`Agora cannot start: ${message}`);
+  process.exit(1);
+}
+
+/** The root cause in a few words (drizzle wraps the driver's error as its cause). */
+function reason(error: unknown): string {
+  let e = error as { code?: string; message?: string; cause?: unknown; errors?: { message?: string }[] };
+  while (e?.cause) e = e.cause as typeof e;
+  const message = e?.errors?.[0]?.message ?? e?.message?.split('\n')[0] ?? String(error);
+  return e?.code && !message.includes(e.code) ? `${message} (${e.code})` : message;
+}
+
+const seedArg = process.argv.find((a) => a.startsWith('--seed='))?.slice('--seed='.length) ?? 'deployment';
+if (!['none', 'deployment', 'demo'].includes(seedArg)) fail(`unknown option --seed=${seedArg}`);
+
+let env;
+try {
+  env = getEnv();
+} catch (error) {
+  if (error instanceof SettingError) fail(error.message);
+  throw error;
+}
+
+let connection: Connection;
+try {
+  connection = openConnection({ max: 1 });
+  await connection.db.execute(sql`select 1`);
+} catch (error) {
+  if (env.DATABASE_URL) {
+    const shown = env.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    fail(`DATABASE_URL (${shown}) does not answer: ${reason(error)}`);
+  }
+  fail(`PGLITE_DATA_DIR (${env.PGLITE_DATA_DIR}) cannot be opened: ${reason(error)}. Is another Agora process using it?`);
+}
+
+try {
+  const pending = await pendingMigrations(connection);
+  if (pending > 0) {
+    await runMigrations(connection);
+    console.log(`Agora: applied ${pending} database migration(s).`);
+  }
+  if (seedArg !== 'none') {
+    const [{ count }] = (await connection.db.select({ count: sql<number>`count(*)::int` }).from(communes)) as [{ count: number }];
+    if (count === 0) {
+      const withDemo = seedArg === 'demo' || env.AGORA_SEED_DEMO === '1';
+      await seedDemo(connection.db, { demo: withDemo });
+      console.log(`Agora: empty database loaded with the deployment${withDemo ? ' and the demo data' : ''}.`);
+    }
+  }
+} catch (error) {
+  fail(`preparing the database failed: ${reason(error)}`);
+} finally {
+  await connection.close();
+}

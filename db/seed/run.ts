@@ -1,0 +1,12 @@
+import type { Database } from '../client';
+import { seedDemoAccounts } from './demo';
+import { seedDeployment } from './deployment';
+
+/**
+ * Loads the deployment and, with demo: true, the demo data. Every domain that brings demo content
+ * (forum threads, surveys and responses, meetings, news) adds its seeding step here.
+ */
+export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
+  await seedDeployment(db);
+  if (demo) await seedDemoAccounts(db);
+}

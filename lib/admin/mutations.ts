@@ -1,0 +1,252 @@
+import 'server-only';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { communes, localities, userRoles, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { canAdminister, ensure, type CurrentUser, type Role } from '@/lib/auth/permissions';
+import { AppError, fieldError } from '@/lib/errors';
+import { isScopable, SLUG_PATTERN, type CommuneKind, type LocalityKind, type SettableUserStatus } from './schema';
+
+// Administrators only. The permission check comes first, before any lookup, so a non-admin learns
+// nothing about what exists. Every change and its audit entry commit in one transaction.
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+async function lockUser(tx: Tx, userId: string) {
+  const [user] = await tx
+    .select({ id: users.id, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update')
+    .limit(1);
+  if (!user) throw new AppError('not_found:user');
+  // A deleted account is an anonymised tombstone (RODO): nothing about it may change again.
+  if (user.status === 'deleted') throw new AppError('conflict:user_deleted');
+  return user;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireUserId(id: string) {
+  if (!UUID.test(id)) throw new AppError('not_found:user');
+}
+
+/**
+ * Grants a role. Coordinators and moderators may be limited to one active commune; every other
+ * role is county-wide. Granting what the user already holds is a field error, not a second row.
+ */
+export async function grantRole({
+  actor,
+  userId,
+  role,
+  communeId,
+}: {
+  actor: CurrentUser;
+  userId: string;
+  role: Role;
+  communeId: number | null;
+}) {
+  ensure(canAdminister(actor));
+  requireUserId(userId);
+  if (communeId !== null && !isScopable(role)) throw fieldError('communeId', 'role_not_scopable');
+  return db.transaction(async (tx) => {
+    await lockUser(tx, userId);
+    if (communeId !== null) {
+      const [commune] = await tx.select({ active: communes.active }).from(communes).where(eq(communes.id, communeId)).limit(1);
+      if (!commune) throw new AppError('not_found:commune');
+      if (!commune.active) throw fieldError('communeId', 'commune_inactive');
+    }
+    const [grant] = await tx
+      .insert(userRoles)
+      .values({ userId, role, communeId, grantedBy: actor.id })
+      .onConflictDoNothing()
+      .returning({ id: userRoles.id });
+    if (!grant) throw fieldError('role', 'role_already_granted', 'conflict');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'role.grant',
+      targetType: 'user',
+      targetId: userId,
+      details: { grantId: grant.id, role, communeId },
+    });
+    return grant;
+  });
+}
+
+/** Takes a role grant away. An admin cannot take away their own admin role (no lock-out). */
+export async function revokeRole({ actor, grantId }: { actor: CurrentUser; grantId: number }) {
+  ensure(canAdminister(actor));
+  return db.transaction(async (tx) => {
+    const [grant] = await tx.select().from(userRoles).where(eq(userRoles.id, grantId)).for('update').limit(1);
+    if (!grant) throw new AppError('not_found:grant');
+    if (grant.userId === actor.id && grant.role === 'admin') throw new AppError('forbidden:self');
+    await tx.delete(userRoles).where(eq(userRoles.id, grant.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'role.revoke',
+      targetType: 'user',
+      targetId: grant.userId,
+      details: { grantId: grant.id, role: grant.role, communeId: grant.communeId },
+    });
+    return { userId: grant.userId };
+  });
+}
+
+/**
+ * Disables or re-enables an account. Disabling also bumps the session version, which ends every
+ * session of the user at their next request. An admin cannot disable themselves.
+ */
+export async function setUserStatus({ actor, userId, status }: { actor: CurrentUser; userId: string; status: SettableUserStatus }) {
+  ensure(canAdminister(actor));
+  requireUserId(userId);
+  if (userId === actor.id) throw new AppError('forbidden:self');
+  await db.transaction(async (tx) => {
+    const user = await lockUser(tx, userId);
+    if (user.status === status) return;
+    await tx
+      .update(users)
+      .set({
+        status,
+        updatedAt: new Date(),
+        ...(status === 'disabled' ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      })
+      .where(and(eq(users.id, userId), ne(users.status, 'deleted')));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: status === 'disabled' ? 'user.disable' : 'user.enable',
+      targetType: 'user',
+      targetId: userId,
+    });
+  });
+}
+
+export async function createCommune({ actor, name, slug, kind }: { actor: CurrentUser; name: string; slug: string; kind: CommuneKind }) {
+  ensure(canAdminister(actor));
+  const cleanName = name.trim();
+  if (!SLUG_PATTERN.test(slug)) throw fieldError('slug', 'slug_invalid');
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(communes)
+      .values({ name: cleanName, slug, kind })
+      .onConflictDoNothing({ target: communes.slug })
+      .returning({ id: communes.id });
+    if (!created) throw fieldError('slug', 'slug_taken', 'conflict');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'commune.create',
+      targetType: 'commune',
+      targetId: created.id,
+      details: { name: cleanName, slug, kind },
+    });
+    return created;
+  });
+}
+
+export async function renameCommune({ actor, id, name }: { actor: CurrentUser; id: number; name: string }) {
+  ensure(canAdminister(actor));
+  const cleanName = name.trim();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: communes.name }).from(communes).where(eq(communes.id, id)).for('update').limit(1);
+    if (!before) throw new AppError('not_found:commune');
+    if (before.name === cleanName) return;
+    await tx.update(communes).set({ name: cleanName }).where(eq(communes.id, id));
+    await recordAudit(tx, { actorId: actor.id, action: 'commune.rename', targetType: 'commune', targetId: id, details: { from: before.name, to: cleanName } });
+  });
+}
+
+/** Communes are never deleted (grants, surveys and results point at them): they are deactivated. */
+export async function setCommuneActive({ actor, id, active }: { actor: CurrentUser; id: number; active: boolean }) {
+  ensure(canAdminister(actor));
+  await db.transaction(async (tx) => {
+    const [updated] = await tx.update(communes).set({ active }).where(eq(communes.id, id)).returning({ id: communes.id });
+    if (!updated) throw new AppError('not_found:commune');
+    await recordAudit(tx, { actorId: actor.id, action: active ? 'commune.activate' : 'commune.deactivate', targetType: 'commune', targetId: id });
+  });
+}
+
+/**
+ * The unique index is case-sensitive; "Wola" and "wola" are still the same village, so the check
+ * here ignores case. The index remains the guard against a concurrent insert.
+ */
+async function refuseDuplicateLocality(tx: Tx, communeId: number, name: string, exceptId?: number) {
+  const [clash] = await tx
+    .select({ id: localities.id })
+    .from(localities)
+    .where(
+      and(
+        eq(localities.communeId, communeId),
+        sql`lower(${localities.name}) = lower(${name})`,
+        exceptId === undefined ? undefined : ne(localities.id, exceptId),
+      ),
+    )
+    .limit(1);
+  if (clash) throw fieldError('name', 'locality_taken', 'conflict');
+}
+
+export async function createLocality({
+  actor,
+  communeId,
+  name,
+  kind,
+}: {
+  actor: CurrentUser;
+  communeId: number;
+  name: string;
+  kind: LocalityKind;
+}) {
+  ensure(canAdminister(actor));
+  const cleanName = name.trim();
+  return db.transaction(async (tx) => {
+    const [commune] = await tx.select({ id: communes.id }).from(communes).where(eq(communes.id, communeId)).for('update').limit(1);
+    if (!commune) throw new AppError('not_found:commune');
+    await refuseDuplicateLocality(tx, communeId, cleanName);
+    const [created] = await tx
+      .insert(localities)
+      .values({ communeId, name: cleanName, kind })
+      .onConflictDoNothing({ target: [localities.communeId, localities.name] })
+      .returning({ id: localities.id });
+    if (!created) throw fieldError('name', 'locality_taken', 'conflict');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'locality.create',
+      targetType: 'locality',
+      targetId: created.id,
+      details: { communeId, name: cleanName, kind },
+    });
+    return created;
+  });
+}
+
+export async function renameLocality({ actor, id, name }: { actor: CurrentUser; id: number; name: string }) {
+  ensure(canAdminister(actor));
+  const cleanName = name.trim();
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ name: localities.name, communeId: localities.communeId })
+      .from(localities)
+      .where(eq(localities.id, id))
+      .for('update')
+      .limit(1);
+    if (!before) throw new AppError('not_found:locality');
+    if (before.name !== cleanName) {
+      await refuseDuplicateLocality(tx, before.communeId, cleanName, id);
+      await tx.update(localities).set({ name: cleanName }).where(eq(localities.id, id));
+      await recordAudit(tx, { actorId: actor.id, action: 'locality.rename', targetType: 'locality', targetId: id, details: { from: before.name, to: cleanName } });
+    }
+    return { communeId: before.communeId };
+  });
+}
+
+export async function setLocalityActive({ actor, id, active }: { actor: CurrentUser; id: number; active: boolean }) {
+  ensure(canAdminister(actor));
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(localities)
+      .set({ active })
+      .where(eq(localities.id, id))
+      .returning({ communeId: localities.communeId });
+    if (!updated) throw new AppError('not_found:locality');
+    await recordAudit(tx, { actorId: actor.id, action: active ? 'locality.activate' : 'locality.deactivate', targetType: 'locality', targetId: id });
+    return updated;
+  });
+}

@@ -1,0 +1,25 @@
+import NextAuth from 'next-auth';
+import { NextResponse } from 'next/server';
+import { authConfig } from '@/lib/auth/config';
+
+/**
+ * Runs before every page: Auth.js re-signs the session cookie with a fresh expiry, which is what
+ * makes sessions end after SESSION_IDLE_MINUTES of inactivity rather than at a fixed time. Its
+ * redirect of signed-out visitors away from private pages is only a convenience; every page,
+ * action and lib/ function checks the user itself.
+ */
+const { auth } = NextAuth(() => authConfig());
+
+export const proxy = auth((request) => {
+  const isPrivate = request.nextUrl.pathname.startsWith('/account') || request.nextUrl.pathname.startsWith('/admin');
+  if (isPrivate && !request.auth?.user) {
+    const target = new URL('/sign-in', request.nextUrl.origin);
+    target.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(target);
+  }
+  return NextResponse.next();
+});
+
+export const config = {
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js|txt|xml)$).*)'],
+};
