@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 
 /**
@@ -10,7 +10,7 @@ import { authConfig } from '@/lib/auth/config';
  */
 const { auth } = NextAuth(() => authConfig());
 
-export const proxy = auth((request) => {
+const guarded = auth((request) => {
   const isPrivate = request.nextUrl.pathname.startsWith('/account') || request.nextUrl.pathname.startsWith('/admin');
   if (isPrivate && !request.auth?.user) {
     const target = new URL('/sign-in', request.nextUrl.origin);
@@ -18,7 +18,13 @@ export const proxy = auth((request) => {
     return NextResponse.redirect(target);
   }
   return NextResponse.next();
-});
+}) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+
+// With a lazily built configuration (settings are read at run time, not at build time) Auth.js
+// hands back the wrapped handler as a promise.
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  return (await guarded)(request, event);
+}
 
 export const config = {
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js|txt|xml)$).*)'],

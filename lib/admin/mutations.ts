@@ -5,7 +5,8 @@ import { communes, localities, userRoles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { canAdminister, ensure, type CurrentUser, type Role } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
-import { isScopable, SLUG_PATTERN, type CommuneKind, type LocalityKind, type SettableUserStatus } from './schema';
+import type { z } from 'zod';
+import { isScopable, placeName, slug as slugSchema, type CommuneKind, type LocalityKind, type SettableUserStatus } from './schema';
 
 // Administrators only. The permission check comes first, before any lookup, so a non-admin learns
 // nothing about what exists. Every change and its audit entry commit in one transaction.
@@ -23,6 +24,13 @@ async function lockUser(tx: Tx, userId: string) {
   // A deleted account is an anonymised tombstone (RODO): nothing about it may change again.
   if (user.status === 'deleted') throw new AppError('conflict:user_deleted');
   return user;
+}
+
+/** Checks one value with the forms' own rule, so a caller that skipped the form gets the same error. */
+function checked<T>(field: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw fieldError(field, parsed.error.issues[0]?.message ?? 'invalid');
+  return parsed.data;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -122,12 +130,12 @@ export async function setUserStatus({ actor, userId, status }: { actor: CurrentU
 
 export async function createCommune({ actor, name, slug, kind }: { actor: CurrentUser; name: string; slug: string; kind: CommuneKind }) {
   ensure(canAdminister(actor));
-  const cleanName = name.trim();
-  if (!SLUG_PATTERN.test(slug)) throw fieldError('slug', 'slug_invalid');
+  const cleanName = checked('name', placeName, name);
+  const cleanSlug = checked('slug', slugSchema, slug);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(communes)
-      .values({ name: cleanName, slug, kind })
+      .values({ name: cleanName, slug: cleanSlug, kind })
       .onConflictDoNothing({ target: communes.slug })
       .returning({ id: communes.id });
     if (!created) throw fieldError('slug', 'slug_taken', 'conflict');
@@ -136,7 +144,7 @@ export async function createCommune({ actor, name, slug, kind }: { actor: Curren
       action: 'commune.create',
       targetType: 'commune',
       targetId: created.id,
-      details: { name: cleanName, slug, kind },
+      details: { name: cleanName, slug: cleanSlug, kind },
     });
     return created;
   });
@@ -144,7 +152,7 @@ export async function createCommune({ actor, name, slug, kind }: { actor: Curren
 
 export async function renameCommune({ actor, id, name }: { actor: CurrentUser; id: number; name: string }) {
   ensure(canAdminister(actor));
-  const cleanName = name.trim();
+  const cleanName = checked('name', placeName, name);
   await db.transaction(async (tx) => {
     const [before] = await tx.select({ name: communes.name }).from(communes).where(eq(communes.id, id)).for('update').limit(1);
     if (!before) throw new AppError('not_found:commune');
@@ -195,7 +203,7 @@ export async function createLocality({
   kind: LocalityKind;
 }) {
   ensure(canAdminister(actor));
-  const cleanName = name.trim();
+  const cleanName = checked('name', placeName, name);
   return db.transaction(async (tx) => {
     const [commune] = await tx.select({ id: communes.id }).from(communes).where(eq(communes.id, communeId)).for('update').limit(1);
     if (!commune) throw new AppError('not_found:commune');
@@ -219,7 +227,7 @@ export async function createLocality({
 
 export async function renameLocality({ actor, id, name }: { actor: CurrentUser; id: number; name: string }) {
   ensure(canAdminister(actor));
-  const cleanName = name.trim();
+  const cleanName = checked('name', placeName, name);
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ name: localities.name, communeId: localities.communeId })
