@@ -1,5 +1,6 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedActionWithUser } from '@/lib/action';
 import { signOut } from '@/lib/auth';
@@ -11,7 +12,8 @@ export const changePasswordAction = validatedActionWithUser(changePasswordSchema
   await changePassword({ actor: user, currentPassword: input.currentPassword, newPassword: input.newPassword });
   // Every session ended with the old version; this device gets a fresh one.
   await signInWithPassword(user.email, input.newPassword);
-  return 'changed' as const;
+  // A fresh request, so the page reads the new session cookie.
+  redirect('/account?passwordChanged=1');
 });
 
 export const signOutEverywhereAction = validatedActionWithUser(z.object({}), async (_input, { user }) => {

@@ -14,17 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
 }
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; passwordChanged?: string }> }) {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?callbackUrl=/account');
   const t = await getTranslations();
-  const { welcome } = await searchParams;
+  const { welcome, passwordChanged } = await searchParams;
   const communeNames = new Map((await listActiveCommunes()).map((c) => [c.id, c.name]));
 
   return (
     <div className="space-y-10">
       <PageHeader title={t('account.title')} lead={t('account.intro', { name: user.name, email: user.email })} />
       {welcome ? <Alert tone="success">{t('auth.signedUp')}</Alert> : null}
+      {passwordChanged ? <Alert tone="success">{t('account.passwordChanged')}</Alert> : null}
 
       <section aria-labelledby="roles" className="space-y-2">
         <h2 id="roles">{t('account.roles')}</h2>

@@ -207,6 +207,17 @@ describe('revokeRole', () => {
     expect(await db.select().from(userRoles).where(eq(userRoles.userId, other.id))).toHaveLength(0);
   });
 
+  it('refuses an actor who stopped being an admin since their request began', async () => {
+    // Two admins revoking each other at once: the second to commit finds it is no longer an admin.
+    const first = await makeUser([{ role: 'admin', communeId: null }]);
+    const second = await makeUser([{ role: 'admin', communeId: null }]);
+    const [firstGrant] = await db.select().from(userRoles).where(eq(userRoles.userId, first.id));
+    const [secondGrant] = await db.select().from(userRoles).where(eq(userRoles.userId, second.id));
+    await revokeRole({ actor: first, grantId: secondGrant!.id });
+    expect((await thrown(revokeRole({ actor: second, grantId: firstGrant!.id }))).code).toBe('forbidden');
+    expect(await db.select().from(userRoles).where(eq(userRoles.id, firstGrant!.id))).toHaveLength(1);
+  });
+
   it('reports an unknown grant as not found', async () => {
     expect((await thrown(revokeRole({ actor: admin, grantId: 999_999 }))).code).toBe('not_found:grant');
   });
@@ -235,6 +246,31 @@ describe('setUserStatus', () => {
     expect((await thrown(setUserStatus({ actor: admin, userId: admin.id, status: 'disabled' }))).code).toBe('forbidden:self');
     const [row] = await db.select().from(users).where(eq(users.id, admin.id));
     expect(row).toMatchObject({ status: 'active', sessionVersion: 1 });
+  });
+
+  it('refuses an admin whose own account was disabled meanwhile (no two admins disabling each other)', async () => {
+    const first = await makeUser([{ role: 'admin', communeId: null }]);
+    const second = await makeUser([{ role: 'admin', communeId: null }]);
+    await setUserStatus({ actor: first, userId: second.id, status: 'disabled' });
+    expect((await thrown(setUserStatus({ actor: second, userId: first.id, status: 'disabled' }))).code).toBe('forbidden');
+    expect((await db.select().from(users).where(eq(users.id, first.id)))[0]!.status).toBe('active');
+  });
+
+  it('serves two admins acting against each other at the same moment one after the other', async () => {
+    const first = await makeUser([{ role: 'admin', communeId: null }]);
+    const second = await makeUser([{ role: 'admin', communeId: null }]);
+    const [firstGrant] = await db.select().from(userRoles).where(eq(userRoles.userId, first.id));
+    const results = await Promise.allSettled([
+      setUserStatus({ actor: first, userId: second.id, status: 'disabled' }),
+      setUserStatus({ actor: second, userId: first.id, status: 'disabled' }),
+      revokeRole({ actor: second, grantId: firstGrant!.id }),
+    ]);
+    // Whoever went first wins; the rest are refused cleanly (no deadlock, no "unexpected").
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    for (const r of refused) expect(((r as PromiseRejectedResult).reason as AppError).code).toBe('forbidden');
+    const rows = await db.select().from(users).where(sql`${users.id} in (${first.id}, ${second.id})`);
+    expect(rows.filter((r) => r.status === 'active').length).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses unknown and deleted users', async () => {

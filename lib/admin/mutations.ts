@@ -1,15 +1,17 @@
 import 'server-only';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { db } from '@/db/client';
 import { communes, localities, userRoles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { canAdminister, ensure, type CurrentUser, type Role } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
-import type { z } from 'zod';
 import { isScopable, placeName, slug as slugSchema, type CommuneKind, type LocalityKind, type SettableUserStatus } from './schema';
 
 // Administrators only. The permission check comes first, before any lookup, so a non-admin learns
-// nothing about what exists. Every change and its audit entry commit in one transaction.
+// nothing about what exists. Every change and its audit entry commit in one transaction. Rows are
+// locked FOR NO KEY UPDATE (keys never change here), so the foreign-key checks of concurrent
+// inserts, which take KEY SHARE locks, are never blocked by them.
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -18,12 +20,29 @@ async function lockUser(tx: Tx, userId: string) {
     .select({ id: users.id, status: users.status })
     .from(users)
     .where(eq(users.id, userId))
-    .for('update')
+    .for('no key update')
     .limit(1);
   if (!user) throw new AppError('not_found:user');
   // A deleted account is an anonymised tombstone (RODO): nothing about it may change again.
   if (user.status === 'deleted') throw new AppError('conflict:user_deleted');
   return user;
+}
+
+/**
+ * For changes that can take an administrator away (revoking an admin role, disabling an account):
+ * locks every admin grant, always in the same order, then checks that the actor is still an active
+ * admin. Two admins acting against each other at the same moment are thus served one after the
+ * other, and the second is refused — the county is never left without an administrator.
+ */
+async function lockAdministrators(tx: Tx, actor: CurrentUser) {
+  const admins = await tx
+    .select({ userId: userRoles.userId, status: users.status })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(eq(userRoles.role, 'admin'))
+    .orderBy(asc(userRoles.id))
+    .for('no key update');
+  if (!admins.some((a) => a.userId === actor.id && a.status === 'active')) throw new AppError('forbidden');
 }
 
 /** Checks one value with the forms' own rule, so a caller that skipped the form gets the same error. */
@@ -85,10 +104,13 @@ export async function grantRole({
 export async function revokeRole({ actor, grantId }: { actor: CurrentUser; grantId: number }) {
   ensure(canAdminister(actor));
   return db.transaction(async (tx) => {
-    const [grant] = await tx.select().from(userRoles).where(eq(userRoles.id, grantId)).for('update').limit(1);
+    const [grant] = await tx.select().from(userRoles).where(eq(userRoles.id, grantId)).limit(1);
     if (!grant) throw new AppError('not_found:grant');
     if (grant.userId === actor.id && grant.role === 'admin') throw new AppError('forbidden:self');
-    await tx.delete(userRoles).where(eq(userRoles.id, grant.id));
+    // Not locked above: an admin grant is locked with all the others, in their order.
+    if (grant.role === 'admin') await lockAdministrators(tx, actor);
+    const [deleted] = await tx.delete(userRoles).where(eq(userRoles.id, grant.id)).returning({ id: userRoles.id });
+    if (!deleted) throw new AppError('not_found:grant');
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'role.revoke',
@@ -109,6 +131,7 @@ export async function setUserStatus({ actor, userId, status }: { actor: CurrentU
   requireUserId(userId);
   if (userId === actor.id) throw new AppError('forbidden:self');
   await db.transaction(async (tx) => {
+    if (status === 'disabled') await lockAdministrators(tx, actor);
     const user = await lockUser(tx, userId);
     if (user.status === status) return;
     await tx
@@ -154,7 +177,7 @@ export async function renameCommune({ actor, id, name }: { actor: CurrentUser; i
   ensure(canAdminister(actor));
   const cleanName = checked('name', placeName, name);
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: communes.name }).from(communes).where(eq(communes.id, id)).for('update').limit(1);
+    const [before] = await tx.select({ name: communes.name }).from(communes).where(eq(communes.id, id)).for('no key update').limit(1);
     if (!before) throw new AppError('not_found:commune');
     if (before.name === cleanName) return;
     await tx.update(communes).set({ name: cleanName }).where(eq(communes.id, id));
@@ -174,7 +197,8 @@ export async function setCommuneActive({ actor, id, active }: { actor: CurrentUs
 
 /**
  * The unique index is case-sensitive; "Wola" and "wola" are still the same village, so the check
- * here ignores case. The index remains the guard against a concurrent insert.
+ * here ignores case. createLocality locks the commune first, so concurrent adds are checked one
+ * after the other; the index stays as the last guard.
  */
 async function refuseDuplicateLocality(tx: Tx, communeId: number, name: string, exceptId?: number) {
   const [clash] = await tx
@@ -205,7 +229,7 @@ export async function createLocality({
   ensure(canAdminister(actor));
   const cleanName = checked('name', placeName, name);
   return db.transaction(async (tx) => {
-    const [commune] = await tx.select({ id: communes.id }).from(communes).where(eq(communes.id, communeId)).for('update').limit(1);
+    const [commune] = await tx.select({ id: communes.id }).from(communes).where(eq(communes.id, communeId)).for('no key update').limit(1);
     if (!commune) throw new AppError('not_found:commune');
     await refuseDuplicateLocality(tx, communeId, cleanName);
     const [created] = await tx
@@ -233,7 +257,7 @@ export async function renameLocality({ actor, id, name }: { actor: CurrentUser; 
       .select({ name: localities.name, communeId: localities.communeId })
       .from(localities)
       .where(eq(localities.id, id))
-      .for('update')
+      .for('no key update')
       .limit(1);
     if (!before) throw new AppError('not_found:locality');
     if (before.name !== cleanName) {

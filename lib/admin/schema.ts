@@ -24,9 +24,10 @@ const serialId = z.coerce.number({ error: 'invalid' }).int('invalid').positive('
 /** "true"/"false" from a hidden input. */
 const flag = z.enum(['true', 'false'], { error: 'invalid' }).transform((value) => value === 'true');
 
-/** An empty select ("whole county") means no commune. */
+/** An empty select ("whole county") or a disabled one (not sent at all) means no commune. */
 const optionalCommuneId = z
-  .union([z.literal(''), z.null(), z.undefined(), serialId])
+  .union([z.literal(''), z.null(), serialId])
+  .optional()
   .transform((value) => (typeof value === 'number' ? value : null));
 
 export const placeName = z
@@ -41,6 +42,19 @@ export const slug = z
   .min(1, 'required')
   .max(60, 'slug_too_long')
   .regex(SLUG_PATTERN, 'slug_invalid');
+
+/** A slug suggested from a name: "Nowy Żmigród" → "nowy-zmigrod" (ł has no decomposition). */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
 
 export function isScopable(role: string): boolean {
   return (SCOPABLE_ROLES as readonly string[]).includes(role);

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ActionButton } from '@/components/admin/action-button';
+import { LocalityCreateForm } from '@/components/admin/locality-create-form';
+import { RenameForm } from '@/components/admin/rename-form';
+import { Forbidden } from '@/components/layout/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCommune, listLocalities } from '@/lib/admin/queries';
+import { createLocalityAction, renameCommuneAction, renameLocalityAction, setCommuneActiveAction, setLocalityActiveAction } from '../../actions';
+import { adminActor, orNotFound } from '../../guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('commune.title') };
+}
+
+export default async function AdminCommunePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: rawId } = await params;
+  const actor = await adminActor(`/admin/communes/${rawId}`);
+  if (!actor) return <Forbidden />;
+  const id = /^[1-9][0-9]{0,8}$/.test(rawId) ? Number(rawId) : null;
+  if (id === null) notFound();
+  const commune = await orNotFound(getCommune({ actor, id }));
+  const localities = await listLocalities({ actor, communeId: id });
+  const t = await getTranslations();
+
+  return (
+    <div className="space-y-10">
+      <PageHeader title={commune.name} lead={`${t(`communeKind.${commune.kind}`)} · ${commune.active ? t('admin.active') : t('admin.inactive')}`}>
+        <p>
+          <Link href="/admin/communes">{t('admin.commune.backToList')}</Link>
+        </p>
+      </PageHeader>
+
+      <section aria-labelledby="commune-settings" className="space-y-4">
+        <h2 id="commune-settings">{t('admin.commune.settings')}</h2>
+        <p>
+          {t('admin.communes.slug')}: <code>{commune.slug}</code>
+        </p>
+        <RenameForm action={renameCommuneAction} target="commune" id={commune.id} name={commune.name} />
+        <p className="text-muted">{commune.active ? t('admin.commune.deactivateHint') : t('admin.commune.activateHint')}</p>
+        <ActionButton
+          action={setCommuneActiveAction}
+          fields={{ id: String(commune.id), active: String(!commune.active) }}
+          label={commune.active ? t('admin.deactivate') : t('admin.activate')}
+          variant={commune.active ? 'danger' : 'secondary'}
+        />
+      </section>
+
+      <section aria-labelledby="localities" className="space-y-4">
+        <h2 id="localities">{t('admin.localities.title')}</h2>
+        {localities.length === 0 ? (
+          <p role="status">{t('admin.localities.empty')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">{t('admin.localities.caption', { commune: commune.name })}</caption>
+              <thead>
+                <tr className="border-b-2 border-gray-400">
+                  <th scope="col" className="px-2 py-2">{t('admin.localities.name')}</th>
+                  <th scope="col" className="px-2 py-2">{t('admin.localities.kind')}</th>
+                  <th scope="col" className="px-2 py-2">{t('admin.communes.state')}</th>
+                  <th scope="col" className="px-2 py-2">{t('admin.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {localities.map((locality) => (
+                  <tr key={locality.id} className="border-b border-gray-200 align-top">
+                    <th scope="row" className="px-2 py-2 font-normal">{locality.name}</th>
+                    <td className="px-2 py-2">{t(`localityKind.${locality.kind}`)}</td>
+                    <td className="px-2 py-2">{locality.active ? t('admin.active') : t('admin.inactive')}</td>
+                    <td className="space-y-2 px-2 py-2">
+                      <details>
+                        <summary className="cursor-pointer font-semibold text-brand-700">
+                          {t('admin.rename')}
+                          <span className="sr-only"> – {locality.name}</span>
+                        </summary>
+                        <div className="pt-2">
+                          <RenameForm action={renameLocalityAction} target="locality" id={locality.id} name={locality.name} />
+                        </div>
+                      </details>
+                      <ActionButton
+                        action={setLocalityActiveAction}
+                        fields={{ id: String(locality.id), active: String(!locality.active) }}
+                        label={locality.active ? t('admin.deactivate') : t('admin.activate')}
+                        context={locality.name}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <h3>{t('admin.localities.addTitle')}</h3>
+        <LocalityCreateForm action={createLocalityAction} communeId={commune.id} defaultKind={commune.kind === 'urban' ? 'neighbourhood' : 'village'} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { CommuneCreateForm } from '@/components/admin/commune-create-form';
+import { Forbidden } from '@/components/layout/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { listCommunes } from '@/lib/admin/queries';
+import { createCommuneAction } from '../actions';
+import { adminActor } from '../guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('communes.title') };
+}
+
+export default async function AdminCommunesPage() {
+  const actor = await adminActor('/admin/communes');
+  if (!actor) return <Forbidden />;
+  const t = await getTranslations();
+  const communes = await listCommunes({ actor });
+
+  return (
+    <div className="space-y-10">
+      <PageHeader title={t('admin.communes.title')} lead={t('admin.communes.lead')} />
+
+      {communes.length === 0 ? (
+        <p role="status">{t('admin.communes.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t('admin.communes.caption')}</caption>
+            <thead>
+              <tr className="border-b-2 border-gray-400">
+                <th scope="col" className="px-2 py-2">{t('admin.communes.name')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.communes.slug')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.communes.kind')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.communes.localities')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.communes.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {communes.map((commune) => (
+                <tr key={commune.id} className="border-b border-gray-200">
+                  <th scope="row" className="px-2 py-2 font-normal">
+                    <Link href={`/admin/communes/${commune.id}`}>{commune.name}</Link>
+                  </th>
+                  <td className="px-2 py-2">
+                    <code>{commune.slug}</code>
+                  </td>
+                  <td className="px-2 py-2">{t(`communeKind.${commune.kind}`)}</td>
+                  <td className="px-2 py-2">
+                    {t('admin.communes.localityCount', { active: commune.activeLocalityCount, total: commune.localityCount })}
+                  </td>
+                  <td className="px-2 py-2">{commune.active ? t('admin.active') : t('admin.inactive')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section aria-labelledby="add-commune" className="space-y-3">
+        <h2 id="add-commune">{t('admin.communes.addTitle')}</h2>
+        <CommuneCreateForm action={createCommuneAction} />
+      </section>
+    </div>
+  );
+}

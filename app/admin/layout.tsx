@@ -1,0 +1,26 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { Forbidden } from '@/components/layout/forbidden';
+import { adminActor } from './guard';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  // Not the only guard (see guard.ts): a quick answer for the whole section.
+  const actor = await adminActor('/admin');
+  if (!actor) return <Forbidden />;
+  const t = await getTranslations('admin');
+  return (
+    <div>
+      <AdminNav
+        label={t('navLabel')}
+        items={[
+          { href: '/admin', label: t('nav.overview') },
+          { href: '/admin/users', label: t('nav.users') },
+          { href: '/admin/communes', label: t('nav.communes') },
+          { href: '/admin/audit', label: t('nav.audit') },
+        ]}
+      />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { GrantLabel } from '@/components/admin/grant-label';
+import { Forbidden } from '@/components/layout/forbidden';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { listUsers } from '@/lib/admin/queries';
+import { userListParamsSchema } from '@/lib/admin/schema';
+import { adminActor } from '../guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('users.title') };
+}
+
+function pageHref(params: { q?: string; cursor?: string }) {
+  const search = new URLSearchParams();
+  if (params.q) search.set('q', params.q);
+  if (params.cursor) search.set('cursor', params.cursor);
+  const query = search.toString();
+  return query ? `/admin/users?${query}` : '/admin/users';
+}
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await adminActor('/admin/users');
+  if (!actor) return <Forbidden />;
+  const { q, cursor } = userListParamsSchema.parse(await searchParams);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const page = await listUsers({ actor, query: q, cursor });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('admin.users.title')} lead={t('admin.users.lead')} />
+
+      <form role="search" method="get" action="/admin/users" className="flex max-w-xl flex-wrap items-end gap-3">
+        <TextField id="user-search" name="q" type="search" label={t('admin.users.search')} hint={t('admin.users.searchHint')} defaultValue={q} maxLength={100} className="min-w-64 flex-1" />
+        <Button type="submit" variant="secondary">
+          {t('admin.users.searchSubmit')}
+        </Button>
+      </form>
+      {q ? (
+        <p>
+          {t('admin.users.resultsFor', { query: q })} <Link href="/admin/users">{t('admin.users.clearSearch')}</Link>
+        </p>
+      ) : null}
+
+      {page.users.length === 0 ? (
+        <p role="status">{q ? t('admin.users.noMatches') : t('admin.users.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t('admin.users.caption')}</caption>
+            <thead>
+              <tr className="border-b-2 border-gray-400">
+                <th scope="col" className="px-2 py-2">{t('admin.users.name')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.users.email')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.users.status')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.users.roles')}</th>
+                <th scope="col" className="px-2 py-2">{t('admin.users.createdAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.users.map((user) => (
+                <tr key={user.id} className="border-b border-gray-200 align-top">
+                  <th scope="row" className="px-2 py-2 font-normal">
+                    <Link href={`/admin/users/${user.id}`}>{user.name || t('common.deletedUser')}</Link>
+                  </th>
+                  <td className="px-2 py-2 break-all">{user.status === 'deleted' ? '—' : user.email}</td>
+                  <td className="px-2 py-2">{t(`admin.status.${user.status}`)}</td>
+                  <td className="px-2 py-2">
+                    {user.roles.length === 0 ? (
+                      t('roles.member')
+                    ) : (
+                      <ul>
+                        {user.roles.map((grant) => (
+                          <li key={grant.id}>
+                            <GrantLabel role={grant.role} communeName={grant.communeName} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(user.createdAt, { dateStyle: 'medium' })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {cursor || page.nextCursor ? (
+        <nav aria-label={t('common.pagination')} className="flex flex-wrap gap-4">
+          {cursor ? <Link href={pageHref({ q })}>{t('admin.firstPage')}</Link> : null}
+          {page.nextCursor ? (
+            <Link href={pageHref({ q, cursor: page.nextCursor })} rel="next">
+              {t('common.nextPage')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { SignInPage, signInAs, uniqueEmail } from './fixtures';
+
+const PASSWORD = 'zielony rower nad Wisłoką';
+
+async function signUp(page: import('@playwright/test').Page, email: string, password = PASSWORD) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Imię i nazwisko').fill('Ewa Testowa');
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel(/^Hasło/).fill(password);
+  await page.getByLabel(/Zapoznałem\(-am\) się/).check();
+  await page.getByRole('main').getByRole('button', { name: 'Załóż konto' }).click();
+}
+
+test.describe('accounts', () => {
+  test('a visitor signs up with consent, lands on the account page signed in, signs out and in again', async ({ page }) => {
+    const email = uniqueEmail('ewa');
+    await signUp(page, email);
+    await expect(page).toHaveURL(/\/account/);
+    await expect(page.getByRole('status')).toContainText('Konto zostało założone');
+    await expect(page.getByRole('main')).toContainText(email);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Wyloguj się' }).click();
+    await expect(page.getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+
+    await signInAs(page, email, PASSWORD);
+    await page.goto('/account');
+    await expect(page.getByRole('heading', { level: 1, name: 'Moje konto' })).toBeVisible();
+  });
+
+  test('sign-up refuses a common password and a missing consent at their fields, keeping what was typed', async ({ page }) => {
+    const email = uniqueEmail('common');
+    await page.goto('/sign-up');
+    await page.getByLabel('Imię i nazwisko').fill('Piotr Zwykły');
+    await page.getByLabel('Adres e-mail').fill(email);
+    await page.getByLabel(/^Hasło/).fill('password123');
+    await page.getByRole('main').getByRole('button', { name: 'Załóż konto' }).click();
+    // The browser check stops the missing consent first.
+    await expect(page.getByText('Aby założyć konto, zapoznaj się')).toBeVisible();
+    await page.getByLabel(/Zapoznałem\(-am\) się/).check();
+    await page.getByRole('main').getByRole('button', { name: 'Załóż konto' }).click();
+    // The server refuses the common password, at the password field.
+    await expect(page.getByText('To hasło jest zbyt popularne')).toBeVisible();
+    await expect(page.getByLabel(/^Hasło/)).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Imię i nazwisko')).toHaveValue('Piotr Zwykły');
+    await expect(page.getByLabel('Adres e-mail')).toHaveValue(email);
+    await expectAccessible(page);
+  });
+
+  test('a wrong password gets one clear message and no hint whether the e-mail exists', async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn('czlonek@agora.local', 'not the password');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Nieprawidłowy e-mail lub hasło.');
+    await signIn.signIn('nobody-here@agora.local', 'not the password');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Nieprawidłowy e-mail lub hasło.');
+    await expect(page.getByLabel('Adres e-mail')).toHaveValue('nobody-here@agora.local');
+  });
+
+  test('signing out everywhere ends the session in another browser too', async ({ browser }) => {
+    const email = uniqueEmail('everywhere');
+    const laptop = await browser.newPage();
+    await signUp(laptop, email);
+    await expect(laptop).toHaveURL(/\/account/);
+
+    const phone = await browser.newPage();
+    await signInAs(phone, email, PASSWORD);
+
+    await laptop.getByRole('button', { name: 'Wyloguj mnie ze wszystkich urządzeń' }).click();
+    await expect(laptop).toHaveURL(/\/sign-in/);
+
+    await phone.goto('/account');
+    await expect(phone).toHaveURL(/\/sign-in/);
+    await laptop.close();
+    await phone.close();
+  });
+
+  test('changing the password keeps this session, ends the others, and the new password works', async ({ browser }) => {
+    const email = uniqueEmail('change');
+    const page = await browser.newPage();
+    await signUp(page, email);
+    const other = await browser.newPage();
+    await signInAs(other, email, PASSWORD);
+
+    await page.getByLabel('Obecne hasło').first().fill(PASSWORD);
+    await page.getByLabel(/^Nowe hasło/).fill('jesienne liście w Krempnej');
+    await page.getByLabel('Powtórz nowe hasło').fill('jesienne liście w Krempnej');
+    await page.getByRole('button', { name: 'Zmień hasło' }).click();
+    await expect(page.getByText('Hasło zostało zmienione')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Moje konto' })).toBeVisible();
+
+    await other.goto('/account');
+    await expect(other).toHaveURL(/\/sign-in/);
+    await new SignInPage(other).signIn(email, 'jesienne liście w Krempnej');
+    await expect(other.getByRole('button', { name: 'Wyloguj się' })).toBeVisible();
+    await page.close();
+    await other.close();
+  });
+
+  test('a user downloads their data as JSON and deletes their account', async ({ page }) => {
+    const email = uniqueEmail('rodo');
+    await signUp(page, email);
+    await expect(page).toHaveURL(/\/account/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Pobierz moje dane (JSON)' }).click()]);
+    const data = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+    expect(data.account.email).toBe(email);
+
+    await page.locator('#delete-currentPassword').fill(PASSWORD);
+    await page.getByLabel('Rozumiem, że usunięcia konta nie można cofnąć.').check();
+    await page.getByRole('button', { name: 'Usuń konto na zawsze' }).click();
+    await expect(page.getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(email, PASSWORD);
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Nieprawidłowy e-mail lub hasło.');
+  });
+
+  test('every demo account can sign in', async ({ browser }) => {
+    for (const email of ['admin@agora.local', 'koordynator@agora.local', 'moderator@agora.local', 'analityk@agora.local', 'operator@agora.local', 'czlonek@agora.local']) {
+      const page = await browser.newPage();
+      await signInAs(page, email);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+
+const publicPages = [
+  { path: '/', heading: 'Agora – razem o usługach publicznych' },
+  { path: '/forum', heading: 'Forum' },
+  { path: '/surveys', heading: 'Ankiety' },
+  { path: '/s/diagnoza-potrzeb', heading: 'Wypełnianie ankiety' },
+  { path: '/results', heading: 'Wyniki' },
+  { path: '/calendar', heading: 'Kalendarz spotkań' },
+  { path: '/news', heading: 'Aktualności' },
+  { path: '/accessibility', heading: 'Deklaracja dostępności' },
+  { path: '/privacy', heading: 'Polityka prywatności' },
+  { path: '/sign-in', heading: 'Logowanie' },
+  { path: '/sign-up', heading: 'Załóż konto' },
+];
+
+test.describe('the public shell', () => {
+  for (const { path, heading } of publicPages) {
+    test(`${path} opens in Polish and passes the accessibility scan`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
+
+  test('sections that are not built yet say so plainly', async ({ page }) => {
+    await page.goto('/results');
+    await expect(page.getByRole('status')).toContainText('nie jest jeszcze gotowe');
+  });
+
+  test('the header links every section and the footer the statement and privacy pages', async ({ page }) => {
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Główna nawigacja' });
+    for (const name of ['Forum', 'Ankiety', 'Wyniki', 'Kalendarz', 'Aktualności']) {
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+    }
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Deklaracja dostępności' }).click();
+    await expect(page).toHaveURL(/\/accessibility$/);
+    await expect(page.getByRole('navigation', { name: 'Główna nawigacja' }).getByRole('link', { name: 'Forum' })).not.toHaveAttribute('aria-current');
+  });
+
+  test('the skip link is the first stop of the keyboard and moves focus to the content', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Przejdź do treści' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main')).toBeFocused();
+  });
+
+  test('fits a 360 px phone without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['/', '/sign-up', '/accessibility']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test('switches to English and back, remembered across pages', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /Zmień język na: English/ }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Agora – talking together about public services');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Surveys' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Surveys' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: /Switch language to: Polski/ }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+  });
+
+  test('an unknown address shows a helpful 404 page', async ({ page }) => {
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nie znaleziono strony' })).toBeVisible();
+  });
+
+  test('health reports the database and every response carries the security headers', async ({ request }) => {
+    const response = await request.get('/api/health');
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { up: true } });
+    const page = await request.get('/');
+    const headers = page.headers();
+    expect(headers['content-security-policy']).toContain("object-src 'none'");
+    expect(headers['content-security-policy']).toContain("base-uri 'self'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    const https = await request.get('/', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(https.headers()['strict-transport-security']).toContain('max-age=');
+  });
+});

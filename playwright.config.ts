@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests run against a production build (next build + next start) on a fresh embedded
+ * database loaded with the demo data. Chromium comes from PLAYWRIGHT_CHROMIUM_EXECUTABLE, else
+ * Debian's /usr/bin/chromium, else Playwright's own download.
+ */
+function chromiumExecutable(): string | undefined {
+  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium'].filter(Boolean) as string[];
+  const found = candidates.find((path) => existsSync(path));
+  if (found) return found;
+  const bundled = (() => {
+    try {
+      return createRequire(import.meta.url)('playwright-core').chromium.executablePath() as string;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (bundled && existsSync(bundled)) return undefined; // Playwright finds its own.
+  throw new Error(
+    'No Chromium found for the end-to-end tests. Install one (Debian: apt-get install -y chromium), ' +
+      'or set PLAYWRIGHT_CHROMIUM_EXECUTABLE to a Chromium binary, or run `npx playwright install chromium`.',
+  );
+}
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    locale: 'pl-PL',
+    timezoneId: 'Europe/Warsaw',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumExecutable(),
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf .data/e2e && npm run build && npm start -- -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    env: {
+      PGLITE_DATA_DIR: '.data/e2e',
+      AUTH_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only',
+      AGORA_SEED_DEMO: '1',
+      DATABASE_URL: '',
+    },
+  },
+});
