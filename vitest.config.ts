@@ -17,6 +17,9 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.data/**'],
     setupFiles: ['./tests/setup-db.ts'],
     environment: 'node',
+    // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses;
+    // letting Vite process it resolves the import.
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // PGlite per file is memory-hungry; two cores, two workers.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { SignInPage, signInAs, uniqueEmail } from './fixtures';
+import { openBrowser, SignInPage, signInAs, uniqueEmail } from './fixtures';
 
 const PASSWORD = 'zielony rower nad Wisłoką';
 
@@ -61,11 +61,11 @@ test.describe('accounts', () => {
 
   test('signing out everywhere ends the session in another browser too', async ({ browser }) => {
     const email = uniqueEmail('everywhere');
-    const laptop = await browser.newPage();
+    const laptop = await openBrowser(browser);
     await signUp(laptop, email);
     await expect(laptop).toHaveURL(/\/account/);
 
-    const phone = await browser.newPage();
+    const phone = await openBrowser(browser);
     await signInAs(phone, email, PASSWORD);
 
     await laptop.getByRole('button', { name: 'Wyloguj mnie ze wszystkich urządzeń' }).click();
@@ -79,9 +79,9 @@ test.describe('accounts', () => {
 
   test('changing the password keeps this session, ends the others, and the new password works', async ({ browser }) => {
     const email = uniqueEmail('change');
-    const page = await browser.newPage();
+    const page = await openBrowser(browser);
     await signUp(page, email);
-    const other = await browser.newPage();
+    const other = await openBrowser(browser);
     await signInAs(other, email, PASSWORD);
 
     await page.getByLabel('Obecne hasło').first().fill(PASSWORD);
@@ -122,9 +122,21 @@ test.describe('accounts', () => {
 
   test('every demo account can sign in', async ({ browser }) => {
     for (const email of ['admin@agora.local', 'koordynator@agora.local', 'moderator@agora.local', 'analityk@agora.local', 'operator@agora.local', 'czlonek@agora.local']) {
-      const page = await browser.newPage();
+      const page = await openBrowser(browser);
       await signInAs(page, email);
       await page.close();
     }
   });
+});
+
+test('after ten failed attempts an account is locked for a while, with a clear message', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  const email = uniqueEmail('locked');
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await signIn.signIn(email, `wrong password ${attempt}`);
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Nieprawidłowy e-mail lub hasło.');
+  }
+  await signIn.signIn(email, 'wrong password 11');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Zbyt wiele prób logowania. Odczekaj 15 minut i spróbuj ponownie.');
 });

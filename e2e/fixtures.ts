@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** Matches db/seed/demo.ts; development-only accounts. */
 export const DEMO_PASSWORD = 'Agora-demo-2026!';
@@ -37,4 +37,10 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
 /** A fresh address per run, so journeys that register never collide. */
 export function uniqueEmail(prefix: string) {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.pl`;
+}
+
+/** A separate browser (its own cookies) for journeys with two people or two devices. */
+export async function openBrowser(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
 }

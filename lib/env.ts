@@ -13,6 +13,9 @@ const schema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(3).max(1000).default(10),
+  // Many people may share one address (a commune office behind one router), so this is higher.
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(3).max(100_000).default(50),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
 });

@@ -5,6 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { userRoles, users } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 import { consumeRateLimit, keyedHash, resetRateLimit } from '@/lib/rate-limit';
 import { clientAddress } from '@/lib/request';
 import { authConfig } from './config';
@@ -14,23 +15,25 @@ import { signInSchema } from './schema';
 
 export type { CurrentUser } from './permissions';
 
-/** Sign-in attempts allowed per account and per address in one window. */
-export const SIGN_IN_LIMITS = { perAccount: 10, perAddress: 30, windowSeconds: 15 * 60 } as const;
+/** Sign-in attempts are counted per account and per address in windows of this length. */
+const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 
 /** Raised from authorize() so the sign-in form can tell "too many attempts" from "wrong password". */
 export class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
+export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
 
+  const env = getEnv();
   const accountKey = `signin:account:${keyedHash(email)}`;
+  const addressKey = `signin:address:${keyedHash(clientAddress(request.headers))}`;
   const [byAccount, byAddress] = await Promise.all([
-    consumeRateLimit(accountKey, SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.windowSeconds),
-    consumeRateLimit(`signin:address:${keyedHash(clientAddress(request.headers))}`, SIGN_IN_LIMITS.perAddress, SIGN_IN_LIMITS.windowSeconds),
+    consumeRateLimit(accountKey, env.SIGN_IN_ATTEMPTS_PER_ACCOUNT, SIGN_IN_WINDOW_SECONDS),
+    consumeRateLimit(addressKey, env.SIGN_IN_ATTEMPTS_PER_ADDRESS, SIGN_IN_WINDOW_SECONDS),
   ]);
   if (!byAccount.allowed || !byAddress.allowed) throw new TooManyAttempts();
 

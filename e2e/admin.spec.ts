@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { demo, openBrowser, signInAs, uniqueEmail } from './fixtures';
+
+const PASSWORD = 'słoneczny poranek w Osieku';
+
+test.describe('administration', () => {
+  test('an admin grants a role, the user has it at once, and a revoked role is gone at once', async ({ browser }) => {
+    // A new member registers.
+    const email = uniqueEmail('nowy.analityk');
+    const member = await openBrowser(browser);
+    await member.goto('/sign-up');
+    await member.getByLabel('Imię i nazwisko').fill('Tomasz Nowy');
+    await member.getByLabel('Adres e-mail').fill(email);
+    await member.getByLabel(/^Hasło/).fill(PASSWORD);
+    await member.getByLabel(/Zapoznałem\(-am\) się/).check();
+    await member.getByRole('main').getByRole('button', { name: 'Załóż konto' }).click();
+    await expect(member).toHaveURL(/\/account/);
+    await member.goto('/admin');
+    await expect(member.getByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeVisible();
+
+    // The admin finds them and makes them a coordinator for Dębowiec.
+    const admin = await openBrowser(browser);
+    await signInAs(admin, demo.admin);
+    await admin.goto('/admin/users');
+    await expectAccessible(admin);
+    await admin.getByLabel('Szukaj użytkownika').fill(email);
+    await admin.getByRole('button', { name: 'Szukaj' }).click();
+    await admin.getByRole('link', { name: 'Tomasz Nowy' }).click();
+    await expect(admin.getByRole('heading', { level: 1 })).toContainText('Tomasz Nowy');
+    await expectAccessible(admin);
+    await admin.getByLabel(/^Rola/).selectOption('coordinator');
+    await admin.getByLabel(/^Zakres/).selectOption({ label: 'Dębowiec' });
+    await admin.getByRole('button', { name: 'Nadaj rolę' }).click();
+    await expect(admin.getByText('Rola została nadana.')).toBeVisible();
+
+    // The member sees it on their next page, without signing in again.
+    await member.goto('/account');
+    await expect(member.getByRole('main')).toContainText('koordynator – gmina Dębowiec');
+
+    // An admin role opens the admin pages; revoking it closes them at once.
+    await admin.getByLabel(/^Rola/).selectOption('admin');
+    await admin.getByRole('button', { name: 'Nadaj rolę' }).click();
+    await expect(admin.getByRole('main')).toContainText('administrator');
+    await member.goto('/admin');
+    await expect(member.getByRole('heading', { level: 1, name: 'Administracja' })).toBeVisible();
+
+    await admin.reload();
+    const adminGrant = admin.getByRole('listitem').filter({ hasText: 'administrator' });
+    await adminGrant.getByRole('button', { name: 'Odbierz' }).click();
+    await expect(admin.getByRole('listitem').filter({ hasText: 'administrator' })).toHaveCount(0);
+    await member.goto('/admin');
+    await expect(member.getByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeVisible();
+
+    // Disabling the account ends the member's session everywhere.
+    await admin.getByRole('button', { name: 'Zablokuj konto' }).click();
+    await expect(admin.getByRole('button', { name: 'Odblokuj konto' })).toBeVisible();
+    await member.goto('/account');
+    await expect(member).toHaveURL(/\/sign-in/);
+    await admin.close();
+    await member.close();
+  });
+
+  test('non-admins are refused every admin page, by URL too', async ({ page }) => {
+    // Signed out: sent to sign in, and brought back afterwards.
+    await page.goto('/admin/users');
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Fusers/);
+
+    for (const email of [demo.member, demo.coordinator, demo.analyst]) {
+      await page.context().clearCookies();
+      await signInAs(page, email);
+      for (const path of ['/admin', '/admin/users', '/admin/communes', '/admin/audit']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1, name: 'Brak dostępu' }), `${email} at ${path}`).toBeVisible();
+        await expect(page.getByRole('table')).toHaveCount(0);
+      }
+      await expect(page.getByRole('navigation', { name: 'Główna nawigacja' }).getByRole('link', { name: 'Administracja' })).toHaveCount(0);
+    }
+  });
+
+  test('an admin adds a locality to a commune and the audit log records it', async ({ page }) => {
+    await signInAs(page, demo.admin);
+    await page.goto('/admin/communes');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Brzyska' }).click();
+    const name = `Przysieki ${Date.now() % 100000}`;
+    await page.getByLabel(/^Nazwa miejscowości/).fill(name);
+    await page.getByRole('button', { name: /Dodaj miejscowość/ }).click();
+    await expect(page.getByRole('cell', { name })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto('/admin/audit');
+    await expect(page.getByRole('main')).toContainText('Dodanie miejscowości');
+    await expectAccessible(page);
+  });
+});

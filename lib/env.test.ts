@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+async function freshEnv(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value as string);
+  return import('./env');
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('getEnv', () => {
+  it('needs no settings in development and uses the embedded database', async () => {
+    const { getEnv } = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, AUTH_SECRET: undefined, PGLITE_DATA_DIR: undefined });
+    const env = getEnv();
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DATA_DIR).toBe('.data/pglite');
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('names AUTH_SECRET when production lacks it', async () => {
+    const { getEnv } = await freshEnv({ NODE_ENV: 'production', AUTH_SECRET: '' });
+    expect(() => getEnv()).toThrow(/^AUTH_SECRET: is required in production/);
+  });
+
+  it('names the bad variable in one line', async () => {
+    const { getEnv } = await freshEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), DATABASE_URL: 'mysql://db/agora' });
+    expect(() => getEnv()).toThrow('DATABASE_URL: must start with postgres:// or postgresql://');
+    const again = await freshEnv({ NODE_ENV: 'production', AUTH_SECRET: 'short', DATABASE_URL: undefined });
+    expect(() => again.getEnv()).toThrow(/^AUTH_SECRET: must be at least 32 characters/);
+    const idle = await freshEnv({ NODE_ENV: 'development', AUTH_SECRET: undefined, SESSION_IDLE_MINUTES: 'soon' });
+    expect(() => idle.getEnv()).toThrow(/^SESSION_IDLE_MINUTES: /);
+  });
+});
