@@ -35,7 +35,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: process.env.CI ? [['list'], ['json']] : [['list'], ['html', { open: 'never' }]],
   outputDir: 'test-results',
   use: {
     baseURL,

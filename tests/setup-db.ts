@@ -4,11 +4,12 @@ import postgres from 'postgres';
 
 /**
  * Gives each test file a database of its own, migrated and empty:
- * - TEST_DATABASE_URL set: a new database on that server, dropped after the file;
+ * - TEST_DATABASE_URL set (and AGORA_TEST_DRIVER not 'pglite'): a new database on that server,
+ *   dropped after the file;
  * - otherwise: an in-memory PGlite.
  * The app code under test reaches it through the usual db/client singleton.
  */
-const serverUrl = process.env.TEST_DATABASE_URL;
+const serverUrl = process.env.AGORA_TEST_DRIVER === 'pglite' ? undefined : process.env.TEST_DATABASE_URL;
 let databaseName: string | undefined;
 
 // Next's request APIs are not available outside a request; tests that need them mock them.
