@@ -62,7 +62,6 @@ function property(name: string, value: string): string {
 
 /** Strips control characters that TEXT may not hold (everything below 0x20 but tab and newlines). */
 function clean(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 

@@ -17,3 +17,14 @@ export function canPublishMeetings(user: CurrentUser | null): boolean {
 export function canAttend(user: CurrentUser | null): boolean {
   return user !== null;
 }
+
+/**
+ * The communes a user may publish in, for the form's select: null (the whole county) first when
+ * they may, then each commune they coordinate (all of them for county-wide coordinators).
+ */
+export function publishableCommunes<C extends { id: number }>(user: CurrentUser | null, communes: C[]): { county: boolean; communes: C[] } {
+  return {
+    county: canManageMeeting(user, null),
+    communes: communes.filter((c) => canManageMeeting(user, c.id)),
+  };
+}

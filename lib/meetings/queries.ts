@@ -83,7 +83,7 @@ export function listNextMeetings({ limit = 3, now = new Date() }: { limit?: numb
 }
 
 /** One meeting with its attendance count, whether the viewer comes, and whether they manage it. */
-export async function getMeeting({ id, viewer }: { id: number; viewer: CurrentUser | null }) {
+export async function getMeeting({ id, viewer, now = new Date() }: { id: number; viewer: CurrentUser | null; now?: Date }) {
   const [meeting] = await db
     .select({
       ...listColumns,
@@ -110,7 +110,14 @@ export async function getMeeting({ id, viewer }: { id: number; viewer: CurrentUs
       .limit(1);
     attending = Boolean(row);
   }
-  return { ...meeting, attending, canManage: canManageMeeting(viewer, meeting.communeId) };
+  return {
+    ...meeting,
+    attending,
+    canManage: canManageMeeting(viewer, meeting.communeId),
+    hasStarted: meeting.startsAt.getTime() <= now.getTime(),
+    hasEnded: meeting.endsAt.getTime() < now.getTime(),
+    isFull: meeting.capacity !== null && meeting.attendeeCount >= meeting.capacity,
+  };
 }
 
 export type MeetingDetail = Awaited<ReturnType<typeof getMeeting>>;

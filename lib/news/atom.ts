@@ -16,7 +16,6 @@ export interface AtomEntry {
 /** Escapes the five XML specials and drops characters XML 1.0 cannot hold. */
 export function escapeXml(value: string): string {
   return value
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
