@@ -40,7 +40,7 @@ export async function MonthGrid({
   const monthLabel = format.dateTime(new Date(Date.UTC(year, month - 1, 15, 12)), { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
   return (
-    <div className="overflow-x-auto" role="region" aria-labelledby="month-caption" tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-labelledby="month-caption" tabIndex={0}>
       <table className="w-full min-w-[42rem] table-fixed border-collapse text-left">
         <caption id="month-caption" className="mb-2 text-left text-xl font-bold">
           {t('month.caption', { month: monthLabel })}

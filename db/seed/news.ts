@@ -52,7 +52,7 @@ const DEMO: DemoArticle[] = [
     body: 'Szkic zaproszenia – program konferencji zostanie uzupełniony.',
     status: 'draft',
     commune: null,
-    day: 0,
+    day: -1,
   },
 ];
 

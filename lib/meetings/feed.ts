@@ -27,8 +27,8 @@ export interface FeedLabels {
 
 /** A meeting as an iCalendar event; its UID stays the same for the meeting's whole life. */
 export function meetingEvent(meeting: FeedSource, origin: string, labels: FeedLabels): IcsEvent {
-  const host = new URL(origin).host;
-  const parts = [markdownToText(meeting.description)];
+  const host = new URL(origin).hostname;
+  const parts = [markdownToText(meeting.description).replace(/\s+([.,;:!?])/g, '$1')];
   if (meeting.agenda.trim()) parts.push(`${labels.agenda}:\n${meeting.agenda.trim()}`);
   if (meeting.onlineUrl) parts.push(`${labels.online}: ${meeting.onlineUrl}`);
   const url = `${origin}/calendar/${meeting.id}`;
