@@ -174,4 +174,22 @@ test.describe('meetings calendar', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
   });
+
+  test('a commune coordinator publishes only in their commune and edits its meetings', async ({ page }) => {
+    await signInAs(page, 'koordynator.debowiec@agora.local');
+    await page.goto('/calendar/new');
+    await expect(page.getByLabel(/^Gmina lub cały powiat/).locator('option')).toHaveText(['Dębowiec']);
+    await page.goto('/calendar?view=archive');
+    await page.getByRole('link', { name: 'Sesja forum – gmina Dębowiec' }).click();
+    await page.getByRole('link', { name: 'Edytuj spotkanie' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Edycja spotkania' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel(/^Tytuł/).fill('Sesja forum – gmina Dębowiec (przeniesiona do remizy)');
+    await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sesja forum – gmina Dębowiec (przeniesiona do remizy)' })).toBeVisible();
+    // A county-wide meeting is not theirs to edit.
+    await page.goto('/calendar?view=list&type=conference');
+    await page.getByRole('link', { name: /Konferencja kończąca projekt/ }).click();
+    await expect(page.getByRole('link', { name: 'Edytuj spotkanie' })).toHaveCount(0);
+  });
 });
