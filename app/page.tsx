@@ -1,14 +1,36 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { MeetingList } from '@/components/meetings/meeting-list';
+import { ArticleList } from '@/components/news/article-list';
 import { PageHeader } from '@/components/ui/page-header';
+import { listNextMeetings } from '@/lib/meetings/queries';
+import { listLatestArticles } from '@/lib/news/queries';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return {
+    alternates: {
+      types: {
+        'application/atom+xml': [{ url: '/news/feed.xml', title: t('news.feedTitle') }],
+        'text/calendar': [{ url: '/calendar/feed.ics', title: t('meetings.subscribe.county') }],
+      },
+    },
+  };
+}
+
 export default async function HomePage() {
   const t = await getTranslations();
   const locale = await getLocale();
-  const [areas, communeList] = await Promise.all([listServiceAreas(), listActiveCommunes()]);
+  const [areas, communeList, nextMeetings, latestNews] = await Promise.all([
+    listServiceAreas(),
+    listActiveCommunes(),
+    listNextMeetings({ limit: 3 }),
+    listLatestArticles({ limit: 3 }),
+  ]);
   const cards = [
     { href: '/forum', title: t('home.forumTitle'), body: t('home.forumBody') },
     { href: '/surveys', title: t('home.surveysTitle'), body: t('home.surveysBody') },
@@ -28,6 +50,22 @@ export default async function HomePage() {
           </li>
         ))}
       </ul>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="next-meetings" className="space-y-3">
+          <h2 id="next-meetings">{t('meetings.home.title')}</h2>
+          {nextMeetings.length ? <MeetingList meetings={nextMeetings} /> : <p>{t('meetings.home.empty')}</p>}
+          <p>
+            <Link href="/calendar">{t('meetings.home.all')}</Link>
+          </p>
+        </section>
+        <section aria-labelledby="latest-news" className="space-y-3">
+          <h2 id="latest-news">{t('news.home.title')}</h2>
+          {latestNews.length ? <ArticleList articles={latestNews} headingLevel={3} /> : <p>{t('news.home.empty')}</p>}
+          <p>
+            <Link href="/news">{t('news.home.all')}</Link>
+          </p>
+        </section>
+      </div>
       <section aria-labelledby="areas" className="space-y-3">
         <h2 id="areas">{t('home.areasTitle')}</h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,6 +1,8 @@
 import type { Database } from '../client';
 import { seedDemoAccounts } from './demo';
 import { seedDeployment } from './deployment';
+import { seedDemoMeetings } from './meetings';
+import { seedDemoNews } from './news';
 
 /**
  * Loads the deployment and, with demo: true, the demo data. Every domain that brings demo content
@@ -8,5 +10,9 @@ import { seedDeployment } from './deployment';
  */
 export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
   await seedDeployment(db);
-  if (demo) await seedDemoAccounts(db);
+  if (demo) {
+    await seedDemoAccounts(db);
+    await seedDemoMeetings(db);
+    await seedDemoNews(db);
+  }
 }

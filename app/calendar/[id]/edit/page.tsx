@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Forbidden } from '@/components/layout/forbidden';
+import { MeetingForm } from '@/components/meetings/meeting-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentUser } from '@/lib/auth';
+import { orNotFound, routeId } from '@/lib/meetings/guard';
+import { publishableCommunes } from '@/lib/meetings/permissions';
+import { getMeeting } from '@/lib/meetings/queries';
+import { toWarsawLocal } from '@/lib/meetings/time';
+import { listActiveCommunes } from '@/lib/places/queries';
+import { updateMeetingAction } from '../../actions';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetings'))('editTitle') };
+}
+
+export default async function EditMeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = routeId((await params).id);
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/calendar/${id}/edit`)}`);
+  const meeting = await orNotFound(getMeeting({ id, viewer: user }));
+  if (!meeting.canManage) return <Forbidden />;
+  const t = await getTranslations('meetings');
+  const allowed = publishableCommunes(user, await listActiveCommunes());
+  const options = [...(allowed.county ? [{ value: '', label: t('county') }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('editTitle')} lead={meeting.title} />
+      <MeetingForm
+        action={updateMeetingAction}
+        communes={options}
+        defaultValues={{
+          id: String(meeting.id),
+          type: meeting.type,
+          title: meeting.title,
+          description: meeting.description,
+          agenda: meeting.agenda,
+          startsAt: toWarsawLocal(meeting.startsAt),
+          endsAt: toWarsawLocal(meeting.endsAt),
+          address: meeting.address,
+          onlineUrl: meeting.onlineUrl ?? '',
+          communeId: meeting.communeId === null ? '' : String(meeting.communeId),
+          linkUrl: meeting.linkUrl ?? '',
+          capacity: meeting.capacity === null ? '' : String(meeting.capacity),
+        }}
+      />
+    </div>
+  );
+}

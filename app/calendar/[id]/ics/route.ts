@@ -1,0 +1,26 @@
+import { AppError } from '@/lib/errors';
+import { meetingsCalendar } from '@/lib/meetings/feed';
+import { feedLabels } from '@/lib/meetings/feed-labels';
+import { getMeeting } from '@/lib/meetings/queries';
+
+export const dynamic = 'force-dynamic';
+
+/** One meeting as an .ics file to download and open in a calendar app. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) return new Response('Not found', { status: 404 });
+  try {
+    const meeting = await getMeeting({ id: Number(id), viewer: null });
+    const body = meetingsCalendar([meeting], new URL(request.url).origin, await feedLabels());
+    return new Response(body, {
+      headers: {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="spotkanie-${meeting.id}.ics"`,
+        'Cache-Control': 'no-cache',
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.type === 'not_found') return new Response('Not found', { status: 404 });
+    throw error;
+  }
+}

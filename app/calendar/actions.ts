@@ -1,0 +1,42 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { validatedActionWithUser } from '@/lib/action';
+import { attachMinutes, attendMeeting, createMeeting, updateMeeting, withdrawAttendance } from '@/lib/meetings/mutations';
+import { attendanceSchema, createMeetingSchema, minutesSchema, updateMeetingSchema } from '@/lib/meetings/schema';
+
+// Thin on purpose: parse (the wrapper), call lib/meetings (which checks rights), then refresh.
+// The home page lists the next meetings, so it is refreshed with the calendar.
+function refresh(id?: number) {
+  revalidatePath('/calendar', 'layout');
+  revalidatePath('/');
+  if (id) revalidatePath(`/calendar/${id}`);
+}
+
+export const createMeetingAction = validatedActionWithUser(createMeetingSchema, async (input, { user }) => {
+  const { id } = await createMeeting({ actor: user, input });
+  refresh(id);
+  redirect(`/calendar/${id}`);
+});
+
+export const updateMeetingAction = validatedActionWithUser(updateMeetingSchema, async ({ id, ...input }, { user }) => {
+  await updateMeeting({ actor: user, id, input });
+  refresh(id);
+  redirect(`/calendar/${id}`);
+});
+
+export const attachMinutesAction = validatedActionWithUser(minutesSchema, async ({ meetingId, minutes }, { user }) => {
+  await attachMinutes({ actor: user, meetingId, minutes });
+  refresh(meetingId);
+});
+
+export const attendMeetingAction = validatedActionWithUser(attendanceSchema, async ({ meetingId }, { user }) => {
+  await attendMeeting({ actor: user, meetingId });
+  refresh(meetingId);
+});
+
+export const withdrawAttendanceAction = validatedActionWithUser(attendanceSchema, async ({ meetingId }, { user }) => {
+  await withdrawAttendance({ actor: user, meetingId });
+  refresh(meetingId);
+});

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Forbidden } from '@/components/layout/forbidden';
+import { MeetingForm } from '@/components/meetings/meeting-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentUser } from '@/lib/auth';
+import { canPublishMeetings, publishableCommunes } from '@/lib/meetings/permissions';
+import { listActiveCommunes } from '@/lib/places/queries';
+import { createMeetingAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meetings'))('newTitle') };
+}
+
+export default async function NewMeetingPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent('/calendar/new')}`);
+  if (!canPublishMeetings(user)) return <Forbidden />;
+  const t = await getTranslations('meetings');
+  const allowed = publishableCommunes(user, await listActiveCommunes());
+  const options = [...(allowed.county ? [{ value: '', label: t('county') }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('newTitle')} />
+      <MeetingForm
+        action={createMeetingAction}
+        communes={options}
+        defaultValues={{
+          type: 'forum_session',
+          title: '',
+          description: '',
+          agenda: '',
+          startsAt: '',
+          endsAt: '',
+          address: '',
+          onlineUrl: '',
+          communeId: options[0]?.value ?? '',
+          linkUrl: '',
+          capacity: '',
+        }}
+      />
+    </div>
+  );
+}

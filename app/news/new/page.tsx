@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Forbidden } from '@/components/layout/forbidden';
+import { ArticleForm } from '@/components/news/article-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentUser } from '@/lib/auth';
+import { publishableCommunes } from '@/lib/meetings/permissions';
+import { toWarsawLocal } from '@/lib/meetings/time';
+import { canPublishNews } from '@/lib/news/permissions';
+import { listActiveCommunes } from '@/lib/places/queries';
+import { createArticleAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('news'))('newTitle') };
+}
+
+export default async function NewArticlePage() {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent('/news/new')}`);
+  if (!canPublishNews(user)) return <Forbidden />;
+  const t = await getTranslations('news');
+  // Articles and meetings share the coordinators' scope rule.
+  const allowed = publishableCommunes(user, await listActiveCommunes());
+  const options = [...(allowed.county ? [{ value: '', label: t('county') }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('newTitle')} />
+      <ArticleForm
+        action={createArticleAction}
+        communes={options}
+        defaultValues={{ title: '', lead: '', body: '', communeId: options[0]?.value ?? '', status: 'published', publishedAt: toWarsawLocal(new Date()) }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { FormStatus } from '@/components/admin/form-status';
+import { SelectField } from '@/components/admin/select-field';
+import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { createMeetingSchema, MEETING_TYPES, updateMeetingSchema } from '@/lib/meetings/schema';
+import { TextareaField } from './textarea-field';
+
+export interface MeetingFormValues {
+  id?: string;
+  type: string;
+  title: string;
+  description: string;
+  agenda: string;
+  startsAt: string;
+  endsAt: string;
+  address: string;
+  onlineUrl: string;
+  communeId: string;
+  linkUrl: string;
+  capacity: string;
+}
+
+/**
+ * Publishes a new meeting or edits one. Times are typed as the Warsaw wall clock
+ * (datetime-local); the shared schema turns them into instants and checks the order.
+ * `communes` holds only what the user may publish in ('' = the whole county).
+ */
+export function MeetingForm<T>({
+  action,
+  communes,
+  defaultValues,
+}: {
+  action: FormAction<T>;
+  communes: { value: string; label: string }[];
+  defaultValues: MeetingFormValues;
+}) {
+  const t = useTranslations('meetings');
+  const editing = Boolean(defaultValues.id);
+  const { form, state, pending, formProps } = useActionForm({
+    action,
+    schema: editing ? updateMeetingSchema : createMeetingSchema,
+    defaultValues: defaultValues as never,
+  });
+  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
+  const reg = (name: keyof MeetingFormValues) => form.register(name as never);
+
+  return (
+    <form {...formProps} className="max-w-2xl space-y-5">
+      <FormStatus state={state} />
+      {editing ? <input type="hidden" {...reg('id')} /> : null}
+      <SelectField
+        id="meeting-type"
+        label={t('form.type')}
+        required
+        options={MEETING_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+        error={errors.type?.message}
+        {...reg('type')}
+      />
+      <TextField id="meeting-title" label={t('form.title')} required maxLength={200} error={errors.title?.message} {...reg('title')} />
+      <SelectField id="meeting-commune" label={t('form.commune')} required options={communes} error={errors.communeId?.message} {...reg('communeId')} />
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">{t('detail.when')}</legend>
+        <p id="meeting-time-hint" className="text-sm text-muted">
+          {t('form.timeHint')}
+        </p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField id="meeting-starts" type="datetime-local" label={t('form.startsAt')} required error={errors.startsAt?.message} {...reg('startsAt')} />
+          <TextField id="meeting-ends" type="datetime-local" label={t('form.endsAt')} required error={errors.endsAt?.message} {...reg('endsAt')} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">{t('detail.where')}</legend>
+        <TextField id="meeting-address" label={t('form.address')} hint={t('form.addressHint')} required maxLength={300} error={errors.address?.message} {...reg('address')} />
+        <TextField id="meeting-online" type="url" label={t('form.onlineUrl')} hint={t('form.onlineUrlHint')} error={errors.onlineUrl?.message} {...reg('onlineUrl')} />
+      </fieldset>
+      <TextareaField id="meeting-description" label={t('form.description')} hint={t('form.descriptionHint')} error={errors.description?.message} {...reg('description')} />
+      <TextareaField id="meeting-agenda" label={t('form.agenda')} hint={t('form.agendaHint')} rows={5} error={errors.agenda?.message} {...reg('agenda')} />
+      <TextField id="meeting-link" label={t('form.linkUrl')} hint={t('form.linkUrlHint')} error={errors.linkUrl?.message} {...reg('linkUrl')} />
+      <TextField id="meeting-capacity" type="number" inputMode="numeric" min={1} label={t('form.capacity')} error={errors.capacity?.message} {...reg('capacity')} />
+      <Button type="submit" pending={pending}>
+        {editing ? t('form.save') : t('form.publish')}
+      </Button>
+    </form>
+  );
+}

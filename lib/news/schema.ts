@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { communeChoice, serialId, warsawDateTime } from '@/lib/meetings/schema';
+
+// Safe to import in the browser: the article form and the server actions share these schemas.
+
+export const ARTICLE_STATUSES = ['draft', 'published'] as const;
+export const NEWS_PAGE_SIZE = 10;
+
+export const articleSchema = z.object({
+  title: z.string({ error: 'required' }).trim().min(3, 'title_too_short').max(200, 'title_too_long'),
+  lead: z.string({ error: 'required' }).trim().min(10, 'lead_too_short').max(600, 'text_too_long'),
+  body: z.string({ error: 'required' }).trim().min(10, 'body_too_short').max(50_000, 'text_too_long'),
+  communeId: communeChoice,
+  status: z.enum(ARTICLE_STATUSES, { error: 'required' }),
+  publishedAt: warsawDateTime,
+});
+
+export type ArticleInput = z.output<typeof articleSchema>;
+
+export const updateArticleSchema = articleSchema.extend({ id: serialId });
+
+export const newsFiltersSchema = z.object({
+  cursor: z.string().regex(/^\d{1,10}$/).optional().catch(undefined),
+});
