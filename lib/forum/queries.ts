@@ -126,6 +126,17 @@ export async function listManagedMemberships({ actor }: { actor: CurrentUser }) 
   };
 }
 
+/** Every active locality of every active commune, for the application form (filtered by commune there). */
+export async function listAllActiveLocalities() {
+  const list = await db
+    .select({ id: localities.id, name: localities.name, kind: localities.kind, communeId: localities.communeId })
+    .from(localities)
+    .innerJoin(communes, eq(communes.id, localities.communeId))
+    .where(and(eq(localities.active, true), eq(communes.active, true)));
+  const collator = new Intl.Collator('pl');
+  return list.sort((a, b) => collator.compare(a.name, b.name));
+}
+
 // ─── Forum index ───────────────────────────────────────────────────────────────────────────────
 
 async function areasOf(threadIds: number[]) {
@@ -195,8 +206,9 @@ export async function listThreads({
   const last = page[page.length - 1];
   const areas = await areasOf(page.map((t) => t.id));
   return {
-    threads: page.map(({ lastPostMicros: _micros, lastRead, ...t }) => ({
+    threads: page.map(({ lastRead, ...t }) => ({
       ...t,
+      lastPostMicros: undefined,
       areas: areas.get(t.id) ?? [],
       unread: viewer ? t.postCount - (lastRead ?? 0) : null,
     })),

@@ -1,19 +1,21 @@
 import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
+import enForum from './en/forum.json';
 import enPages from './en/pages.json';
 import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
+import plForum from './pl/forum.json';
 import plPages from './pl/pages.json';
 import type { Locale } from '../locales';
 
 // One file per area of the app keeps the catalogue easy to work on; each file holds its own
 // top-level namespaces. Polish is the reference: English must have the same keys (tested).
-const pl = { ...plCommon, ...plAccount, ...plAdmin, ...plPages };
+const pl = { ...plCommon, ...plAccount, ...plAdmin, ...plPages, ...plForum };
 export type Messages = typeof pl;
 
 export const messages: Record<Locale, Messages> = {
   pl,
-  en: { ...enCommon, ...enAccount, ...enAdmin, ...enPages },
+  en: { ...enCommon, ...enAccount, ...enAdmin, ...enPages, ...enForum },
 };
