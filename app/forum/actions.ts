@@ -31,6 +31,7 @@ import {
   editPostSchema,
   endMembershipSchema,
   followSchema,
+  forumSettingsSchema,
   moderatePostSchema,
   openConsultationSchema,
   POSTS_PER_PAGE,
@@ -45,6 +46,7 @@ import {
   threadFlagSchema,
   warsawLocalToDate,
 } from '@/lib/forum/schema';
+import { updateForumSettings } from '@/lib/forum/settings';
 import { z } from 'zod';
 
 // Thin on purpose: parse (the wrapper), call lib/forum (which checks who may), then refresh or
@@ -158,5 +160,10 @@ export const summaryAction = validatedActionWithUser(summarySchema, async (input
 
 export const rateServiceAction = validatedActionWithUser(rateServiceSchema, async (input, { user }) => {
   await rateService({ actor: user, ...input });
+  refreshForum();
+});
+
+export const forumSettingsAction = validatedActionWithUser(forumSettingsSchema, async (input, { user }) => {
+  await updateForumSettings({ actor: user, settings: input });
   refreshForum();
 });

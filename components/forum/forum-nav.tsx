@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
+import { isAdmin } from '@/lib/auth/permissions';
 import { isCoordinator, isModerator } from '@/lib/forum/permissions';
 
 /** The forum's own menu, under the site header on every forum page. */
@@ -17,6 +18,7 @@ export async function ForumNav() {
     ...(user ? [{ href: '/forum/membership', label: t('membership') }] : []),
     ...(isCoordinator(user) ? [{ href: '/forum/applications', label: t('applications') }] : []),
     ...(isModerator(user) ? [{ href: '/forum/moderation', label: t('moderation') }] : []),
+    ...(isAdmin(user) ? [{ href: '/forum/settings', label: t('settings') }] : []),
   ];
   return (
     <nav aria-label={label} className="mb-6 border-b border-gray-300 pb-3">

@@ -181,3 +181,18 @@ describe('the coordinator queue', () => {
     expect((await thrown(listManagedMemberships({ actor: await makeMember(places.communeId) }))).code).toBe('forbidden');
   });
 });
+
+describe('forum settings', () => {
+  it('only an administrator changes them, and the change is audited', async () => {
+    const { updateForumSettings, getForumSettings } = await import('./settings');
+    const settings = { localityQuota: 6, organisationQuota: 4, autoHideReports: 3, postsPerWindow: 10, postWindowSeconds: 300 };
+    for (const actor of [countyCoordinator, await makeUser([{ role: 'moderator', communeId: null }]), await makeMember(places.communeId)]) {
+      expect((await thrown(updateForumSettings({ actor, settings }))).code).toBe('forbidden');
+    }
+    await updateForumSettings({ actor: admin, settings });
+    expect(await getForumSettings()).toEqual(settings);
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, 'forum.settings')).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit!.details).toMatchObject({ after: settings });
+    await updateForumSettings({ actor: admin, settings: { ...settings, localityQuota: 5, organisationQuota: 5 } });
+  });
+});

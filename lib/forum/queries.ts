@@ -335,6 +335,12 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
   };
 }
 
+/** Just the title of a thread (page metadata), or null. */
+export async function getThreadTitle({ threadId }: { threadId: number }) {
+  const [row] = await db.select({ title: threads.title }).from(threads).where(eq(threads.id, threadId)).limit(1);
+  return row?.title ?? null;
+}
+
 /** The Markdown of a post to quote in a reply (visible posts only), as "> " lines. */
 export async function getQuote({ threadId, postId }: { threadId: number; postId: number }) {
   const [row] = await db

@@ -138,6 +138,18 @@ export const rateServiceSchema = z.object({
   comment: z.string().trim().max(2000, 'comment_too_long').optional().transform((v) => v ?? ''),
 });
 
+const setting = (min: number, max: number) =>
+  z.coerce.number({ error: 'setting_range' }).int('setting_range').min(min, 'setting_range').max(max, 'setting_range');
+
+/** The deployment's forum settings, edited by an administrator. */
+export const forumSettingsSchema = z.object({
+  localityQuota: setting(0, 100),
+  organisationQuota: setting(0, 100),
+  autoHideReports: setting(1, 100),
+  postsPerWindow: setting(1, 1000),
+  postWindowSeconds: setting(10, 86_400),
+});
+
 // Search parameters of list pages: a malformed value (a hand-edited URL) is dropped.
 const dropInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const idParam = dropInvalid(z.coerce.number().int().positive().max(2_147_483_647));

@@ -1,5 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { recordAudit } from '@/lib/audit';
+import { ensure, isAdmin, type CurrentUser } from '@/lib/auth/permissions';
 import { db } from '@/db/client';
 import { forumSettings } from '@/db/schema';
 
@@ -39,4 +41,17 @@ export async function saveForumSettings(settings: Partial<ForumSettings>): Promi
     .insert(forumSettings)
     .values({ id: 1, ...DEFAULT_FORUM_SETTINGS, ...settings })
     .onConflictDoUpdate({ target: forumSettings.id, set: { ...settings, updatedAt: new Date() } });
+}
+
+/** An administrator changes the deployment's forum settings (audited with the old and new values). */
+export async function updateForumSettings({ actor, settings }: { actor: CurrentUser; settings: ForumSettings }) {
+  ensure(isAdmin(actor));
+  const before = await getForumSettings();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(forumSettings)
+      .values({ id: 1, ...settings })
+      .onConflictDoUpdate({ target: forumSettings.id, set: { ...settings, updatedAt: new Date() } });
+    await recordAudit(tx, { actorId: actor.id, action: 'forum.settings', targetType: 'forum_settings', targetId: 1, details: { before, after: settings } });
+  });
 }

@@ -7,7 +7,7 @@ import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
 import { getCurrentUser } from '@/lib/auth';
 import { markThreadRead } from '@/lib/forum/mutations';
-import { getPostingSuspension, getQuote, getThread } from '@/lib/forum/queries';
+import { getPostingSuspension, getQuote, getThread, getThreadTitle } from '@/lib/forum/queries';
 import { MAX_POST_LENGTH } from '@/lib/forum/schema';
 import {
   editPostAction,
@@ -25,8 +25,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
   if (!id) return {};
-  const view = await getThread({ viewer: null, threadId: id, page: 1 }).catch(() => null);
-  return { title: view?.thread.title ?? (await getTranslations('sections'))('forum') };
+  const title = await getThreadTitle({ threadId: id });
+  return { title: title ?? (await getTranslations('sections'))('forum') };
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
