@@ -1,11 +1,138 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { NotReady } from '@/components/layout/not-ready';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentUser } from '@/lib/auth';
+import { canWrite } from '@/lib/forum/permissions';
+import { getSeat, listThreads } from '@/lib/forum/queries';
+import { forumIndexParamsSchema } from '@/lib/forum/schema';
+import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('sections'))('forum') };
 }
 
-export default function Page() {
-  return <NotReady section="forum" />;
+export default async function ForumIndexPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = forumIndexParamsSchema.parse(await searchParams);
+  const viewer = await getCurrentUser();
+  const [t, format, locale, communes, areas, page, seat] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    listActiveCommunes(),
+    listServiceAreas(),
+    listThreads({ viewer, commune: params.commune, areaId: params.area, cursor: params.cursor }),
+    viewer ? getSeat(viewer.id) : Promise.resolve(null),
+  ]);
+  const areaName = (a: { namePl: string; nameEn: string }) => (locale === 'en' ? a.nameEn : a.namePl);
+  const mayWriteSomewhere = canWrite(viewer, seat, null);
+  const query = new URLSearchParams();
+  if (params.commune !== undefined) query.set('commune', String(params.commune));
+  if (params.area !== undefined) query.set('area', String(params.area));
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('sections.forum')} lead={t('forum.lead')}>
+        <div className="flex flex-wrap gap-3">
+          {mayWriteSomewhere ? (
+            <Link href="/forum/threads/new" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+              {t('forum.links.newThread')}
+            </Link>
+          ) : (
+            <p className="text-muted">{viewer ? t('forum.index.joinToWrite') : t('forum.index.signInToWrite')}</p>
+          )}
+          {viewer ? <Link href="/forum/notifications">{t('forum.links.notifications')}</Link> : null}
+        </div>
+      </PageHeader>
+
+      <form method="get" className="flex flex-wrap items-end gap-4 rounded-md border border-gray-300 p-4">
+        <fieldset className="flex flex-wrap items-end gap-4">
+          <legend className="sr-only">{t('forum.filters.legend')}</legend>
+          <div className="space-y-1">
+            <label htmlFor="filter-commune" className="block font-semibold">
+              {t('forum.filters.commune')}
+            </label>
+            <select id="filter-commune" name="commune" defaultValue={params.commune === undefined ? '' : String(params.commune)} className="min-h-11 rounded-md border-2 border-gray-500 bg-white px-3">
+              <option value="">{t('forum.filters.all')}</option>
+              <option value="county">{t('forum.filters.county')}</option>
+              {communes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="filter-area" className="block font-semibold">
+              {t('forum.filters.area')}
+            </label>
+            <select id="filter-area" name="area" defaultValue={params.area === undefined ? '' : String(params.area)} className="min-h-11 rounded-md border-2 border-gray-500 bg-white px-3">
+              <option value="">{t('forum.filters.all')}</option>
+              {areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {areaName(a)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 bg-brand-700 px-4 font-semibold text-white">
+            {t('forum.filters.apply')}
+          </button>
+          {query.size > 0 ? <Link href="/forum">{t('forum.filters.clear')}</Link> : null}
+        </fieldset>
+      </form>
+
+      <p role="status" className="sr-only">
+        {t('forum.index.count', { count: page.threads.length })}
+      </p>
+      {page.threads.length === 0 ? (
+        <p>{t('forum.index.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t('forum.index.caption')}</caption>
+            <thead>
+              <tr className="border-b-2 border-gray-400">
+                <th scope="col" className="px-2 py-2">{t('forum.index.thread')}</th>
+                <th scope="col" className="px-2 py-2">{t('forum.index.place')}</th>
+                <th scope="col" className="px-2 py-2">{t('forum.index.posts')}</th>
+                {viewer ? <th scope="col" className="px-2 py-2">{t('forum.index.unread')}</th> : null}
+                <th scope="col" className="px-2 py-2">{t('forum.index.lastPost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.threads.map((thread) => (
+                <tr key={thread.id} className="border-b border-gray-200 align-top">
+                  <th scope="row" className="px-2 py-2 font-normal">
+                    <Link href={`/forum/threads/${thread.id}`} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                      {thread.title}
+                    </Link>
+                    <div className="text-sm text-muted">
+                      {[
+                        thread.pinned ? t('forum.index.pinned') : null,
+                        thread.locked ? t('forum.index.locked') : null,
+                        thread.consultationId ? t('forum.index.consultation') : null,
+                        ...thread.areas.map(areaName),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </div>
+                  </th>
+                  <td className="px-2 py-2">{thread.communeName ?? t('forum.filters.county')}</td>
+                  <td className="px-2 py-2">{format.number(thread.postCount)}</td>
+                  {viewer ? <td className="px-2 py-2">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
+                  <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.nextCursor ? (
+        <nav aria-label={t('common.pagination')}>
+          <Link href={`/forum?${new URLSearchParams({ ...Object.fromEntries(query), cursor: page.nextCursor })}`}>{t('forum.index.more')}</Link>
+        </nav>
+      ) : null}
+    </div>
+  );
 }

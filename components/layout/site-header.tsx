@@ -4,6 +4,7 @@ import { signOutAction, switchLocale } from '@/app/actions';
 import { getCurrentUser } from '@/lib/auth';
 import { canAdminister } from '@/lib/auth/permissions';
 import { LOCALES } from '@/lib/i18n/locales';
+import { NotificationBadge } from '@/components/forum/notification-badge';
 import { NavLinks } from './nav-links';
 
 export async function SiteHeader() {
@@ -42,6 +43,7 @@ export async function SiteHeader() {
           </form>
           {user ? (
             <>
+              <NotificationBadge user={user} />
               <Link href="/account" className="rounded-md px-3 py-2 font-semibold">
                 <span className="sr-only">{t('nav.userMenu', { name: user.name })}</span>
                 <span aria-hidden="true">{user.name}</span>

@@ -2,3 +2,5 @@ export * from './places';
 export * from './accounts';
 export * from './meetings';
 export * from './news';
+export * from './forum';
+

@@ -1,6 +1,7 @@
 import type { Database } from '../client';
 import { seedDemoAccounts } from './demo';
 import { seedDeployment } from './deployment';
+import { seedForumDemo, seedForumSettings } from './forum';
 import { seedDemoMeetings } from './meetings';
 import { seedDemoNews } from './news';
 
@@ -10,8 +11,10 @@ import { seedDemoNews } from './news';
  */
 export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
   await seedDeployment(db);
+  await seedForumSettings(db);
   if (demo) {
     await seedDemoAccounts(db);
+    await seedForumDemo(db);
     await seedDemoMeetings(db);
     await seedDemoNews(db);
   }

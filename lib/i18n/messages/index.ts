@@ -1,12 +1,14 @@
 import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
+import enForum from './en/forum.json';
 import enMeetings from './en/meetings.json';
 import enNews from './en/news.json';
 import enPages from './en/pages.json';
 import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
+import plForum from './pl/forum.json';
 import plMeetings from './pl/meetings.json';
 import plNews from './pl/news.json';
 import plPages from './pl/pages.json';
@@ -14,10 +16,26 @@ import type { Locale } from '../locales';
 
 // One file per area of the app keeps the catalogue easy to work on; each file holds its own
 // top-level namespaces. Polish is the reference: English must have the same keys (tested).
-const pl = { ...plCommon, ...plAccount, ...plAdmin, ...plPages, ...plMeetings, ...plNews };
+const pl = {
+  ...plCommon,
+  ...plAccount,
+  ...plAdmin,
+  ...plPages,
+  ...plForum,
+  ...plMeetings,
+  ...plNews,
+};
 export type Messages = typeof pl;
 
 export const messages: Record<Locale, Messages> = {
   pl,
-  en: { ...enCommon, ...enAccount, ...enAdmin, ...enPages, ...enMeetings, ...enNews },
+  en: {
+    ...enCommon,
+    ...enAccount,
+    ...enAdmin,
+    ...enPages,
+    ...enForum,
+    ...enMeetings,
+    ...enNews,
+  },
 };

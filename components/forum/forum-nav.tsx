@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth';
+import { isAdmin } from '@/lib/auth/permissions';
+import { isCoordinator, isModerator } from '@/lib/forum/permissions';
+
+/** The forum's own menu, under the site header on every forum page. */
+export async function ForumNav() {
+  const t = await getTranslations('forum.links');
+  const label = (await getTranslations('forum'))('sectionNav');
+  const user = await getCurrentUser().catch(() => null);
+  const links = [
+    { href: '/forum', label: t('discussions') },
+    { href: '/forum/consultations', label: t('consultations') },
+    { href: '/forum/scorecards', label: t('scorecards') },
+    { href: '/forum/members', label: t('members') },
+    { href: '/forum/search', label: t('search') },
+    ...(user ? [{ href: '/forum/membership', label: t('membership') }] : []),
+    ...(isCoordinator(user) ? [{ href: '/forum/applications', label: t('applications') }] : []),
+    ...(isModerator(user) ? [{ href: '/forum/moderation', label: t('moderation') }] : []),
+    ...(isAdmin(user) ? [{ href: '/forum/settings', label: t('settings') }] : []),
+  ];
+  return (
+    <nav aria-label={label} className="mb-6 border-b border-gray-300 pb-3">
+      <ul className="flex flex-wrap gap-x-4 gap-y-2">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} className="inline-block py-1 font-semibold">
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,249 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { demo, openBrowser, signInAs, uniqueEmail } from './fixtures';
+
+const PASSWORD = 'zielony rower nad Wisłoką';
+const DEBOWIEC_THREAD = 'Dowóz dzieci do szkoły w Cieklinie – autobus przyjeżdża za wcześnie';
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Imię i nazwisko').fill(name);
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel(/^Hasło/).fill(PASSWORD);
+  await page.getByLabel(/Zapoznałem\(-am\) się/).check();
+  await page.getByRole('main').getByRole('button', { name: 'Załóż konto' }).click();
+  await expect(page).toHaveURL(/\/account/);
+}
+
+async function openThread(page: Page, title: string) {
+  await page.goto('/forum');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test.describe('the forum', () => {
+  test('apply → approve → post → quote-reply → notification seen → report → hide', async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    const run = Date.now() % 100000;
+    const name = `Wiesław Nowak ${run}`;
+    const first = `Mój pierwszy wpis ${run}`;
+    await signUp(page, name, uniqueEmail('wieslaw'));
+
+    // The newcomer applies to represent the village of Dębowiec.
+    await page.goto('/forum/membership');
+    await expect(page.getByRole('heading', { level: 1, name: 'Moje członkostwo w forum' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel('Gmina').selectOption({ label: 'Dębowiec' });
+    await page.getByLabel('przedstawiciel sołectwa lub osiedla').check();
+    await page.getByLabel(/Sołectwo lub osiedle/).selectOption({ label: 'Dębowiec (sołectwo)' });
+    await page.getByRole('button', { name: 'Złóż wniosek' }).click();
+    const current = page.getByRole('region', { name: 'Twoje członkostwo' });
+    await expect(current).toContainText('oczekuje na decyzję');
+    await expect(current).toContainText('przedstawiciel sołectwa lub osiedla: Dębowiec');
+
+    // The commune's coordinator approves.
+    const coordinator = await openBrowser(browser);
+    await signInAs(coordinator, 'koordynator.debowiec@agora.local');
+    await coordinator.goto('/forum/applications');
+    await expectAccessible(coordinator);
+    const application = coordinator.getByRole('listitem').filter({ has: coordinator.getByRole('heading', { name }) });
+    await application.getByLabel('Zatwierdź').check();
+    await application.getByRole('button', { name: 'Zapisz' }).click();
+    await expect(coordinator.getByRole('region', { name: 'Członkowie' })).toContainText(name);
+    await expect(coordinator.getByRole('region', { name: 'Wnioski oczekujące' })).not.toContainText(name);
+
+    // The applicant sees the decision among their notifications and is now a member.
+    await page.goto('/forum/notifications');
+    await expect(page.getByRole('main')).toContainText('został zatwierdzony');
+    await page.goto('/forum/membership');
+    await expect(page.getByRole('region', { name: 'Twoje członkostwo' })).toContainText('zatwierdzone');
+    await expectAccessible(page);
+    await page.goto('/forum/members/debowiec');
+    await expect(page.getByRole('table')).toContainText(name);
+    await expectAccessible(page);
+
+    // The new member posts in the commune's thread.
+    await openThread(page, DEBOWIEC_THREAD);
+    await page.locator('#reply').getByLabel('Treść').fill(`${first}: w Dębowcu autobus też przyjeżdża za wcześnie.`);
+    await page.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    const myPost = page.locator('article').filter({ hasText: first }).first();
+    await expect(myPost).toBeVisible();
+    await expectAccessible(page);
+    const myPostId = await myPost.getAttribute('id');
+
+    // The coordinator quotes it in a reply.
+    await openThread(coordinator, DEBOWIEC_THREAD);
+    await coordinator.locator(`#${myPostId}`).getByRole('link', { name: /^Cytuj/ }).click();
+    const replyBox = coordinator.locator('#reply').getByLabel('Treść');
+    await expect(replyBox).toHaveValue(new RegExp(`^> ${first}`));
+    await replyBox.press('End');
+    await replyBox.fill(`${await replyBox.inputValue()}Dziękuję, dopiszemy Dębowiec do pytania do przewoźnika (${run}).`);
+    await coordinator.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await expect(coordinator.locator('article').filter({ hasText: `przewoźnika (${run})` })).toContainText(/w odpowiedzi na wpis nr \d+/);
+
+    // The member sees the unread badge, opens the notification and lands on the quoting post.
+    await page.goto('/forum');
+    const badge = page.getByRole('banner').getByRole('link', { name: /Powiadomienia/ });
+    await expect(badge).toContainText('2 (2 nowe)');
+    await badge.click();
+    const quoted = page.getByRole('listitem').filter({ hasText: 'zacytował(a) Twój wpis' });
+    await expect(quoted).toContainText('nowe');
+    await quoted.getByRole('button', { name: /Otwórz/ }).click();
+    await expect(page).toHaveURL(/\/forum\/threads\/\d+\?page=1#post-\d+/);
+    await expect(page.getByRole('banner').getByRole('link', { name: /Powiadomienia/ })).toContainText('1 (1 nowe)');
+    await page.goto('/forum/notifications');
+    await expect(page.getByRole('listitem').filter({ hasText: 'zacytował(a) Twój wpis' })).not.toContainText('nowe:');
+
+    // The coordinator reports the member's post; a moderator hides it from the queue.
+    await coordinator.reload();
+    const reported = coordinator.locator(`#${myPostId}`);
+    await reported.getByText(/^Zgłoś/).click();
+    await reported.getByLabel('Powód zgłoszenia').fill('Wpis powtarza informację, proszę o weryfikację.');
+    await reported.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await expect(reported).toContainText('Zgłoszono ten wpis.');
+
+    const moderator = await openBrowser(browser);
+    await signInAs(moderator, demo.moderator);
+    await moderator.goto('/forum/moderation');
+    await expectAccessible(moderator);
+    const item = moderator.getByRole('listitem').filter({ hasText: first });
+    await expect(item).toContainText('proszę o weryfikację');
+    await item.getByLabel('Powód ukrycia').fill('Naruszenie zasad forum');
+    await item.getByRole('button', { name: 'Ukryj' }).click();
+    await expect(moderator.getByRole('listitem').filter({ hasText: first })).toHaveCount(0);
+
+    // Everyone else sees it hidden, with the reason.
+    const reader = await openBrowser(browser);
+    await openThread(reader, DEBOWIEC_THREAD);
+    await expect(reader.locator(`#${myPostId}`)).toContainText('Wpis ukryty przez moderację. Powód: Naruszenie zasad forum');
+    await expect(reader.locator(`#${myPostId}`)).not.toContainText(first);
+    await expectAccessible(reader);
+
+    // The member steps down, freeing the seat.
+    await page.goto('/forum/membership');
+    await page.getByRole('button', { name: 'Zrezygnuj z członkostwa' }).click();
+    await expect(page.getByRole('region', { name: 'Twoje członkostwo' })).toContainText('zakończone');
+    await page.goto('/forum/members/debowiec');
+    await expect(page.getByRole('table')).not.toContainText(name);
+  });
+
+  test('approving past a commune quota is refused, naming the quota and who holds the seats', async ({ page }) => {
+    await signInAs(page, demo.coordinator);
+    await page.goto('/forum/applications');
+    const application = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Olga Fundacyjna' }) });
+    await application.getByLabel('Zatwierdź').check();
+    await application.getByRole('button', { name: 'Zapisz' }).click();
+    const alert = application.getByRole('alert');
+    await expect(alert).toContainText('limit przedstawicieli organizacji pozarządowych i przedsiębiorców w tej gminie (5) jest wyczerpany');
+    await expect(alert).toContainText('Marek Hnatko');
+    await expect(alert).toContainText('Lucyna Czech');
+    await expectAccessible(page);
+  });
+
+  test('a post carrying <script>, <img onerror> and a javascript: link renders inert', async ({ page }) => {
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await signInAs(page, 'soltys.cieklin@agora.local');
+    await openThread(page, DEBOWIEC_THREAD);
+    const payload = '<script>alert("xss1")</script>\n\n<img src=x onerror="alert(\'xss2\')">\n\n[Kliknij tutaj](javascript:alert(3)) oraz **ważne**';
+    await page.locator('#reply').getByLabel('Treść').fill(payload);
+    await page.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    const post = page.locator('article').filter({ hasText: 'Kliknij tutaj' });
+    await expect(post).toBeVisible();
+    await expect(post).toContainText('<script>alert("xss1")</script>');
+    await expect(post.locator('script')).toHaveCount(0);
+    await expect(post.locator('img')).toHaveCount(0);
+    await expect(post.locator('[onerror]')).toHaveCount(0);
+    await expect(post.locator('a[href^="javascript:" i]')).toHaveCount(0);
+    await expect(post.locator('strong')).toHaveText('ważne');
+    await page.reload();
+    expect(dialogs).toBe(0);
+  });
+
+  test('an oversized post is refused with a clear message and the text stays in the editor', async ({ page }) => {
+    await signInAs(page, 'kgw.debowiec@agora.local');
+    await openThread(page, DEBOWIEC_THREAD);
+    const text = 'Bardzo długi wpis. '.repeat(1100);
+    const box = page.locator('#reply').getByLabel('Treść');
+    await box.fill(text);
+    await page.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await expect(page.locator('#reply')).toContainText('najwyżej 20 000 znaków');
+    await expect(box).toHaveValue(text);
+  });
+
+  test('search ignores diacritics and case and highlights matches', async ({ page }) => {
+    await page.goto('/forum/search?q=DOWOZ+dzieci');
+    await expect(page.getByRole('status')).toContainText(/wynik/);
+    await expect(page.locator('mark').first()).toHaveText(/Dowóz/i);
+    await expectAccessible(page);
+  });
+});
+
+/** "2026-11-24T02:17" for a moment, in Warsaw time, as a datetime-local field wants it. */
+function warsawLocal(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+test.describe('consultations', () => {
+  test('from opening to the published opinion', async ({ page, browser }) => {
+    test.setTimeout(300_000);
+    const title = `Konsultacja rozkładu jazdy ${Date.now() % 100000}`;
+    await signInAs(page, demo.coordinator);
+    await page.goto('/forum/consultations/new');
+    await expectAccessible(page);
+    await page.getByLabel('Tytuł').fill(title);
+    await page.getByLabel('Tekst poddany konsultacji').fill('Proponujemy **drugi kurs** autobusu szkolnego z Cieklina o 7:20.');
+    await page.getByLabel('Zakres').selectOption({ label: 'Dębowiec' });
+    // The shortest deadline a datetime-local field can name: the start of the minute after next.
+    const deadline = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 120_000);
+    await page.getByLabel(/Termin zajmowania stanowisk/).fill(warsawLocal(deadline));
+    await page.getByLabel('Komunikacja i transport').check();
+    await page.getByRole('button', { name: 'Otwórz konsultację' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const url = page.url();
+
+    // Two members of Dębowiec take positions; one changes hers.
+    for (const [email, position, justification] of [
+      ['soltys.cieklin@agora.local', 'popieram z uwagami', 'Dobrze, ale kurs powrotny też jest potrzebny.'],
+      ['kgw.debowiec@agora.local', 'nie popieram', 'Za drogo.'],
+      ['kgw.debowiec@agora.local', 'popieram', 'Po namyśle popieramy – dzieci nie będą czekać pod szkołą.'],
+    ] as const) {
+      const member = await openBrowser(browser);
+      await signInAs(member, email);
+      await member.goto(url);
+      await member.getByLabel(position, { exact: true }).check();
+      await member.getByLabel('Uzasadnienie').fill(justification);
+      await member.getByRole('button', { name: 'Zapisz stanowisko' }).click();
+      await expect(member.getByRole('status').filter({ hasText: 'Stanowisko zapisane' })).toBeVisible();
+      await expectAccessible(member);
+      await member.context().close();
+    }
+
+    // After the deadline it is closed by itself, with the forum's opinion.
+    await page.waitForTimeout(Math.max(0, deadline.getTime() - Date.now() + 2_000));
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Opinia forum' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Zapisz stanowisko' })).toHaveCount(0);
+    const breakdown = page.getByRole('table', { name: /według gminy, reprezentacji/ });
+    await expect(breakdown.getByRole('row').filter({ hasText: 'przedstawiciel sołectwa lub osiedla' })).toContainText('popieram z uwagami');
+    await expect(breakdown.getByRole('row').filter({ hasText: 'przedstawiciel organizacji pozarządowej' })).toContainText('popieram');
+    await expect(page.getByRole('main')).toContainText('Po namyśle popieramy');
+    await expect(page.getByRole('main')).not.toContainText('Za drogo.');
+    await page.getByLabel('Podsumowanie opinii forum').fill('Forum popiera drugi kurs, z uwagą o kursie powrotnym.');
+    await page.getByRole('button', { name: 'Opublikuj podsumowanie' }).click();
+
+    const reader = await openBrowser(browser);
+    await reader.goto(url);
+    await expect(reader.getByRole('main')).toContainText('Forum popiera drugi kurs, z uwagą o kursie powrotnym.');
+    await expect(reader.getByRole('table', { name: 'Liczba stanowisk według rodzaju' })).toBeVisible();
+    await expectAccessible(reader);
+  });
+});

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+
+// Safe to import in the browser: the forum's forms and server actions share these schemas.
+// Messages are keys in the "errors" namespace of the message catalogue.
+
+export const REPRESENTATIONS = ['locality', 'ngo', 'business'] as const;
+export const POSITIONS = ['supports', 'supports_with_remarks', 'opposes', 'abstains'] as const;
+export const THREAD_FLAGS = ['lock', 'unlock', 'pin', 'unpin'] as const;
+export const POSTS_PER_PAGE = 20;
+export const THREADS_PER_PAGE = 25;
+export const MAX_POST_LENGTH = 20_000;
+
+export type RepresentationValue = (typeof REPRESENTATIONS)[number];
+export type PositionValue = (typeof POSITIONS)[number];
+export type ThreadFlag = (typeof THREAD_FLAGS)[number];
+
+export const serialId = z.coerce.number({ error: 'invalid' }).int('invalid').positive('invalid').max(2_147_483_647, 'invalid');
+const bigId = z.coerce.number({ error: 'invalid' }).int('invalid').positive('invalid').max(Number.MAX_SAFE_INTEGER, 'invalid');
+
+/** An empty select ("whole county") means no commune. */
+const optionalCommuneId = z
+  .union([z.literal(''), z.null(), serialId])
+  .optional()
+  .transform((value) => (typeof value === 'number' ? value : null));
+
+const reason = z.string({ error: 'required' }).trim().min(3, 'reason_too_short').max(1000, 'reason_too_long');
+
+/** A post body: Markdown, not empty, at most 20,000 characters. */
+export const postBody = z
+  .string({ error: 'post_empty' })
+  .max(MAX_POST_LENGTH, 'post_too_long')
+  .refine((value) => value.trim().length > 0, 'post_empty')
+  // NUL and other control characters (but tab/newline) are malformed input, never text.
+  .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value), 'post_malformed');
+
+/**
+ * Service areas come from checkboxes named area_<id> (one field each, since a form's entries are
+ * read into a plain object); they are gathered into serviceAreaIds, at least one.
+ */
+function withAreas<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .object(shape)
+    .catchall(z.unknown())
+    .transform((value, ctx) => {
+      const serviceAreaIds: number[] = [];
+      for (const [key, v] of Object.entries(value)) {
+        const match = /^area_([1-9][0-9]{0,8})$/.exec(key);
+        if (match && (v === true || v === 'on')) serviceAreaIds.push(Number(match[1]));
+      }
+      if (serviceAreaIds.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['areas'], message: 'areas_required' });
+        return z.NEVER;
+      }
+      const picked = Object.fromEntries(Object.keys(shape).map((k) => [k, (value as Record<string, unknown>)[k]])) as z.output<z.ZodObject<T>>;
+      return { ...picked, serviceAreaIds };
+    });
+}
+
+export const applySchema = z
+  .object({
+    communeId: serialId,
+    representation: z.enum(REPRESENTATIONS, { error: 'required' }),
+    localityId: z.union([z.literal(''), serialId]).optional().transform((v) => (typeof v === 'number' ? v : null)),
+    organisation: z.string().trim().max(200, 'organisation_too_long').optional().transform((v) => v || null),
+    statement: z.string().trim().max(2000, 'statement_too_long').optional().transform((v) => v ?? ''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.representation === 'locality' && value.localityId === null) {
+      ctx.addIssue({ code: 'custom', path: ['localityId'], message: 'locality_required' });
+    }
+    if (value.representation !== 'locality' && (!value.organisation || value.organisation.length < 2)) {
+      ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'organisation_required' });
+    }
+  });
+
+export const decideMembershipSchema = z
+  .object({
+    membershipId: serialId,
+    decision: z.enum(['approve', 'reject'], { error: 'invalid' }),
+    reason: z.string().trim().max(1000, 'reason_too_long').optional().transform((v) => v ?? ''),
+  })
+  .refine((v) => v.decision === 'approve' || v.reason.length >= 3, { path: ['reason'], message: 'reason_required' });
+
+export const endMembershipSchema = z.object({ membershipId: serialId, reason });
+export const stepDownSchema = z.object({ membershipId: serialId });
+
+export const threadTitle = z.string({ error: 'required' }).trim().min(5, 'title_too_short').max(200, 'title_too_long');
+
+export const createThreadSchema = withAreas({ title: threadTitle, communeId: optionalCommuneId, body: postBody });
+
+export const replySchema = z.object({
+  threadId: serialId,
+  body: postBody,
+  quotedPostId: z.union([z.literal(''), bigId]).optional().transform((v) => (typeof v === 'number' ? v : null)),
+});
+
+export const editPostSchema = z.object({ postId: bigId, body: postBody });
+export const reportPostSchema = z.object({ postId: bigId, reason });
+export const moderatePostSchema = z
+  .object({
+    postId: bigId,
+    action: z.enum(['hide', 'restore'], { error: 'invalid' }),
+    reason: z.string().trim().max(1000, 'reason_too_long').optional().transform((v) => v ?? ''),
+  })
+  .refine((v) => v.action === 'restore' || v.reason.length >= 3, { path: ['reason'], message: 'reason_required' });
+export const threadFlagSchema = z.object({ threadId: serialId, flag: z.enum(THREAD_FLAGS, { error: 'invalid' }) });
+export const suspendSchema = z.object({
+  postId: bigId,
+  days: z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'days_range').max(365, 'days_range'),
+  reason,
+});
+export const followSchema = z.object({ threadId: serialId, follow: z.enum(['true', 'false']).transform((v) => v === 'true') });
+
+/** "2026-12-01T18:00" as typed in a datetime-local field, read as Warsaw time. */
+const localDateTime = z.string({ error: 'required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'deadline_invalid');
+
+export const openConsultationSchema = withAreas({
+  title: threadTitle,
+  body: z.string({ error: 'required' }).trim().min(10, 'consultation_text_too_short').max(50_000, 'consultation_text_too_long'),
+  communeId: optionalCommuneId,
+  deadline: localDateTime,
+});
+
+export const takePositionSchema = z.object({
+  consultationId: serialId,
+  position: z.enum(POSITIONS, { error: 'position_required' }),
+  justification: z.string({ error: 'required' }).trim().min(3, 'justification_too_short').max(5000, 'justification_too_long'),
+});
+
+export const summarySchema = z.object({
+  consultationId: serialId,
+  summary: z.string({ error: 'required' }).trim().min(10, 'summary_too_short').max(20_000, 'summary_too_long'),
+});
+
+export const rateServiceSchema = z.object({
+  serviceAreaId: serialId,
+  score: z.coerce.number({ error: 'score_range' }).int('score_range').min(1, 'score_range').max(5, 'score_range'),
+  comment: z.string().trim().max(2000, 'comment_too_long').optional().transform((v) => v ?? ''),
+});
+
+const setting = (min: number, max: number) =>
+  z.coerce.number({ error: 'setting_range' }).int('setting_range').min(min, 'setting_range').max(max, 'setting_range');
+
+/** The deployment's forum settings, edited by an administrator. */
+export const forumSettingsSchema = z.object({
+  localityQuota: setting(0, 100),
+  organisationQuota: setting(0, 100),
+  autoHideReports: setting(1, 100),
+  postsPerWindow: setting(1, 1000),
+  postWindowSeconds: setting(10, 86_400),
+});
+
+// Search parameters of list pages: a malformed value (a hand-edited URL) is dropped.
+const dropInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const idParam = dropInvalid(z.coerce.number().int().positive().max(2_147_483_647));
+
+export const forumIndexParamsSchema = z.object({
+  commune: dropInvalid(z.union([z.literal('county'), z.coerce.number().int().positive().max(2_147_483_647)])),
+  area: idParam,
+  cursor: dropInvalid(z.string().regex(/^[01]\.\d{13,16}\.\d{1,10}$/)),
+});
+
+export const searchParamsSchema = z.object({
+  q: dropInvalid(z.string().trim().max(200)).transform((v) => v || undefined),
+  commune: idParam,
+  area: idParam,
+});
+
+/**
+ * Folds text for search: lower case, Polish (and other) diacritics removed, one character for
+ * one character, so that positions found in the folded text are positions in the original.
+ */
+export function foldChar(c: string): string {
+  const lower = c.toLowerCase();
+  if (lower === 'ł') return 'l';
+  const folded = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return folded.length === 1 ? folded : lower.length === 1 ? lower : c;
+}
+
+export function foldText(text: string): string {
+  let out = '';
+  for (const c of text) out += c.length === 1 ? foldChar(c) : c;
+  return out;
+}
+
+/** The words of a search query, folded; words of one letter are dropped. */
+export function searchTerms(query: string): string[] {
+  return [...new Set(foldText(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))].slice(0, 8);
+}
+
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * A snippet of `text` around the first match of any term, split into matched and plain
+ * segments (rendered as <mark> by React: nothing here becomes HTML).
+ */
+export function highlight(text: string, terms: string[], radius = 90): Segment[] {
+  const folded = foldText(text);
+  let first = -1;
+  for (const term of terms) {
+    const at = folded.indexOf(term);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  const start = first < 0 ? 0 : Math.max(0, first - radius);
+  const end = Math.min(text.length, (first < 0 ? 0 : first) + radius * 2);
+  const slice = text.slice(start, end);
+  const foldedSlice = folded.slice(start, end);
+  const marks = new Array<boolean>(slice.length).fill(false);
+  for (const term of terms) {
+    let at = foldedSlice.indexOf(term);
+    while (at >= 0) {
+      for (let i = at; i < at + term.length; i++) marks[i] = true;
+      at = foldedSlice.indexOf(term, at + term.length);
+    }
+  }
+  const segments: Segment[] = [];
+  if (start > 0) segments.push({ text: '…', match: false });
+  for (let i = 0; i < slice.length; i++) {
+    const last = segments[segments.length - 1];
+    if (last && last.match === marks[i] && !(i === 0 && start > 0)) last.text += slice[i];
+    else segments.push({ text: slice[i]!, match: marks[i]! });
+  }
+  if (end < text.length) segments.push({ text: '…', match: false });
+  return segments;
+}
+
+/** The quarter a moment falls in, in Warsaw: year * 10 + quarter (20264 = Q4 2026). */
+export function quarterOf(date: Date): number {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: 'numeric' }).formatToParts(date);
+  const year = Number(parts.find((p) => p.type === 'year')!.value);
+  const month = Number(parts.find((p) => p.type === 'month')!.value);
+  return year * 10 + Math.ceil(month / 3);
+}
+
+/** "2026-12-01T18:00" read as a Warsaw wall-clock time, to the instant it names. */
+export function warsawLocalToDate(value: string): Date {
+  const [datePart, timePart] = value.split('T') as [string, string];
+  const [y, m, d] = datePart.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = timePart.split(':').map(Number) as [number, number];
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  const offsetAt = (instant: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Europe/Warsaw',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(instant);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - instant;
+  };
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
+}
+
+export type ApplyInput = z.output<typeof applySchema>;
