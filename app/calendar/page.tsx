@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { SelectField } from '@/components/admin/select-field';
+import { SelectField } from '@/components/ui/field';
 import { MeetingList } from '@/components/meetings/meeting-list';
 import { MonthGrid } from '@/components/meetings/month-grid';
 import { Button } from '@/components/ui/button';

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormStatus } from '@/components/admin/form-status';
-import { SelectField } from '@/components/admin/select-field';
+import { SelectField } from '@/components/ui/field';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 import { TextField, useErrorText } from '@/components/ui/field';

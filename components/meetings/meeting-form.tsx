@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/admin/form-status';
-import { SelectField } from '@/components/admin/select-field';
+import { SelectField } from '@/components/ui/field';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
