@@ -1,6 +1,7 @@
 import type { Database } from '../client';
 import { seedDemoAccounts } from './demo';
 import { seedDeployment } from './deployment';
+import { seedSurveys } from './surveys';
 
 /**
  * Loads the deployment and, with demo: true, the demo data. Every domain that brings demo content
@@ -8,5 +9,8 @@ import { seedDeployment } from './deployment';
  */
 export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
   await seedDeployment(db);
-  if (demo) await seedDemoAccounts(db);
+  if (demo) {
+    await seedDemoAccounts(db);
+    await seedSurveys(db);
+  }
 }
