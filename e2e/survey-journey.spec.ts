@@ -217,7 +217,7 @@ test('an invitation code works once: the second use is refused', async ({ page, 
 
   await page.getByLabel('Liczba kodów').fill('2');
   await page.getByRole('button', { name: 'Wygeneruj kody' }).click();
-  await expect(page.getByText('Wygenerowano 2 kodów (partia 1).')).toBeVisible();
+  await expect(page.getByText('Wygenerowano 2 kody (partia 1).')).toBeVisible();
   await page.getByRole('button', { name: 'Opublikuj' }).click();
   await expect(page.getByRole('button', { name: 'Zamknij' })).toBeVisible();
   await page.getByRole('link', { name: 'Arkusz kodów – partia 1' }).click();

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Control, type FieldErrors, type Path, type UseFormRegister } from 'react-hook-form';
+import { FormProvider, useController, useFieldArray, useForm, useFormContext, useWatch, type Control, type FieldErrors, type Path, type UseFormRegister } from 'react-hook-form';
 import { SelectField } from '@/components/admin/select-field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -322,7 +322,7 @@ function QuestionEditor(props: {
         />
         <SelectField id={id('measure')} label={t('measure')} options={MEASURES.map((m) => ({ value: m, label: t(`measures.${m}`) }))} {...register(`${base}.measure`)} />
       </div>
-      <CheckboxField id={id('required')} label={t('required')} {...register(`${base}.required`)} />
+      <BoolField id={id('required')} label={t('required')} name={`${base}.required`} />
 
       {question?.type === 'single_choice' || question?.type === 'multiple_choice' ? (
         <OptionsEditor control={control} register={register} errors={errors} path={`${base}.options`} legend={t('options')} prefix="opt" />
@@ -345,7 +345,7 @@ function QuestionEditor(props: {
               <TextField key={i} id={id(`scale-${i}`)} label={t('scalePoint', { n: i + 1 })} error={errorAt(errors, `${base}.scaleLabels.${i}.pl`)} {...register(`${base}.scaleLabels.${i}.pl` as Path<Form>)} />
             ))}
           </div>
-          <CheckboxField id={id('dont-know')} label={t('allowDontKnow')} {...register(`${base}.allowDontKnow` as Path<Form>)} />
+          <BoolField id={id('dont-know')} label={t('allowDontKnow')} name={`${base}.allowDontKnow`} />
         </fieldset>
       ) : null}
       {question?.type === 'number' ? (
@@ -393,6 +393,12 @@ function QuestionEditor(props: {
       </fieldset>
     </fieldset>
   );
+}
+
+/** A checkbox bound to a boolean of the form (controlled: field arrays re-render it often). */
+function BoolField({ id, label, name }: { id: string; label: string; name: string }) {
+  const { field } = useController<Form>({ name: name as Path<Form> });
+  return <CheckboxField id={id} name={name} label={label} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.target.checked)} onBlur={field.onBlur} />;
 }
 
 function ConditionToggle({ base, hasCondition }: { base: string; hasCondition: boolean }) {
