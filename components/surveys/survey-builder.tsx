@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { FormProvider, useController, useFieldArray, useForm, useFormContext, useWatch, type Control, type FieldErrors, type Path, type UseFormRegister } from 'react-hook-form';
+import { FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Control, type FieldErrors, type Path, type UseFormRegister } from 'react-hook-form';
 import { SelectField } from '@/components/admin/select-field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -77,7 +77,10 @@ export function SurveyBuilder({ surveyId, initial, areas, save }: BuilderProps) 
   const form = useForm<Form, unknown, SurveyFormOutput>({
     resolver: zodResolver(surveyFormSchema) as never,
     defaultValues: { ...initial, meta: { ...initial.meta, opensAt: toLocalInput(initial.meta.opensAt) as never, closesAt: toLocalInput(initial.meta.closesAt) as never } },
-    mode: 'onTouched',
+    // Checked on save, then as fields change: checking on every blur re-rendered the long form
+    // (and moved it) while people were clicking in it.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const { register, control, formState } = form;
   const errors = formState.errors;
@@ -102,13 +105,10 @@ export function SurveyBuilder({ surveyId, initial, areas, save }: BuilderProps) 
     });
   }
 
-  const invalidCount = Object.keys(errors).length;
-
   return (
     <FormProvider {...form}>
     <form noValidate onSubmit={form.handleSubmit(onValid, () => setMessage('form_invalid'))} className="space-y-8">
       {message ? <FormMessage messageKey={message} /> : null}
-      {invalidCount > 0 && !message ? <Alert tone="error">{errorText('form_invalid')}</Alert> : null}
 
       <fieldset className="space-y-4 rounded-md border-2 border-gray-300 p-4">
         <legend className="px-1 text-lg font-semibold">{t('metaLegend')}</legend>
@@ -395,10 +395,22 @@ function QuestionEditor(props: {
   );
 }
 
-/** A checkbox bound to a boolean of the form (controlled: field arrays re-render it often). */
+/**
+ * A checkbox bound to a boolean of the form. Driven by setValue rather than register: inside
+ * nested field arrays a registered checkbox could be re-synchronised to its old value.
+ */
 function BoolField({ id, label, name }: { id: string; label: string; name: string }) {
-  const { field } = useController<Form>({ name: name as Path<Form> });
-  return <CheckboxField id={id} name={name} label={label} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.target.checked)} onBlur={field.onBlur} />;
+  const { control, setValue } = useFormContext<Form>();
+  const value = useWatch({ control, name: name as Path<Form> });
+  return (
+    <CheckboxField
+      id={id}
+      name={`${name}-checkbox`}
+      label={label}
+      checked={Boolean(value)}
+      onChange={(e) => setValue(name as Path<Form>, e.target.checked as never, { shouldDirty: true })}
+    />
+  );
 }
 
 function ConditionToggle({ base, hasCondition }: { base: string; hasCondition: boolean }) {
