@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { demo, signInAs } from './fixtures';
+import { demo, openBrowser, signInAs } from './fixtures';
 
 // The whole life of a survey: a coordinator builds it (with a condition and a ranking; an invalid
 // ranking is refused at the field), publishes it; a resident fills it on a phone, sees validation
@@ -12,6 +12,7 @@ test.describe.configure({ mode: 'serial' });
 const stamp = Date.now().toString(36);
 const slug = `autobusy-${stamp}`;
 const inviteSlug = `zaproszenia-${stamp}`;
+const title = `Autobusy w gminie ${stamp}`;
 let surveyUrl = '';
 
 async function phone(browser: Browser): Promise<Page> {
@@ -35,7 +36,7 @@ test('a coordinator builds a survey with a condition and a ranking, and publishe
   await page.getByRole('link', { name: 'Nowa ankieta' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nowa ankieta' })).toBeVisible();
 
-  await page.getByLabel('Tytuł (po polsku)').fill('Autobusy w gminie');
+  await page.getByLabel('Tytuł (po polsku)').fill(title);
   await page.getByLabel('Adres ankiety').fill(slug);
 
   const q1 = question(page, 1);
@@ -86,7 +87,7 @@ test('a coordinator builds a survey with a condition and a ranking, and publishe
 test('a resident fills it on a phone: errors, condition, review; a retried submit stores one response', async ({ browser }) => {
   const page = await phone(browser);
   await page.goto('/surveys');
-  await page.getByRole('link', { name: 'Wypełnij ankietę: Autobusy w gminie' }).click();
+  await page.getByRole('link', { name: `Wypełnij ankietę: ${title}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Autobusy w gminie' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Informacja o przetwarzaniu danych (RODO)' })).toBeVisible();
   await noSidewaysScroll(page);
@@ -148,7 +149,7 @@ test('the survey has exactly one response; an operator enters a paper form', asy
   await page.goto(surveyUrl);
   await expect(page.getByTestId('response-count')).toHaveText('1');
 
-  const operator = await browser.newPage();
+  const operator = await openBrowser(browser);
   await signInAs(operator, demo.operator);
   await operator.goto(surveyUrl);
   await operator.getByRole('link', { name: 'Wprowadź formularze papierowe' }).click();
@@ -167,7 +168,7 @@ test('the survey has exactly one response; an operator enters a paper form', asy
   await operator.getByRole('button', { name: 'Zapisz formularz i wprowadź następny' }).click();
   await expect(operator.getByText('Wprowadzono 1 formularz.')).toBeVisible();
   await expect(operator.getByRole('combobox', { name: 'Czy korzystasz z autobusu?' })).toHaveValue('');
-  await operator.close();
+  await operator.context().close();
 
   await page.reload();
   await expect(page.getByTestId('response-count')).toHaveText('2');
