@@ -275,6 +275,8 @@ export interface ResponseSchemaOptions {
  */
 export function responseSchema(definition: SurveyDefinition, { communeIds }: ResponseSchemaOptions) {
   const questions = new Map(allQuestions(definition).map((q) => [q.id, q]));
+  // Built once per schema, not per answer: making zod schemas costs far more than running them.
+  const answerSchemas = new Map([...questions.values()].map((q) => [q.id, answerSchema(q)]));
   const allowedCommunes = new Set(communeIds);
   const optionalChoice = <T extends readonly string[]>(values: T) =>
     z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(values as unknown as [string, ...string[]], { error: 'option_unknown' }).optional());
@@ -319,7 +321,7 @@ export function responseSchema(definition: SurveyDefinition, { communeIds }: Res
             ctx.addIssue({ code: 'custom', message: 'answer_hidden', path: [id] });
             continue;
           }
-          const parsed = answerSchema(q).safeParse(value);
+          const parsed = answerSchemas.get(id)!.safeParse(value);
           if (!parsed.success) {
             ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid', path: [id] });
             continue;

@@ -201,6 +201,20 @@ export async function allowedCommuneIds(survey: { communeIds: number[] }): Promi
   return survey.communeIds.length > 0 ? ids.filter((id) => survey.communeIds.includes(id)) : ids;
 }
 
+// Compiled response schemas by survey version and commune list: a pure cache (a survey's
+// definition only changes with its updatedAt), so app instances stay interchangeable.
+const schemaCache = new Map<string, ReturnType<typeof responseSchema>>();
+function cachedResponseSchema(survey: { id: string; updatedAt: Date }, definition: SurveyDefinition, communeIds: number[]) {
+  const key = `${survey.id}:${survey.updatedAt.getTime()}:${communeIds.join(',')}`;
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    if (schemaCache.size >= 50) schemaCache.delete(schemaCache.keys().next().value!);
+    schema = responseSchema(definition, { communeIds });
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+
 export type SubmitOutcome = { status: 'stored' | 'duplicate' | 'ignored'; responseId: string; surveyId: string };
 
 export interface SubmitContext {
@@ -229,7 +243,7 @@ export async function submitResponse({ slug, payload, context }: { slug: string;
   if (!survey || survey.status === 'draft') throw new AppError('not_found:survey');
   const definition = survey.definition as SurveyDefinition;
 
-  const parsed = responseSchema(definition, { communeIds: await allowedCommuneIds(survey) }).safeParse(payload);
+  const parsed = cachedResponseSchema(survey, definition, await allowedCommuneIds(survey)).safeParse(payload);
   if (!parsed.success) throw new AppError('bad_request:form_invalid', { fieldErrors: zodFieldErrors(parsed.error) });
   const submission = parsed.data;
 
