@@ -95,7 +95,7 @@ test('a resident fills it on a phone: errors, condition, review; a retried submi
 
   // Consent first: "next" without it is refused with an error linked to the checkbox.
   await page.getByRole('button', { name: 'Dalej' }).click();
-  const summary = page.getByRole('alert').filter({ hasText: 'Popraw 1 pole' });
+  const summary = page.getByRole('alert').filter({ hasText: 'Do poprawy: 1 pole' });
   await expect(summary).toBeVisible();
   await summary.getByRole('link').click();
   await expect(page.getByLabel('Zapoznałem(-am) się z informacją i chcę wypełnić ankietę')).toBeFocused();
@@ -153,7 +153,7 @@ test('the survey has exactly one response; an operator enters a paper form', asy
   await signInAs(operator, demo.operator);
   await operator.goto(surveyUrl);
   await operator.getByRole('link', { name: 'Wprowadź formularze papierowe' }).click();
-  await expect(operator.getByText('Nie wprowadzono jeszcze formularzy.')).toBeVisible();
+  await expect(operator.getByText('Wprowadzono formularzy: 0.')).toBeVisible();
   await expectAccessible(operator);
   // Keyboard first: type-ahead in the selects, Enter to the next field.
   const first = operator.getByRole('combobox', { name: 'Czy korzystasz z autobusu?' });
@@ -166,7 +166,7 @@ test('the survey has exactly one response; an operator enters a paper form', asy
   await operator.getByLabel('Miejsce 2.').selectOption({ label: 'Przystanki' });
   await operator.getByLabel('Gmina, w której mieszkasz').selectOption({ label: 'Tarnowiec' });
   await operator.getByRole('button', { name: 'Zapisz formularz i wprowadź następny' }).click();
-  await expect(operator.getByText('Wprowadzono 1 formularz.')).toBeVisible();
+  await expect(operator.getByText('Wprowadzono formularzy: 1.')).toBeVisible();
   await expect(operator.getByRole('combobox', { name: 'Czy korzystasz z autobusu?' })).toHaveValue('');
   await operator.context().close();
 
@@ -218,7 +218,7 @@ test('an invitation code works once: the second use is refused', async ({ page, 
 
   await page.getByLabel('Liczba kodów').fill('2');
   await page.getByRole('button', { name: 'Wygeneruj kody' }).click();
-  await expect(page.getByText('Wygenerowano 2 kody (partia 1).')).toBeVisible();
+  await expect(page.getByText('Wygenerowano kody: 2 (partia 1).')).toBeVisible();
   await page.getByRole('button', { name: 'Opublikuj' }).click();
   await expect(page.getByRole('button', { name: 'Zamknij' })).toBeVisible();
   await page.getByRole('link', { name: 'Arkusz kodów – partia 1' }).click();
