@@ -5,7 +5,7 @@ const publicPages = [
   { path: '/', heading: 'Agora – razem o usługach publicznych' },
   { path: '/forum', heading: 'Forum' },
   { path: '/surveys', heading: 'Ankiety' },
-  { path: '/s/diagnoza-potrzeb', heading: 'Wypełnianie ankiety' },
+  { path: '/s/diagnoza-potrzeb', heading: 'Diagnoza potrzeb mieszkańców powiatu jasielskiego 2026' },
   { path: '/results', heading: 'Wyniki' },
   { path: '/calendar', heading: 'Kalendarz spotkań' },
   { path: '/news', heading: 'Aktualności' },

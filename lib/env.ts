@@ -16,6 +16,9 @@ const schema = z.object({
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(3).max(1000).default(10),
   // Many people may share one address (a commune office behind one router), so this is higher.
   SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(3).max(100_000).default(50),
+  // Online submissions to one open-link survey per client address per hour (a shared office router
+  // or a family's phone line may send several honest ones).
+  SURVEY_SUBMISSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
 });

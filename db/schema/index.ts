@@ -4,3 +4,4 @@ export * from './meetings';
 export * from './news';
 export * from './forum';
 
+export * from './surveys';

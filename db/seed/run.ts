@@ -4,6 +4,7 @@ import { seedDeployment } from './deployment';
 import { seedForumDemo, seedForumSettings } from './forum';
 import { seedDemoMeetings } from './meetings';
 import { seedDemoNews } from './news';
+import { seedSurveys } from './surveys';
 
 /**
  * Loads the deployment and, with demo: true, the demo data. Every domain that brings demo content
@@ -17,5 +18,6 @@ export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
     await seedForumDemo(db);
     await seedDemoMeetings(db);
     await seedDemoNews(db);
+    await seedSurveys(db);
   }
 }

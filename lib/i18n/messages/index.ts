@@ -5,6 +5,7 @@ import enForum from './en/forum.json';
 import enMeetings from './en/meetings.json';
 import enNews from './en/news.json';
 import enPages from './en/pages.json';
+import enSurveys from './en/surveys.json';
 import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
@@ -12,6 +13,7 @@ import plForum from './pl/forum.json';
 import plMeetings from './pl/meetings.json';
 import plNews from './pl/news.json';
 import plPages from './pl/pages.json';
+import plSurveys from './pl/surveys.json';
 import type { Locale } from '../locales';
 
 // One file per area of the app keeps the catalogue easy to work on; each file holds its own
@@ -24,6 +26,7 @@ const pl = {
   ...plForum,
   ...plMeetings,
   ...plNews,
+  ...plSurveys,
 };
 export type Messages = typeof pl;
 
@@ -37,5 +40,6 @@ export const messages: Record<Locale, Messages> = {
     ...enForum,
     ...enMeetings,
     ...enNews,
+    ...enSurveys,
   },
 };

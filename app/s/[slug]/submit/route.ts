@@ -1,0 +1,6 @@
+import { handleSubmission } from '@/lib/surveys/respond';
+
+// A resident's questionnaire (JSON). Checked and stored by lib/surveys; nothing is trusted here.
+export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return handleSubmission(request, (await params).slug, 'online');
+}

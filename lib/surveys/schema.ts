@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { definitionSchema } from './definition';
+
+// Forms of the survey back office, safe in the browser; the server actions parse with the same
+// schemas. Messages are keys in the "errors" namespace.
+
+export const SURVEY_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_CODES_PER_BATCH = 1000;
+export const EXPORT_BATCH_SIZE = 1000;
+
+const optionalDate = z.preprocess(
+  (v) => (v === '' || v === null || v === undefined ? null : v),
+  z.coerce.date({ error: 'date_invalid' }).nullable(),
+);
+
+/** The survey's own fields, beside its structure. */
+export const surveyMetaSchema = z
+  .object({
+    slug: z.string({ error: 'required' }).trim().min(3, 'survey_slug_invalid').max(60, 'slug_too_long').regex(SURVEY_SLUG_PATTERN, 'survey_slug_invalid'),
+    titlePl: z.string({ error: 'required' }).trim().min(3, 'title_too_short').max(200, 'title_too_long'),
+    titleEn: z.string().trim().max(200, 'title_too_long').default(''),
+    descriptionPl: z.string().trim().max(4000, 'text_too_long').default(''),
+    descriptionEn: z.string().trim().max(4000, 'text_too_long').default(''),
+    responseMode: z.enum(['open_link', 'invitation'], { error: 'invalid' }),
+    communeIds: z.array(z.coerce.number().int().positive()).default([]),
+    opensAt: optionalDate,
+    closesAt: optionalDate,
+  })
+  .refine((m) => !m.opensAt || !m.closesAt || m.opensAt < m.closesAt, { message: 'dates_order_invalid', path: ['closesAt'] });
+
+/** What the builder saves: the fields and the structure together. */
+export const surveyFormSchema = z.object({ meta: surveyMetaSchema, definition: definitionSchema });
+export type SurveyFormInput = z.input<typeof surveyFormSchema>;
+export type SurveyFormOutput = z.output<typeof surveyFormSchema>;
+
+export const surveyIdSchema = z.object({ surveyId: z.uuid({ error: 'invalid' }) });
+
+export const generateCodesSchema = z.object({
+  surveyId: z.uuid({ error: 'invalid' }),
+  count: z.coerce.number({ error: 'codes_count_invalid' }).int('codes_count_invalid').min(1, 'codes_count_invalid').max(MAX_CODES_PER_BATCH, 'codes_count_invalid'),
+});
