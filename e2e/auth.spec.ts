@@ -140,3 +140,14 @@ test('after ten failed attempts an account is locked for a while, with a clear m
   await signIn.signIn(email, 'wrong password 11');
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Zbyt wiele prób logowania. Odczekaj 15 minut i spróbuj ponownie.');
 });
+
+test('the session slides: each visit pushes its expiry forward, so only inactivity ends it', async ({ page }) => {
+  await signInAs(page, 'analityk@agora.local');
+  const expiry = async () => (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'))!.expires;
+  const first = await expiry();
+  // The idle limit (SESSION_IDLE_MINUTES, 120 by default) is what is left, not a fixed day.
+  expect(first * 1000 - Date.now()).toBeLessThanOrEqual(120 * 60 * 1000 + 5000);
+  await page.waitForTimeout(2100);
+  await page.goto('/privacy');
+  expect(await expiry()).toBeGreaterThan(first + 1);
+});

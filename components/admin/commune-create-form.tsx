@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { COMMUNE_KINDS, createCommuneSchema, slugify } from '@/lib/admin/schema';
 import { FormStatus } from './form-status';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/field';
 
 const blank = { name: '', slug: '', kind: 'rural' } as const;
 

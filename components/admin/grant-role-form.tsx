@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { grantRoleSchema, isScopable } from '@/lib/admin/schema';
 import { ROLES } from '@/lib/auth/permissions';
 import { FormStatus } from './form-status';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/field';
 
 export function GrantRoleForm({
   action,

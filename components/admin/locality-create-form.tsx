@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { createLocalitySchema, LOCALITY_KINDS } from '@/lib/admin/schema';
 import { FormStatus } from './form-status';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/field';
 
 export function LocalityCreateForm({ action, communeId, defaultKind }: { action: FormAction<void>; communeId: number; defaultKind: 'village' | 'neighbourhood' }) {
   const t = useTranslations();

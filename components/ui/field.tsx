@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /** Translates an error key from the "errors" namespace; unknown keys read as "invalid value". */
 export function useErrorText() {
@@ -9,21 +9,21 @@ export function useErrorText() {
   return (key: string | undefined) => (key ? (t.has(key as never) ? t(key as never) : t('invalid')) : undefined);
 }
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  name: string;
+interface ShellProps {
+  id: string;
   label: string;
   hint?: ReactNode;
-  /** An error key in the "errors" namespace. */
-  error?: string;
+  errorText?: string;
+  required?: boolean;
+  className?: string;
+  children: (describedBy: string | undefined) => ReactNode;
 }
 
 /**
- * A labelled input with its hint and error tied to it by aria-describedby, marked invalid for
- * screen readers. Works uncontrolled, so react-hook-form's register() props spread straight in.
+ * Label above, hint and error around any control, tied to it by aria-describedby. Every labelled
+ * input of the app goes through here so they all read and behave the same.
  */
-export function TextField({ name, label, hint, error, required, className = '', ...input }: FieldProps) {
-  const errorText = useErrorText()(error);
-  const id = input.id ?? `field-${name}`;
+function FieldShell({ id, label, hint, errorText, required, className = '', children }: ShellProps) {
   const describedBy = [hint ? `${id}-hint` : null, errorText ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`space-y-1 ${className}`}>
@@ -36,21 +36,95 @@ export function TextField({ name, label, hint, error, required, className = '', 
           {hint}
         </p>
       ) : null}
-      <input
-        {...input}
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={errorText ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full min-h-11 rounded-md border-2 px-3 py-2 text-base ${errorText ? 'border-danger' : 'border-gray-500'} focus:border-brand-700`}
-      />
+      {children(describedBy)}
       {errorText ? (
         <p id={`${id}-error`} className="text-sm font-semibold text-danger">
           {errorText}
         </p>
       ) : null}
     </div>
+  );
+}
+
+const controlClass = (invalid: boolean) =>
+  `block w-full min-h-11 rounded-md border-2 bg-white px-3 py-2 text-base disabled:bg-gray-100 ${invalid ? 'border-danger' : 'border-gray-500'} focus:border-brand-700`;
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  /** An error key in the "errors" namespace. */
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
+/**
+ * A labelled input, marked invalid for screen readers when it has an error. Works uncontrolled, so
+ * react-hook-form's register() props spread straight in.
+ */
+export function TextField({ name, label, hint, error, required, className, ...input }: FieldProps) {
+  const errorText = useErrorText()(error);
+  const id = input.id ?? `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errorText={errorText} required={required} className={className}>
+      {(describedBy) => (
+        <input {...input} id={id} name={name} required={required} aria-invalid={errorText ? true : undefined} aria-describedby={describedBy} className={controlClass(Boolean(errorText))} />
+      )}
+    </FieldShell>
+  );
+}
+
+interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+/** A labelled multi-line text box, built like TextField. */
+export function TextAreaField({ name, label, hint, error, required, className, rows = 6, ...textarea }: TextAreaProps) {
+  const errorText = useErrorText()(error);
+  const id = textarea.id ?? `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errorText={errorText} required={required} className={className}>
+      {(describedBy) => (
+        <textarea {...textarea} rows={rows} id={id} name={name} required={required} aria-invalid={errorText ? true : undefined} aria-describedby={describedBy} className={controlClass(Boolean(errorText))} />
+      )}
+    </FieldShell>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  name: string;
+  label: string;
+  options: SelectOption[];
+  hint?: ReactNode;
+  error?: string;
+  ref?: Ref<HTMLSelectElement>;
+}
+
+/** A labelled select, built like TextField. */
+export function SelectField({ name, label, options, hint, error, required, className, ...select }: SelectFieldProps) {
+  const errorText = useErrorText()(error);
+  const id = select.id ?? `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errorText={errorText} required={required} className={className}>
+      {(describedBy) => (
+        <select {...select} id={id} name={name} required={required} aria-invalid={errorText ? true : undefined} aria-describedby={describedBy} className={controlClass(Boolean(errorText))}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

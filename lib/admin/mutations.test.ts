@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, thrown } from '@/tests/factories';
 import { db } from '@/db/client';
 import { auditLog, communes, localities, userRoles, users } from '@/db/schema';
 import type { CurrentUser, RoleGrant } from '@/lib/auth/permissions';
@@ -17,21 +18,6 @@ import {
   setUserStatus,
 } from './mutations';
 
-let sequence = 0;
-
-/** A user row plus its grants, inserted directly (no password hashing: fast). */
-async function makeUser(roles: RoleGrant[] = [], name = 'Jan Kowalski'): Promise<CurrentUser> {
-  const email = `user${++sequence}-${randomUUID().slice(0, 8)}@example.pl`;
-  const [row] = await db.insert(users).values({ name, email }).returning({ id: users.id });
-  if (roles.length > 0) await db.insert(userRoles).values(roles.map((g) => ({ userId: row!.id, ...g })));
-  return { id: row!.id, email, name, locale: 'pl', roles };
-}
-
-async function thrown(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function auditCount(): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
@@ -82,7 +68,7 @@ describe('every admin mutation refuses non-admins', () => {
       grantRole({ actor, userId: actor.id, role: 'admin', communeId: null }),
       revokeRole({ actor, grantId: grant!.id }),
       setUserStatus({ actor, userId: target.id, status: 'disabled' }),
-      createCommune({ actor, name: 'Nowa', slug: `nowa-${sequence}`, kind: 'rural' }),
+      createCommune({ actor, name: 'Nowa', slug: `nowa-${randomUUID().slice(0, 8)}`, kind: 'rural' }),
       renameCommune({ actor, id: communeId, name: 'Inna nazwa' }),
       setCommuneActive({ actor, id: communeId, active: false }),
       createLocality({ actor, communeId, name: 'Nowa Wieś', kind: 'village' }),

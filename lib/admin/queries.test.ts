@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, thrown } from '@/tests/factories';
 import { db } from '@/db/client';
-import { auditLog, communes, localities, userRoles, users } from '@/db/schema';
+import { auditLog, communes, localities, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser, RoleGrant } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import {
   escapeLike,
   getAdminOverview,
@@ -19,21 +19,6 @@ import {
 } from './queries';
 import { AUDIT_PAGE_SIZE, USERS_PAGE_SIZE } from './schema';
 
-let sequence = 0;
-
-/** A user row plus its grants, inserted directly (no password hashing: fast). */
-async function makeUser(roles: RoleGrant[] = [], name = 'Jan Kowalski'): Promise<CurrentUser> {
-  const email = `user${++sequence}-${randomUUID().slice(0, 8)}@example.pl`;
-  const [row] = await db.insert(users).values({ name, email }).returning({ id: users.id });
-  if (roles.length > 0) await db.insert(userRoles).values(roles.map((g) => ({ userId: row!.id, ...g })));
-  return { id: row!.id, email, name, locale: 'pl', roles };
-}
-
-async function thrown(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 let admin: CurrentUser;
 let communeId: number;

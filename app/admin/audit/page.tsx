@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { KeysetPagination } from '@/components/ui/pagination';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { SelectField } from '@/components/admin/select-field';
+import { SelectField } from '@/components/ui/field';
 import { Forbidden } from '@/components/layout/forbidden';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -89,21 +91,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       {page.entries.length === 0 ? (
         <p role="status">{t('admin.audit.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('admin.audit.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="px-2 py-2">{t('admin.audit.at')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.audit.actor')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.audit.action')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.audit.target')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t('admin.audit.caption')} columns={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.target'), t('admin.audit.details')]}>
               {page.entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-gray-200 align-top">
+                <tr key={entry.id} className={rowClass}>
                   <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(entry.at, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
                   <td className="px-2 py-2">{who(entry)}</td>
                   <td className="px-2 py-2">
@@ -116,21 +106,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       )}
 
-      {cursor || page.nextCursor ? (
-        <nav aria-label={t('common.pagination')} className="flex flex-wrap gap-4">
-          {cursor ? <Link href={pageHref({ action, actorId })}>{t('admin.firstPage')}</Link> : null}
-          {page.nextCursor ? (
-            <Link href={pageHref({ action, actorId, cursor: page.nextCursor })} rel="next">
-              {t('common.nextPage')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeysetPagination firstHref={cursor ? pageHref({ action, actorId }) : null} nextHref={page.nextCursor ? pageHref({ action, actorId, cursor: page.nextCursor }) : null} />
     </div>
   );
 }

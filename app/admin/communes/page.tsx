@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
 import { CommuneCreateForm } from '@/components/admin/commune-create-form';
 import { Forbidden } from '@/components/layout/forbidden';
@@ -25,21 +26,9 @@ export default async function AdminCommunesPage() {
       {communes.length === 0 ? (
         <p role="status">{t('admin.communes.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('admin.communes.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="px-2 py-2">{t('admin.communes.name')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.communes.slug')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.communes.kind')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.communes.localities')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.communes.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t('admin.communes.caption')} columns={[t('admin.communes.name'), t('admin.communes.slug'), t('admin.communes.kind'), t('admin.communes.localities'), t('admin.communes.state')]}>
               {communes.map((commune) => (
-                <tr key={commune.id} className="border-b border-gray-200">
+                <tr key={commune.id} className={rowClass}>
                   <th scope="row" className="px-2 py-2 font-normal">
                     <Link href={`/admin/communes/${commune.id}`}>{commune.name}</Link>
                   </th>
@@ -53,9 +42,7 @@ export default async function AdminCommunesPage() {
                   <td className="px-2 py-2">{commune.active ? t('admin.active') : t('admin.inactive')}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       )}
 
       <section aria-labelledby="add-commune" className="space-y-3">

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { KeysetPagination } from '@/components/ui/pagination';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { GrantLabel } from '@/components/admin/grant-label';
 import { Forbidden } from '@/components/layout/forbidden';
@@ -49,21 +51,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       {page.users.length === 0 ? (
         <p role="status">{q ? t('admin.users.noMatches') : t('admin.users.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('admin.users.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="px-2 py-2">{t('admin.users.name')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.users.email')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.users.status')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.users.roles')}</th>
-                <th scope="col" className="px-2 py-2">{t('admin.users.createdAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t('admin.users.caption')} columns={[t('admin.users.name'), t('admin.users.email'), t('admin.users.status'), t('admin.users.roles'), t('admin.users.createdAt')]}>
               {page.users.map((user) => (
-                <tr key={user.id} className="border-b border-gray-200 align-top">
+                <tr key={user.id} className={rowClass}>
                   <th scope="row" className="px-2 py-2 font-normal">
                     <Link href={`/admin/users/${user.id}`}>{user.name || t('common.deletedUser')}</Link>
                   </th>
@@ -85,21 +75,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(user.createdAt, { dateStyle: 'medium' })}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       )}
 
-      {cursor || page.nextCursor ? (
-        <nav aria-label={t('common.pagination')} className="flex flex-wrap gap-4">
-          {cursor ? <Link href={pageHref({ q })}>{t('admin.firstPage')}</Link> : null}
-          {page.nextCursor ? (
-            <Link href={pageHref({ q, cursor: page.nextCursor })} rel="next">
-              {t('common.nextPage')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeysetPagination firstHref={cursor ? pageHref({ q }) : null} nextHref={page.nextCursor ? pageHref({ q, cursor: page.nextCursor }) : null} />
     </div>
   );
 }

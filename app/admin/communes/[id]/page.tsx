@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/admin/action-button';
@@ -53,20 +54,9 @@ export default async function AdminCommunePage({ params }: { params: Promise<{ i
         {localities.length === 0 ? (
           <p role="status">{t('admin.localities.empty')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">{t('admin.localities.caption', { commune: commune.name })}</caption>
-              <thead>
-                <tr className="border-b-2 border-gray-400">
-                  <th scope="col" className="px-2 py-2">{t('admin.localities.name')}</th>
-                  <th scope="col" className="px-2 py-2">{t('admin.localities.kind')}</th>
-                  <th scope="col" className="px-2 py-2">{t('admin.communes.state')}</th>
-                  <th scope="col" className="px-2 py-2">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t('admin.localities.caption', { commune: commune.name })} columns={[t('admin.localities.name'), t('admin.localities.kind'), t('admin.communes.state'), t('admin.actions')]}>
                 {localities.map((locality) => (
-                  <tr key={locality.id} className="border-b border-gray-200 align-top">
+                  <tr key={locality.id} className={rowClass}>
                     <th scope="row" className="px-2 py-2 font-normal">{locality.name}</th>
                     <td className="px-2 py-2">{t(`localityKind.${locality.kind}`)}</td>
                     <td className="px-2 py-2">{locality.active ? t('admin.active') : t('admin.inactive')}</td>
@@ -89,9 +79,7 @@ export default async function AdminCommunePage({ params }: { params: Promise<{ i
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         )}
         <h3>{t('admin.localities.addTitle')}</h3>
         <LocalityCreateForm action={createLocalityAction} communeId={commune.id} defaultKind={commune.kind === 'urban' ? 'neighbourhood' : 'village'} />

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+
+/**
+ * The app's table: a caption (visually hidden unless asked), column headers with scope, and rows
+ * passed as children. Scrolls sideways on a narrow screen instead of breaking the page.
+ */
+export function DataTable({ caption, columns, children, showCaption = false }: { caption: string; columns: ReactNode[]; children: ReactNode; showCaption?: boolean }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-gray-400">
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className="px-2 py-2">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Row styling shared by every DataTable. */
+export const rowClass = 'border-b border-gray-200 align-top';

@@ -1,0 +1,21 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/**
+ * Links for keyset pagination: back to the first page and on to the next one. (Keyset lists have
+ * no page numbers; a cursor names where the next page starts.)
+ */
+export async function KeysetPagination({ firstHref, nextHref }: { firstHref?: string | null; nextHref?: string | null }) {
+  if (!firstHref && !nextHref) return null;
+  const t = await getTranslations('common');
+  return (
+    <nav aria-label={t('pagination')} className="flex flex-wrap gap-4">
+      {firstHref ? <Link href={firstHref}>{t('firstPage')}</Link> : null}
+      {nextHref ? (
+        <Link href={nextHref} rel="next">
+          {t('nextPage')}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
