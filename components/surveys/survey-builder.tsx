@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { FormProvider, useController, useFieldArray, useForm, useFormContext, useWatch, type Control, type FieldErrors, type Path, type UseFormRegister } from 'react-hook-form';
-import { SelectField } from '@/components/admin/select-field';
+import { SelectField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormMessage, TextField, useErrorText } from '@/components/ui/field';
