@@ -1,3 +1,4 @@
 export * from './places';
 export * from './accounts';
 export * from './surveys';
+export * from './results';
