@@ -1,6 +1,7 @@
 import type { Database } from '../client';
 import { seedDemoAccounts } from './demo';
 import { seedDeployment } from './deployment';
+import { seedResults } from './results';
 import { seedSurveys } from './surveys';
 
 /**
@@ -12,5 +13,6 @@ export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
   if (demo) {
     await seedDemoAccounts(db);
     await seedSurveys(db);
+    await seedResults(db);
   }
 }

@@ -2,20 +2,22 @@ import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
 import enPages from './en/pages.json';
+import enResults from './en/results.json';
 import enSurveys from './en/surveys.json';
 import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
 import plPages from './pl/pages.json';
+import plResults from './pl/results.json';
 import plSurveys from './pl/surveys.json';
 import type { Locale } from '../locales';
 
 // One file per area of the app keeps the catalogue easy to work on; each file holds its own
 // top-level namespaces. Polish is the reference: English must have the same keys (tested).
-const pl = { ...plCommon, ...plAccount, ...plAdmin, ...plPages, ...plSurveys };
+const pl = { ...plCommon, ...plAccount, ...plAdmin, ...plPages, ...plSurveys, ...plResults };
 export type Messages = typeof pl;
 
 export const messages: Record<Locale, Messages> = {
   pl,
-  en: { ...enCommon, ...enAccount, ...enAdmin, ...enPages, ...enSurveys },
+  en: { ...enCommon, ...enAccount, ...enAdmin, ...enPages, ...enSurveys, ...enResults },
 };
