@@ -14,7 +14,8 @@ export async function ResultsTable({ table, k, cellClass }: { table: TableSpec; 
   const [t, format] = await Promise.all([getTranslations('results'), getFormatter()]);
   const show = (v: TableValue) => (v === null ? t('fewer', { k }) : typeof v === 'number' ? format.number(v, { maximumFractionDigits: 2 }) : v);
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a table wider than the screen can be scrolled by keyboard.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.caption}>
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">{table.caption}</caption>
         <thead>
