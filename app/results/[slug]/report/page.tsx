@@ -9,6 +9,7 @@ import { PrintButton } from '@/components/results/print-button';
 import { ScopeForm } from '@/components/results/scope-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
+import { listActiveCommunes } from '@/lib/places/queries';
 import { getMatrix, getOverview, getPriorities } from '@/lib/results/queries';
 import { scopeSchema } from '@/lib/results/schema';
 import { pick, prioritiesTable, type TableSpec } from '@/lib/results/tables';
@@ -16,8 +17,12 @@ import { loadView, type SearchParams } from '../../load';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('results.nav'))('report') };
+/** The commune is in the title too: it names the printed (or saved-as-PDF) document. */
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const [t, sp] = await Promise.all([getTranslations('results'), searchParams]);
+  const { commune: communeId } = scopeSchema.parse(sp);
+  const commune = communeId === null ? undefined : (await listActiveCommunes()).find((c) => c.id === communeId);
+  return { title: commune ? t('report.title', { commune: commune.name }) : t('nav.report') };
 }
 
 // A4 portrait with margins; the site's header and footer are already .no-print.
