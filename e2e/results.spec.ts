@@ -92,7 +92,7 @@ test.describe('results for analysts', () => {
     await expect(page.getByRole('button', { name: 'Drukuj raport' })).toBeVisible();
     await expectAccessible(page);
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     const text = pdf.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -102,9 +102,11 @@ test.describe('results for analysts', () => {
       expect(Math.round(Number(box[1]))).toBe(595);
       expect(Math.round(Number(box[2]))).toBe(842);
     }
-    // The commune's name is in the document's title (UTF-16 for Polish letters).
-    const hex = text.match(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/i);
-    const title = hex ? Buffer.from(hex[1]!, 'hex').swap16().toString('utf16le') : (text.match(/\/Title\s*\(([^)]*)\)/)?.[1] ?? '');
-    expect(title).toContain('Kołaczyce');
+    // The commune's name is in the document: the PDF's outline carries the report's headings
+    // (UTF-16 strings, for the Polish letters).
+    const titles = [...text.matchAll(/\/Title\s*(?:<FEFF([0-9A-Fa-f]+)>|\(([^)]*)\))/gi)].map((m) =>
+      m[1] ? Buffer.from(m[1], 'hex').swap16().toString('utf16le') : m[2]!,
+    );
+    expect(titles.join(' | ')).toContain('Kołaczyce');
   });
 });
