@@ -27,7 +27,7 @@ test.describe('the public shell', () => {
   }
 
   test('sections that are not built yet say so plainly', async ({ page }) => {
-    await page.goto('/results');
+    await page.goto('/calendar');
     await expect(page.getByRole('status')).toContainText('nie jest jeszcze gotowe');
   });
 

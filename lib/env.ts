@@ -19,6 +19,8 @@ const schema = z.object({
   // Online submissions to one open-link survey per client address per hour (a shared office router
   // or a family's phone line may send several honest ones).
   SURVEY_SUBMISSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // Dashboards show no number drawn from fewer responses than this (small-group suppression).
+  RESULTS_MIN_GROUP: z.coerce.number().int().min(3, 'must be at least 3').max(1000).default(5),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
 });

@@ -1,11 +1,53 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { NotReady } from '@/components/layout/not-ready';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ActionButton } from '@/components/admin/action-button';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentUser } from '@/lib/auth';
+import { canPublishResults } from '@/lib/results/permissions';
+import { listResultSurveys } from '@/lib/results/queries';
+import { pick } from '@/lib/results/tables';
+import { setResultsPublishedAction } from './actions';
+
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('sections'))('results') };
 }
 
-export default function Page() {
-  return <NotReady section="results" />;
+/** The surveys whose results the visitor may see; coordinators publish or withdraw them here. */
+export default async function ResultsPage() {
+  const user = await getCurrentUser();
+  const [t, locale, surveys] = await Promise.all([getTranslations('results'), getLocale(), listResultSurveys({ actor: user })]);
+  const publisher = canPublishResults(user);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} lead={t('lead')} />
+      <section aria-labelledby="result-surveys" className="space-y-4">
+        <h2 id="result-surveys">{t('listHeading')}</h2>
+        {surveys.length === 0 ? (
+          <p>{t('empty')}</p>
+        ) : (
+          <ul className="space-y-4">
+            {surveys.map((s) => {
+              const title = pick({ pl: s.titlePl, en: s.titleEn }, locale);
+              return (
+                <li key={s.id} className="space-y-2 rounded-md border-2 border-gray-300 p-4">
+                  <h3>
+                    <Link href={`/results/${s.slug}`}>{title}</Link>
+                  </h3>
+                  <p className="text-sm text-muted">
+                    {t(`status.${s.status}`)} · {s.published ? t('published') : t('notPublished')}
+                  </p>
+                  {publisher ? (
+                    <ActionButton action={setResultsPublishedAction} fields={{ surveyId: s.id, publish: s.published ? '0' : '1' }} label={s.published ? t('unpublish') : t('publish')} context={title} />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -5,3 +5,4 @@ export * from './news';
 export * from './forum';
 
 export * from './surveys';
+export * from './results';

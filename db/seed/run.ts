@@ -4,6 +4,7 @@ import { seedDeployment } from './deployment';
 import { seedForumDemo, seedForumSettings } from './forum';
 import { seedDemoMeetings } from './meetings';
 import { seedDemoNews } from './news';
+import { seedResults } from './results';
 import { seedSurveys } from './surveys';
 
 /**
@@ -19,5 +20,6 @@ export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
     await seedDemoMeetings(db);
     await seedDemoNews(db);
     await seedSurveys(db);
+    await seedResults(db);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { AREA_KEYS, DEFAULT_DEFINITION, DEFAULT_SURVEY_META, DEFAULT_SURVEY_SLUG } from '@/lib/surveys/default-questionnaire';
 import { answerRows, definitionSchema, type Answers, type SurveyDefinition } from '@/lib/surveys/definition';
+import { rebuildAggregates } from '@/lib/results/aggregates';
 import type { Database } from '../client';
 import { communes, localities, surveyAnswers, surveyResponses, surveys, users } from '../schema';
 
@@ -148,5 +149,6 @@ export async function seedSurveys(db: Database, { count = 3000 }: { count?: numb
   await db.transaction(async (tx) => {
     for (let i = 0; i < responses.length; i += 1000) await tx.insert(surveyResponses).values(responses.slice(i, i + 1000));
     for (let i = 0; i < answers.length; i += 5000) await tx.insert(surveyAnswers).values(answers.slice(i, i + 5000));
+    await rebuildAggregates(tx, { surveyId });
   });
 }

@@ -6,6 +6,7 @@ import { communes, localities, surveyAnswers, surveyInvitationCodes, surveyRespo
 import { zodFieldErrors } from '@/lib/action';
 import { recordAudit } from '@/lib/audit';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
+import { addResponseToAggregates } from '@/lib/results/aggregates';
 import { getEnv } from '@/lib/env';
 import { AppError, fieldError } from '@/lib/errors';
 import { consumeRateLimit, keyedHash } from '@/lib/rate-limit';
@@ -318,6 +319,7 @@ export async function submitResponse({ slug, payload, context }: { slug: string;
     if (rows.length > 0) {
       await tx.insert(surveyAnswers).values(rows.map((r) => ({ ...r, responseId: submission.submissionId, surveyId: survey.id })));
     }
+    await addResponseToAggregates(tx, { responseId: submission.submissionId });
     return { status: 'stored' as const, responseId: submission.submissionId, surveyId: survey.id };
   });
 }

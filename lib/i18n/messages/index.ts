@@ -5,6 +5,7 @@ import enForum from './en/forum.json';
 import enMeetings from './en/meetings.json';
 import enNews from './en/news.json';
 import enPages from './en/pages.json';
+import enResults from './en/results.json';
 import enSurveys from './en/surveys.json';
 import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
@@ -13,6 +14,7 @@ import plForum from './pl/forum.json';
 import plMeetings from './pl/meetings.json';
 import plNews from './pl/news.json';
 import plPages from './pl/pages.json';
+import plResults from './pl/results.json';
 import plSurveys from './pl/surveys.json';
 import type { Locale } from '../locales';
 
@@ -27,6 +29,7 @@ const pl = {
   ...plMeetings,
   ...plNews,
   ...plSurveys,
+  ...plResults,
 };
 export type Messages = typeof pl;
 
@@ -41,5 +44,6 @@ export const messages: Record<Locale, Messages> = {
     ...enMeetings,
     ...enNews,
     ...enSurveys,
+    ...enResults,
   },
 };

@@ -1,0 +1,56 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth';
+import { AppError } from '@/lib/errors';
+import { canSeeAllResults } from '@/lib/results/permissions';
+import { getMatrix, getOverview, getPriorities, getQuestionExplorer } from '@/lib/results/queries';
+import { explorerFiltersSchema, scopeSchema } from '@/lib/results/schema';
+import { distributionTable, heatTable, improvementsCsvTable, matrixTable, prioritiesTable, responsesTable, timelineTable, toCsv, type TableSpec } from '@/lib/results/tables';
+
+export const dynamic = 'force-dynamic';
+
+/** The CSV of exactly the numbers a chart's table shows (same query, same suppression). */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const sp = new URL(request.url).searchParams;
+  const view = sp.get('view') ?? '';
+  const user = await getCurrentUser();
+  const [t, locale] = await Promise.all([getTranslations('results'), getLocale()]);
+  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const communeId = scopeSchema.parse({ commune: sp.get('commune') }).commune;
+  try {
+    let table: TableSpec;
+    let k: number;
+    if (view === 'responses' || view === 'heat' || view === 'timeline') {
+      const d = await getOverview({ actor: user, slug });
+      k = d.k;
+      table = view === 'responses' ? responsesTable(d, tr) : view === 'heat' ? heatTable(d, tr, locale) : timelineTable(d, tr);
+    } else if (view === 'priorities' || view === 'improvements') {
+      const d = await getPriorities({ actor: user, slug, communeId });
+      k = d.k;
+      table = view === 'priorities' ? prioritiesTable(d, tr, locale) : improvementsCsvTable(d, tr, locale);
+    } else if (view === 'matrix') {
+      const d = await getMatrix({ actor: user, slug, communeId });
+      k = d.k;
+      table = matrixTable(d, tr, locale);
+    } else if (view === 'explorer') {
+      const parsed = explorerFiltersSchema.parse({ communeId: sp.get('commune'), localityId: sp.get('locality'), ageGroup: sp.get('age'), respondentType: sp.get('type'), channel: sp.get('channel') });
+      const filters = canSeeAllResults(user) ? parsed : { ...parsed, localityId: null, ageGroup: null, respondentType: null, channel: null };
+      const d = await getQuestionExplorer({ actor: user, slug, questionId: sp.get('question'), filters });
+      if (!d.main || !d.question) return new Response('Not found', { status: 404 });
+      k = d.k;
+      table = distributionTable(d.main, t('csvNames.explorer'), { ranking: d.question.type === 'ranking', scale: d.question.type === 'rating' || d.question.type === 'matrix' }, tr, locale);
+    } else {
+      return new Response('Not found', { status: 404 });
+    }
+    return new Response(toCsv(table, t('fewerShort', { k })), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${slug}-${view}.csv"`,
+        'cache-control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return new Response(error.type, { status: error.status });
+    throw error;
+  }
+}

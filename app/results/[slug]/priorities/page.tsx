@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { HorizontalBarChart } from '@/components/charts/charts';
+import { Forbidden } from '@/components/layout/forbidden';
+import { ResultsNav } from '@/components/results/results-nav';
+import { ResultsNotes } from '@/components/results/notes';
+import { ScopeForm } from '@/components/results/scope-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCurrentUser } from '@/lib/auth';
+import { getPriorities, listCommunesOf } from '@/lib/results/queries';
+import { scopeSchema } from '@/lib/results/schema';
+import { improvementsTable, pick, prioritiesTable } from '@/lib/results/tables';
+import { loadView, query, type SearchParams } from '../../load';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('results.nav'))('priorities') };
+}
+
+export default async function PrioritiesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
+  const [{ slug }, sp] = await Promise.all([params, searchParams]);
+  const { commune: communeId } = scopeSchema.parse(sp);
+  const user = await getCurrentUser();
+  const [data, t, locale] = await Promise.all([loadView(getPriorities({ actor: user, slug, communeId })), getTranslations('results'), getLocale()]);
+  if (!data) return <Forbidden />;
+  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const communes = await listCommunesOf(data.survey);
+  const scope = data.commune?.name ?? t('county');
+  const ranking = prioritiesTable(data, tr, locale);
+  return (
+    <div>
+      <PageHeader title={t('priorities.title', { scope })} />
+      <ResultsNav slug={slug} current="priorities" />
+      <ScopeForm action={`/results/${slug}/priorities`} communes={communes} communeId={communeId} />
+      <div className="space-y-10">
+        <ChartFigure
+          id="ranking"
+          title={t('priorities.ranking')}
+          lead={`${t('priorities.rankingLead', { places: data.places })} ${data.rankers === null ? t('explorer.tooFew', { k: data.k }) : t('priorities.rankers', { n: data.rankers })}`}
+          k={data.k}
+          table={ranking}
+          open
+          csvHref={`/results/${slug}/csv${query({ view: 'priorities', commune: communeId })}`}
+          csvName={t('csvNames.priorities')}
+          chart={<HorizontalBarChart summary={t('priorities.ranking')} data={data.rows.map((r) => ({ label: pick(r.title, locale), value: r.borda }))} />}
+        />
+        <section aria-labelledby="improvements" className="space-y-6">
+          <h2 id="improvements">{t('priorities.improvements')}</h2>
+          <p className="max-w-3xl text-muted">{t('priorities.improvementsLead')}</p>
+          {data.improvements.map((area) => {
+            const table = improvementsTable(area, tr, locale);
+            return (
+              <ChartFigure
+                key={area.area}
+                level={3}
+                id={`improve-${area.area}`}
+                title={pick(area.title, locale)}
+                k={data.k}
+                table={table}
+                csvHref={`/results/${slug}/csv${query({ view: 'improvements', commune: communeId })}`}
+                csvName={t('csvNames.improvements')}
+                chart={<HorizontalBarChart summary={table.caption} data={area.options.map((o) => ({ label: pick(o.label, locale), value: o.count }))} />}
+              />
+            );
+          })}
+        </section>
+      </div>
+      <ResultsNotes k={data.k} />
+    </div>
+  );
+}

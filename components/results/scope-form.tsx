@@ -1,0 +1,20 @@
+import { getTranslations } from 'next-intl/server';
+import { SelectField } from '@/components/ui/field';
+
+/** Chooses the commune (or the whole county) of a view: a plain GET form, works without script. */
+export async function ScopeForm({ action, communes, communeId, allowCounty = true }: { action: string; communes: { id: number; name: string }[]; communeId: number | null; allowCounty?: boolean }) {
+  const t = await getTranslations('results');
+  return (
+    <form method="get" action={action} className="mb-6 flex flex-wrap items-end gap-3 print:hidden">
+      <SelectField
+        name="commune"
+        label={t('scope')}
+        defaultValue={communeId === null ? '' : String(communeId)}
+        options={[...(allowCounty ? [{ value: '', label: t('county') }] : []), ...communes.map((c) => ({ value: String(c.id), label: c.name }))]}
+      />
+      <button type="submit" className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        {t('show')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { demo, signInAs } from './fixtures';
+
+// The dashboards on the seeded demo: the public results page, every view by keyboard with its
+// data table and CSV, the analysts' filters, and a commune report printed to an A4 PDF.
+
+const SLUG = 'diagnoza-potrzeb';
+
+test.describe('results for the public', () => {
+  test('the published demo survey opens on an overview with real numbers', async ({ page }) => {
+    await page.goto('/results');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Diagnoza potrzeb mieszkańców powiatu jasielskiego 2026' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Przegląd/ })).toBeVisible();
+    // The data table is folded under the chart; it opens by keyboard.
+    await page.getByText('Tabela danych').first().focus();
+    await page.keyboard.press('Enter');
+    const responses = page.getByRole('table', { name: 'Odpowiedzi według gmin' });
+    await expect(responses.getByRole('rowheader', { name: 'Cały powiat' })).toBeAttached();
+    await expect(responses.getByRole('row', { name: /Cały powiat/ })).toContainText('3000');
+    const heat = page.getByRole('table', { name: /gmina × dziedzina/ });
+    await expect(heat.getByRole('rowheader', { name: 'Krempna' })).toBeVisible();
+    await expectAccessible(page);
+    const csv = await page.request.get(`/results/${SLUG}/csv?view=responses`);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Cały powiat,');
+  });
+
+  test('every view works by keyboard and passes the accessibility scan', async ({ page }) => {
+    await page.goto(`/results/${SLUG}`);
+    const views = page.getByRole('navigation', { name: 'Widoki wyników' });
+    for (const [link, heading] of [
+      ['Priorytety', /^Priorytety: Cały powiat/],
+      ['Macierz ważność–ocena', /^Macierz ważność–ocena: Cały powiat/],
+      ['Pytania', /^Pytania$/],
+      ['Raport gminy', /^Raport gminy$/],
+    ] as const) {
+      await views.getByRole('link', { name: link }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(views.getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
+      await expectAccessible(page);
+    }
+  });
+
+  test('priorities and the matrix for one commune, chosen by keyboard', async ({ page }) => {
+    await page.goto(`/results/${SLUG}/priorities`);
+    await page.getByLabel('Zakres').selectOption({ label: 'Krempna' });
+    await page.getByRole('button', { name: 'Pokaż' }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Priorytety: Krempna' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Ranking dziedzin' }).getByRole('columnheader', { name: 'Punkty Bordy' })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(`/results/${SLUG}/matrix`);
+    await expect(page.getByRole('heading', { name: /Tu się skupić/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Macierz ważność–ocena' }).getByRole('columnheader', { name: 'Ćwiartka' })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('the public explorer compares two communes but offers no profile filters', async ({ page }) => {
+    await page.goto(`/results/${SLUG}/explorer`);
+    await expect(page.getByLabel('Grupa wiekowa')).toHaveCount(0);
+    await page.getByLabel('Gmina', { exact: true }).selectOption({ label: 'Skołyszyn' });
+    await page.getByLabel('Porównaj z gminą').selectOption({ label: 'Tarnowiec' });
+    await page.getByRole('button', { name: 'Pokaż wyniki' }).click();
+    await expect(page.getByRole('heading', { name: 'Rozkład odpowiedzi: Skołyszyn' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Porównanie: Tarnowiec' })).toBeVisible();
+    await expectAccessible(page);
+  });
+});
+
+test.describe('results for analysts', () => {
+  test('profile filters that isolate a small group show "fewer than 5"', async ({ page }) => {
+    await signInAs(page, demo.analyst);
+    await page.goto(`/results/${SLUG}/explorer?question=health_services&commune=`);
+    await page.getByLabel('Gmina', { exact: true }).selectOption({ label: 'Krempna' });
+    await page.getByLabel('Grupa wiekowa').selectOption({ label: '75 lat i więcej' });
+    await page.getByLabel('Sposób wypełnienia').selectOption({ label: 'Papier' });
+    await page.getByRole('button', { name: 'Pokaż wyniki' }).click();
+    await expect(page.getByText(/Za mało odpowiedzi \(mniej niż 5\)/).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'mniej niż 5' }).first()).toBeAttached();
+    await expectAccessible(page);
+  });
+
+  test('a commune report prints to an A4 PDF with the commune name', async ({ page, browserName }) => {
+    test.skip(browserName !== 'chromium', 'page.pdf is Chromium only');
+    await signInAs(page, demo.coordinator);
+    await page.goto(`/results/${SLUG}/report`);
+    await page.getByLabel('Zakres').selectOption({ label: 'Kołaczyce' });
+    await page.getByRole('button', { name: 'Pokaż' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Raport gminy: Kołaczyce' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Drukuj raport' })).toBeVisible();
+    await expectAccessible(page);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    // A4 is 595 × 842 points.
+    for (const box of text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/g)) {
+      expect(Math.round(Number(box[1]))).toBe(595);
+      expect(Math.round(Number(box[2]))).toBe(842);
+    }
+    // The commune's name is in the document: the PDF's outline carries the report's headings
+    // (UTF-16 strings, for the Polish letters).
+    const titles = [...text.matchAll(/\/Title\s*(?:<FEFF([0-9A-Fa-f]+)>|\(([^)]*)\))/gi)].map((m) =>
+      m[1] ? Buffer.from(m[1], 'hex').swap16().toString('utf16le') : m[2]!,
+    );
+    expect(titles.join(' | ')).toContain('Kołaczyce');
+  });
+});

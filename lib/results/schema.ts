@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { AGE_GROUPS, RESPONDENT_TYPES } from '@/lib/surveys/definition';
+
+// Browser-safe schemas of the dashboards' query parameters (filters come from the URL).
+
+const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : Number(v)), z.int().positive().max(2_147_483_647).nullable()).catch(null);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(values).nullable()).catch(null);
+
+export const explorerFiltersSchema = z.object({
+  communeId: optionalId,
+  localityId: optionalId,
+  ageGroup: optionalEnum(AGE_GROUPS),
+  respondentType: optionalEnum(RESPONDENT_TYPES),
+  channel: optionalEnum(['online', 'paper'] as const),
+});
+export type ExplorerFilters = z.output<typeof explorerFiltersSchema>;
+
+export const scopeSchema = z.object({ commune: optionalId });
+
+export const publishSchema = z.object({ surveyId: z.uuid({ error: 'invalid' }), publish: z.enum(['1', '0']) });

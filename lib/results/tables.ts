@@ -1,0 +1,114 @@
+// The data tables of the dashboards, built once from a view's (already suppressed) data and used
+// both for the table under each chart and for its CSV, so the two always carry the same numbers.
+// Browser-safe and pure. A null value is a suppressed number ("fewer than k").
+
+export type TableValue = string | number | null;
+export interface TableSpec {
+  caption: string;
+  headers: string[];
+  /** The first value of each row is its header (th scope="row"). */
+  rows: TableValue[][];
+}
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+type Localized = { pl: string; en: string };
+export const pick = (l: Localized | null | undefined, locale: string) => (l ? (locale === 'en' && l.en ? l.en : l.pl) : '');
+
+const pct = (part: number | null, whole: number | null) => (part === null || whole === null || whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+
+interface OverviewData {
+  areas: { key: string; title: Localized }[];
+  communes: { name: string; online: number | null; paper: number | null; total: number | null }[];
+  county: { online: number | null; paper: number | null; total: number | null };
+  weekly: { week: string; responses: number | null }[];
+  heat: { name: string; cells: { area: string; mean: number | null }[] }[];
+  heatCounty: { area: string; mean: number | null }[];
+}
+
+export function responsesTable(d: OverviewData, t: T): TableSpec {
+  return {
+    caption: t('overview.responses'),
+    headers: [t('commune'), t('overview.online'), t('overview.paper'), t('overview.total'), `${t('overview.paperShare')} (%)`],
+    rows: [...d.communes, { name: t('county'), ...d.county }].map((c) => [c.name, c.online, c.paper, c.total, pct(c.paper, c.total)]),
+  };
+}
+
+export function heatTable(d: OverviewData, t: T, locale: string): TableSpec {
+  return {
+    caption: t('overview.heat'),
+    headers: [t('commune'), ...d.areas.map((a) => pick(a.title, locale))],
+    rows: [...d.heat, { name: t('county'), cells: d.heatCounty }].map((r) => [r.name, ...r.cells.map((c) => c.mean)]),
+  };
+}
+
+export function timelineTable(d: OverviewData, t: T): TableSpec {
+  return { caption: t('overview.timeline'), headers: [t('overview.week'), t('overview.count')], rows: d.weekly.map((w) => [w.week, w.responses]) };
+}
+
+interface PrioritiesData {
+  rows: { title: Localized; borda: number | null; bordaMean: number | null; firstShare: number | null; importance: number | null }[];
+  improvements: { area: string; title: Localized; options: { label: Localized; count: number | null; share: number | null }[] }[];
+}
+
+export function prioritiesTable(d: PrioritiesData, t: T, locale: string): TableSpec {
+  return {
+    caption: t('priorities.ranking'),
+    headers: [t('priorities.area'), t('priorities.position'), t('priorities.borda'), t('priorities.bordaMean'), t('priorities.firstShare'), t('priorities.importance')],
+    rows: d.rows.map((r, i) => [pick(r.title, locale), r.borda === null ? null : i + 1, r.borda, r.bordaMean, r.firstShare, r.importance]),
+  };
+}
+
+export function improvementsTable(d: PrioritiesData['improvements'][number], t: T, locale: string): TableSpec {
+  return {
+    caption: `${t('priorities.improvements')}: ${pick(d.title, locale)}`,
+    headers: [t('priorities.option'), t('priorities.count'), t('priorities.share')],
+    rows: d.options.map((o) => [pick(o.label, locale), o.count, o.share]),
+  };
+}
+
+/** All areas' improvement tables as one CSV table (the area in the first column). */
+export function improvementsCsvTable(d: PrioritiesData, t: T, locale: string): TableSpec {
+  return {
+    caption: t('priorities.improvements'),
+    headers: [t('priorities.area'), t('priorities.option'), t('priorities.count'), t('priorities.share')],
+    rows: d.improvements.flatMap((a) => a.options.map((o) => [pick(a.title, locale), pick(o.label, locale), o.count, o.share])),
+  };
+}
+
+interface MatrixData {
+  points: { title: Localized; importance: number | null; satisfaction: number | null; quadrant: string | null }[];
+}
+
+export function matrixTable(d: MatrixData, t: T, locale: string): TableSpec {
+  return {
+    caption: t('nav.matrix'),
+    headers: [t('priorities.area'), t('matrix.importance'), t('matrix.satisfaction'), t('matrix.quadrant')],
+    rows: d.points.map((p) => [pick(p.title, locale), p.importance, p.satisfaction, p.quadrant ? t(`matrix.quadrants.${p.quadrant}`) : null]),
+  };
+}
+
+interface Distribution {
+  columns: { key: string; label: Localized | null }[];
+  rows: { key: string; label: Localized | null; counts: (number | null)[]; total: number | null; mean: number | null }[];
+}
+
+export function distributionTable(d: Distribution, caption: string, options: { ranking: boolean; scale: boolean }, t: T, locale: string): TableSpec {
+  const columnLabel = (c: Distribution['columns'][number]) => (c.label ? pick(c.label, locale) : c.key === 'dk' ? t('explorer.dk') : options.ranking ? t('explorer.place', { n: c.key }) : c.key);
+  const showTotal = d.rows.some((r) => r.total !== null);
+  return {
+    caption,
+    headers: [t('explorer.item'), ...d.columns.map(columnLabel), ...(showTotal ? [t('explorer.total')] : []), ...(options.scale ? [t('explorer.mean')] : [])],
+    rows: d.rows.map((r) => [r.label ? pick(r.label, locale) : t('explorer.answer'), ...r.counts, ...(showTotal ? [r.total] : []), ...(options.scale ? [r.mean] : [])]),
+  };
+}
+
+/** RFC 4180 CSV; suppressed numbers carry the same words as on the page. */
+export function toCsv(table: TableSpec, suppressed: string): string {
+  const quote = (v: TableValue) => {
+    const s = v === null ? suppressed : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  // A formula-looking first character is neutralised (CSV injection).
+  const safe = (v: TableValue) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
+  return [table.headers, ...table.rows].map((row) => row.map((v) => quote(safe(v))).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,73 @@
+/**
+ * Benchmark of the dashboards: p95 of each view's server response at 10 concurrent users, against a
+ * production build on PostgreSQL filled by scripts/generate-responses.ts (only 127.0.0.1).
+ *
+ *   export DATABASE_URL=postgres://postgres@127.0.0.1:5432/agora_bench_results
+ *   npm run build && AUTH_SECRET=... npm start -- -p 3204 -H 127.0.0.1 &
+ *   npx tsx scripts/bench-results.ts --url http://127.0.0.1:3204 --requests 200 --concurrency 10
+ *   # analysts' profile filters: add --cookie 'authjs.session-token=…' from a signed-in browser
+ *
+ * Bounded: each view gets at most --requests requests (and bench-http stops after two minutes).
+ */
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
+import { benchHttp } from './bench-http';
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3204' },
+    requests: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '10' },
+    slug: { type: 'string', default: DEFAULT_SURVEY_SLUG },
+    cookie: { type: 'string' },
+  },
+});
+const base = new URL(values.url!);
+if (!['127.0.0.1', 'localhost'].includes(base.hostname)) {
+  console.error('bench-results: only 127.0.0.1/localhost may be benchmarked.');
+  process.exit(2);
+}
+const requests = Math.min(2000, Number(values.requests));
+const concurrency = Math.min(64, Number(values.concurrency));
+const slug = values.slug!;
+
+let communeA = 1;
+let communeB = 2;
+let responses = 0;
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl && /@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const rows = await sql<{ id: number }[]>`select id from communes where active order by id limit 2`;
+  communeA = rows[0]?.id ?? 1;
+  communeB = rows[1]?.id ?? 2;
+  const [n] = await sql<{ n: number }[]>`select coalesce(sum(responses), 0)::int as n from results_daily d join surveys s on s.id = d.survey_id where s.slug = ${slug}`;
+  responses = n?.n ?? 0;
+  await sql.end();
+}
+
+const views: [string, string][] = [
+  ['results list', '/results'],
+  ['overview', `/results/${slug}`],
+  ['priorities (county)', `/results/${slug}/priorities`],
+  ['priorities (commune)', `/results/${slug}/priorities?commune=${communeA}`],
+  ['matrix (county)', `/results/${slug}/matrix`],
+  ['matrix (commune)', `/results/${slug}/matrix?commune=${communeA}`],
+  ['explorer (matrix question, two communes)', `/results/${slug}/explorer?question=health_services&commune=${communeA}&compare=${communeB}`],
+  ['explorer (ranking, county)', `/results/${slug}/explorer?question=priority_ranking`],
+  ['commune report', `/results/${slug}/report?commune=${communeA}`],
+  ['CSV (responses by commune)', `/results/${slug}/csv?view=responses`],
+];
+if (values.cookie) {
+  views.push(['explorer with profile filters (analyst)', `/results/${slug}/explorer?question=health_services&commune=${communeA}&age=60_74&type=senior&channel=online`]);
+}
+
+console.log(`Responses behind the dashboards: ${responses.toLocaleString('en')}; ${requests} requests per view, concurrency ${concurrency}`);
+console.log('| view | req/s | p50 ms | p95 ms | p99 ms | failed |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const [name, path] of views) {
+  const init = values.cookie ? { headers: { cookie: values.cookie } } : undefined;
+  await benchHttp(new URL(path, base).toString(), Math.min(20, requests), concurrency, init); // warm-up
+  const r = await benchHttp(new URL(path, base).toString(), requests, concurrency, init);
+  console.log(`| ${name} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`);
+}
