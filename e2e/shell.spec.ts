@@ -26,11 +26,6 @@ test.describe('the public shell', () => {
     });
   }
 
-  test('sections that are not built yet say so plainly', async ({ page }) => {
-    await page.goto('/calendar');
-    await expect(page.getByRole('status')).toContainText('nie jest jeszcze gotowe');
-  });
-
   test('the header links every section and the footer the statement and privacy pages', async ({ page }) => {
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Główna nawigacja' });
