@@ -7,7 +7,7 @@ import { useActionForm, type FormAction } from '@/components/forms/use-action-fo
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { createMeetingSchema, MEETING_TYPES, updateMeetingSchema } from '@/lib/meetings/schema';
-import { TextareaField } from './textarea-field';
+import { TextAreaField } from '@/components/ui/field';
 
 export interface MeetingFormValues {
   id?: string;
@@ -77,8 +77,8 @@ export function MeetingForm<T>({
         <TextField id="meeting-address" label={t('form.address')} hint={t('form.addressHint')} required maxLength={300} error={errors.address?.message} {...reg('address')} />
         <TextField id="meeting-online" type="url" label={t('form.onlineUrl')} hint={t('form.onlineUrlHint')} error={errors.onlineUrl?.message} {...reg('onlineUrl')} />
       </fieldset>
-      <TextareaField id="meeting-description" label={t('form.description')} hint={t('form.descriptionHint')} error={errors.description?.message} {...reg('description')} />
-      <TextareaField id="meeting-agenda" label={t('form.agenda')} hint={t('form.agendaHint')} rows={5} error={errors.agenda?.message} {...reg('agenda')} />
+      <TextAreaField id="meeting-description" label={t('form.description')} hint={t('form.descriptionHint')} error={errors.description?.message} {...reg('description')} />
+      <TextAreaField id="meeting-agenda" label={t('form.agenda')} hint={t('form.agendaHint')} rows={5} error={errors.agenda?.message} {...reg('agenda')} />
       <TextField id="meeting-link" label={t('form.linkUrl')} hint={t('form.linkUrlHint')} error={errors.linkUrl?.message} {...reg('linkUrl')} />
       <TextField id="meeting-capacity" type="number" inputMode="numeric" min={1} label={t('form.capacity')} error={errors.capacity?.message} {...reg('capacity')} />
       <Button type="submit" pending={pending}>

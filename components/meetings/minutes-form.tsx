@@ -5,7 +5,7 @@ import { FormStatus } from '@/components/admin/form-status';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { minutesSchema } from '@/lib/meetings/schema';
-import { TextareaField } from './textarea-field';
+import { TextAreaField } from '@/components/ui/field';
 
 /** The coordinator's summary, attached after the meeting. */
 export function MinutesForm<T>({ action, meetingId, minutes }: { action: FormAction<T>; meetingId: number; minutes: string }) {
@@ -20,7 +20,7 @@ export function MinutesForm<T>({ action, meetingId, minutes }: { action: FormAct
     <form {...formProps} className="max-w-2xl space-y-4">
       <FormStatus state={state} success={t('saved')} />
       <input type="hidden" {...form.register('meetingId')} />
-      <TextareaField id="meeting-minutes" label={t('label')} hint={t('hint')} required rows={8} error={errors.minutes?.message} {...form.register('minutes')} />
+      <TextAreaField id="meeting-minutes" label={t('label')} hint={t('hint')} required rows={8} error={errors.minutes?.message} {...form.register('minutes')} />
       <Button type="submit" pending={pending}>
         {t('save')}
       </Button>

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { FormStatus } from '@/components/admin/form-status';
 import { SelectField } from '@/components/ui/field';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
-import { TextareaField } from '@/components/meetings/textarea-field';
+import { TextAreaField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { ARTICLE_STATUSES, articleSchema, updateArticleSchema } from '@/lib/news/schema';
@@ -43,8 +43,8 @@ export function ArticleForm<T>({
       <FormStatus state={state} />
       {editing ? <input type="hidden" {...reg('id')} /> : null}
       <TextField id="article-title" label={t('form.title')} required maxLength={200} error={errors.title?.message} {...reg('title')} />
-      <TextareaField id="article-lead" label={t('form.lead')} hint={t('form.leadHint')} required rows={3} error={errors.lead?.message} {...reg('lead')} />
-      <TextareaField id="article-body" label={t('form.body')} hint={t('form.bodyHint')} required rows={12} error={errors.body?.message} {...reg('body')} />
+      <TextAreaField id="article-lead" label={t('form.lead')} hint={t('form.leadHint')} required rows={3} error={errors.lead?.message} {...reg('lead')} />
+      <TextAreaField id="article-body" label={t('form.body')} hint={t('form.bodyHint')} required rows={12} error={errors.body?.message} {...reg('body')} />
       <SelectField id="article-commune" label={t('form.commune')} required options={communes} error={errors.communeId?.message} {...reg('communeId')} />
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t('form.status')}</legend>
