@@ -4,6 +4,9 @@ CREATE TYPE "public"."consultation_position" AS ENUM('supports', 'supports_with_
 CREATE TYPE "public"."membership_status" AS ENUM('pending', 'approved', 'rejected', 'ended');--> statement-breakpoint
 CREATE TYPE "public"."notification_kind" AS ENUM('reply', 'quote', 'decision', 'post_hidden');--> statement-breakpoint
 CREATE TYPE "public"."representation" AS ENUM('locality', 'ngo', 'business');--> statement-breakpoint
+CREATE TYPE "public"."response_channel" AS ENUM('online', 'paper');--> statement-breakpoint
+CREATE TYPE "public"."survey_response_mode" AS ENUM('open_link', 'invitation');--> statement-breakpoint
+CREATE TYPE "public"."survey_status" AS ENUM('draft', 'open', 'closed', 'archived');--> statement-breakpoint
 CREATE TABLE "meeting_attendees" (
 	"meeting_id" integer NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -204,6 +207,114 @@ CREATE TABLE "forum_threads" (
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED
 );
 --> statement-breakpoint
+CREATE TABLE "survey_answers" (
+	"response_id" uuid NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"question_id" text NOT NULL,
+	"item_key" text DEFAULT '' NOT NULL,
+	"value" integer,
+	"dont_know" boolean DEFAULT false NOT NULL,
+	"text" text,
+	"review_state" smallint,
+	CONSTRAINT "survey_answers_response_id_question_id_item_key_pk" PRIMARY KEY("response_id","question_id","item_key")
+);
+--> statement-breakpoint
+CREATE TABLE "survey_invitation_codes" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"batch" integer NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "survey_responses" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"commune_id" integer NOT NULL,
+	"locality_id" integer,
+	"age_group" text,
+	"respondent_type" text,
+	"channel" "response_channel" DEFAULT 'online' NOT NULL,
+	"entered_by" uuid,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "surveys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"slug" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"previous_version_id" uuid,
+	"status" "survey_status" DEFAULT 'draft' NOT NULL,
+	"response_mode" "survey_response_mode" DEFAULT 'open_link' NOT NULL,
+	"title_pl" text NOT NULL,
+	"title_en" text DEFAULT '' NOT NULL,
+	"description_pl" text DEFAULT '' NOT NULL,
+	"description_en" text DEFAULT '' NOT NULL,
+	"definition" jsonb NOT NULL,
+	"commune_ids" integer[] DEFAULT '{}'::integer[] NOT NULL,
+	"opens_at" timestamp with time zone,
+	"closes_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp with time zone,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "results_cells" (
+	"survey_id" uuid NOT NULL,
+	"commune_id" integer NOT NULL,
+	"question_id" text NOT NULL,
+	"item_key" text NOT NULL,
+	"value" integer NOT NULL,
+	"dont_know" boolean NOT NULL,
+	"answers" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "results_cells_survey_id_question_id_commune_id_item_key_value_dont_know_pk" PRIMARY KEY("survey_id","question_id","commune_id","item_key","value","dont_know")
+);
+--> statement-breakpoint
+CREATE TABLE "results_daily" (
+	"survey_id" uuid NOT NULL,
+	"commune_id" integer NOT NULL,
+	"channel" "response_channel" NOT NULL,
+	"day" date NOT NULL,
+	"responses" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "results_daily_survey_id_commune_id_channel_day_pk" PRIMARY KEY("survey_id","commune_id","channel","day")
+);
+--> statement-breakpoint
+CREATE TABLE "results_profile_cells" (
+	"survey_id" uuid NOT NULL,
+	"question_id" text NOT NULL,
+	"commune_id" integer NOT NULL,
+	"locality_id" integer NOT NULL,
+	"age_group" text NOT NULL,
+	"respondent_type" text NOT NULL,
+	"channel" "response_channel" NOT NULL,
+	"item_key" text NOT NULL,
+	"value" integer NOT NULL,
+	"dont_know" boolean NOT NULL,
+	"answers" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "results_profile_cells_survey_id_question_id_commune_id_locality_id_age_group_respondent_type_channel_item_key_value_dont_know_pk" PRIMARY KEY("survey_id","question_id","commune_id","locality_id","age_group","respondent_type","channel","item_key","value","dont_know")
+);
+--> statement-breakpoint
+CREATE TABLE "results_profiles" (
+	"survey_id" uuid NOT NULL,
+	"commune_id" integer NOT NULL,
+	"locality_id" integer NOT NULL,
+	"age_group" text NOT NULL,
+	"respondent_type" text NOT NULL,
+	"channel" "response_channel" NOT NULL,
+	"responses" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "results_profiles_survey_id_commune_id_locality_id_age_group_respondent_type_channel_pk" PRIMARY KEY("survey_id","commune_id","locality_id","age_group","respondent_type","channel")
+);
+--> statement-breakpoint
+CREATE TABLE "results_publications" (
+	"survey_id" uuid PRIMARY KEY NOT NULL,
+	"published_by" uuid,
+	"published_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "meeting_attendees" ADD CONSTRAINT "meeting_attendees_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_attendees" ADD CONSTRAINT "meeting_attendees_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -245,6 +356,21 @@ ALTER TABLE "forum_thread_reads" ADD CONSTRAINT "forum_thread_reads_user_id_user
 ALTER TABLE "forum_thread_reads" ADD CONSTRAINT "forum_thread_reads_thread_id_forum_threads_id_fk" FOREIGN KEY ("thread_id") REFERENCES "public"."forum_threads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "forum_threads" ADD CONSTRAINT "forum_threads_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "forum_threads" ADD CONSTRAINT "forum_threads_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_response_id_survey_responses_id_fk" FOREIGN KEY ("response_id") REFERENCES "public"."survey_responses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_invitation_codes" ADD CONSTRAINT "survey_invitation_codes_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_invitation_codes" ADD CONSTRAINT "survey_invitation_codes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_locality_id_localities_id_fk" FOREIGN KEY ("locality_id") REFERENCES "public"."localities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_previous_version_id_surveys_id_fk" FOREIGN KEY ("previous_version_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "results_cells" ADD CONSTRAINT "results_cells_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "results_daily" ADD CONSTRAINT "results_daily_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "results_profile_cells" ADD CONSTRAINT "results_profile_cells_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "results_profiles" ADD CONSTRAINT "results_profiles_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "results_publications" ADD CONSTRAINT "results_publications_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "results_publications" ADD CONSTRAINT "results_publications_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "meeting_attendees_user_idx" ON "meeting_attendees" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "meetings_starts_idx" ON "meetings" USING btree ("starts_at","id");--> statement-breakpoint
 CREATE INDEX "meetings_commune_starts_idx" ON "meetings" USING btree ("commune_id","starts_at");--> statement-breakpoint
@@ -264,4 +390,12 @@ CREATE INDEX "forum_thread_areas_area_idx" ON "forum_thread_areas" USING btree (
 CREATE INDEX "forum_thread_follows_thread_idx" ON "forum_thread_follows" USING btree ("thread_id");--> statement-breakpoint
 CREATE INDEX "forum_threads_list_idx" ON "forum_threads" USING btree ("pinned","last_post_at","id");--> statement-breakpoint
 CREATE INDEX "forum_threads_commune_idx" ON "forum_threads" USING btree ("commune_id","last_post_at");--> statement-breakpoint
-CREATE INDEX "forum_threads_search_idx" ON "forum_threads" USING gin ("search_vector");
+CREATE INDEX "forum_threads_search_idx" ON "forum_threads" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "survey_answers_question_idx" ON "survey_answers" USING btree ("survey_id","question_id","item_key","value");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_invitation_codes_code_idx" ON "survey_invitation_codes" USING btree ("survey_id","code");--> statement-breakpoint
+CREATE INDEX "survey_invitation_codes_batch_idx" ON "survey_invitation_codes" USING btree ("survey_id","batch","id");--> statement-breakpoint
+CREATE INDEX "survey_responses_survey_time_idx" ON "survey_responses" USING btree ("survey_id","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "survey_responses_survey_commune_idx" ON "survey_responses" USING btree ("survey_id","commune_id","channel");--> statement-breakpoint
+CREATE UNIQUE INDEX "surveys_slug_idx" ON "surveys" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "surveys_status_idx" ON "surveys" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "results_profile_cells_age_idx" ON "results_profile_cells" USING btree ("survey_id","question_id","age_group");
