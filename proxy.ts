@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import { hasSessionCookie } from '@/lib/auth/session-cookie';
 
 /**
  * Runs before every page: Auth.js re-signs the session cookie with a fresh expiry, which is what
@@ -10,19 +11,23 @@ import { authConfig } from '@/lib/auth/config';
  */
 const { auth } = NextAuth(() => authConfig());
 
-const guarded = auth((request) => {
-  const isPrivate = request.nextUrl.pathname.startsWith('/account') || request.nextUrl.pathname.startsWith('/admin');
-  if (isPrivate && !request.auth?.user) {
-    const target = new URL('/sign-in', request.nextUrl.origin);
-    target.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(target);
-  }
-  return NextResponse.next();
-}) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+function isPrivate(request: NextRequest) {
+  return request.nextUrl.pathname.startsWith('/account') || request.nextUrl.pathname.startsWith('/admin');
+}
+
+function toSignIn(request: NextRequest) {
+  const target = new URL('/sign-in', request.nextUrl.origin);
+  target.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.redirect(target);
+}
+
+const guarded = auth((request) => (isPrivate(request) && !request.auth?.user ? toSignIn(request) : NextResponse.next())) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
+  if (!hasSessionCookie(request.cookies.getAll().map((c) => c.name))) return isPrivate(request) ? toSignIn(request) : NextResponse.next();
   return (await guarded)(request, event);
 }
 

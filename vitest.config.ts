@@ -17,6 +17,8 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.data/**'],
     setupFiles: ['./tests/setup-db.ts'],
     environment: 'node',
+    // Tests compare each view with the raw answers right after writing them: no reuse window.
+    env: { RESULTS_CACHE_SECONDS: '0' },
     // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses;
     // letting Vite process it resolves the import.
     server: { deps: { inline: ['next-auth'] } },

@@ -21,6 +21,9 @@ const schema = z.object({
   SURVEY_SUBMISSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
   // Dashboards show no number drawn from fewer responses than this (small-group suppression).
   RESULTS_MIN_GROUP: z.coerce.number().int().min(3, 'must be at least 3').max(1000).default(5),
+  // How long the dashboards reuse a survey's aggregate rows (seconds; 0 = read them on every request).
+  // At most a minute, so an open survey's dashboard is never staler than that.
+  RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60, 'must be at most 60').default(30),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
 });

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { Forbidden } from '@/components/layout/forbidden';
 import { adminActor } from './guard';
 
@@ -20,7 +21,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: '/admin/audit', label: t('nav.audit') },
         ]}
       />
-      {children}
+      <ClientMessages namespaces={['admin', 'roles', 'communeKind', 'localityKind']}>{children}</ClientMessages>
     </div>
   );
 }

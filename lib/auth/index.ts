@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { userRoles, users } from '@/db/schema';
@@ -12,6 +13,7 @@ import { authConfig } from './config';
 import { verifyPassword } from './password';
 import type { CurrentUser } from './permissions';
 import { signInSchema } from './schema';
+import { hasSessionCookie } from './session-cookie';
 
 export type { CurrentUser } from './permissions';
 
@@ -69,6 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
  * version (sign out everywhere, password change) takes effect at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;

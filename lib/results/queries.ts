@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { allQuestions, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
 import { areasOf, bordaOf, crossHairs, meanOf, optionCounts, priorityQuestionOf, quadrantOf, type Cell, type Quadrant } from './compute';
 import { canSeeAllResults, canSeeSurveyResults } from './permissions';
+import { remembered } from './remembered';
 import { effectiveMinGroup, isSmall, suppressLine, suppressMean, suppressTable } from './suppression';
 import type { ExplorerFilters } from './schema';
 
@@ -65,30 +66,43 @@ export async function getResultsSurvey({ actor, slug }: { actor: CurrentUser | n
   return survey as ResultsSurvey;
 }
 
+/** All communes (by name), remembered briefly: every view labels its rows with them. */
 export async function listCommunesOf(survey: ResultsSurvey) {
   void survey;
-  return db.select({ id: communes.id, slug: communes.slug, name: communes.name }).from(communes).orderBy(asc(communes.name));
+  return remembered('communes', () => db.select({ id: communes.id, slug: communes.slug, name: communes.name }).from(communes).orderBy(asc(communes.name)));
+}
+
+/** A survey's commune cells: a few thousand rows however many responses, read once per window. */
+function surveyCells(surveyId: string): Promise<Cell[]> {
+  return remembered(`cells:${surveyId}`, () =>
+    db
+      .select({
+        communeId: resultsCells.communeId,
+        questionId: resultsCells.questionId,
+        itemKey: resultsCells.itemKey,
+        value: resultsCells.value,
+        dontKnow: resultsCells.dontKnow,
+        answers: resultsCells.answers,
+      })
+      .from(resultsCells)
+      .where(eq(resultsCells.surveyId, surveyId)),
+  );
 }
 
 async function cellsOf(surveyId: string, questionIds?: string[]): Promise<Cell[]> {
-  return db
-    .select({
-      communeId: resultsCells.communeId,
-      questionId: resultsCells.questionId,
-      itemKey: resultsCells.itemKey,
-      value: resultsCells.value,
-      dontKnow: resultsCells.dontKnow,
-      answers: resultsCells.answers,
-    })
-    .from(resultsCells)
-    .where(and(eq(resultsCells.surveyId, surveyId), questionIds ? inArray(resultsCells.questionId, questionIds) : undefined));
+  const cells = await surveyCells(surveyId);
+  if (!questionIds) return cells;
+  const wanted = new Set(questionIds);
+  return cells.filter((c) => wanted.has(c.questionId));
 }
 
-async function dailyOf(surveyId: string) {
-  return db
-    .select({ communeId: resultsDaily.communeId, channel: resultsDaily.channel, day: resultsDaily.day, responses: resultsDaily.responses })
-    .from(resultsDaily)
-    .where(eq(resultsDaily.surveyId, surveyId));
+function dailyOf(surveyId: string) {
+  return remembered(`daily:${surveyId}`, () =>
+    db
+      .select({ communeId: resultsDaily.communeId, channel: resultsDaily.channel, day: resultsDaily.day, responses: resultsDaily.responses })
+      .from(resultsDaily)
+      .where(eq(resultsDaily.surveyId, surveyId)),
+  );
 }
 
 /** Monday of the ISO week of a yyyy-mm-dd day. */
@@ -98,6 +112,15 @@ function weekOf(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A view computed from a survey's remembered rows is remembered with them (same window): the
+ * numbers depend only on those rows, the frozen definition and k. Access is still checked on every
+ * request, before this, by getResultsSurvey.
+ */
+function rememberedView<T>(view: string, survey: ResultsSurvey, scope: (string | number | null)[], compute: () => Promise<T>): Promise<T> {
+  return remembered(`${view}:${survey.id}:${scope.join(':')}`, compute);
+}
+
 const round = (n: number | null, digits = 2) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
 // ---------------------------------------------------------------------------------------------
@@ -105,6 +128,10 @@ const round = (n: number | null, digits = 2) => (n === null ? null : Math.round(
 
 export async function getOverview({ actor, slug }: { actor: CurrentUser | null; slug: string }) {
   const survey = await getResultsSurvey({ actor, slug });
+  return { survey, ...(await rememberedView('overview', survey, [], () => computeOverview(survey))) };
+}
+
+async function computeOverview(survey: ResultsSurvey) {
   const k = minGroup();
   const areas = areasOf(survey.definition);
   const [communeRows, daily, cells] = await Promise.all([
@@ -114,11 +141,13 @@ export async function getOverview({ actor, slug }: { actor: CurrentUser | null; 
   ]);
   const byCommune = new Map<number, { online: number; paper: number }>();
   const byWeek = new Map<string, number>();
+  const weeks = new Map<string, string>();
   for (const row of daily) {
     const entry = byCommune.get(row.communeId) ?? { online: 0, paper: 0 };
     entry[row.channel] += row.responses;
     byCommune.set(row.communeId, entry);
-    const week = weekOf(row.day);
+    const week = weeks.get(row.day) ?? weekOf(row.day);
+    weeks.set(row.day, week);
     byWeek.set(week, (byWeek.get(week) ?? 0) + row.responses);
   }
   const shownCommunes = communeRows.filter((c) => byCommune.has(c.id));
@@ -126,9 +155,9 @@ export async function getOverview({ actor, slug }: { actor: CurrentUser | null; 
     shownCommunes.map((c) => [byCommune.get(c.id)!.online, byCommune.get(c.id)!.paper]),
     k,
   );
-  const weeks = [...byWeek.keys()].sort();
+  const weekStarts = [...byWeek.keys()].sort();
   const weekly = suppressLine(
-    weeks.map((w) => byWeek.get(w)!),
+    weekStarts.map((w) => byWeek.get(w)!),
     k,
   );
   const heatRow = (cellsIn: Cell[]) =>
@@ -136,8 +165,13 @@ export async function getOverview({ actor, slug }: { actor: CurrentUser | null; 
       const stat = meanOf(cellsIn, area.satisfactionQuestions);
       return { area: area.key, mean: round(suppressMean(stat.mean, stat.respondents, k)) };
     });
+  const cellsByCommune = new Map<number, Cell[]>();
+  for (const c of cells) {
+    const list = cellsByCommune.get(c.communeId);
+    if (list) list.push(c);
+    else cellsByCommune.set(c.communeId, [c]);
+  }
   return {
-    survey,
     k,
     areas: areas.map((a) => ({ key: a.key, title: a.title })),
     communes: shownCommunes.map((c, i) => ({
@@ -149,8 +183,8 @@ export async function getOverview({ actor, slug }: { actor: CurrentUser | null; 
       total: table.rowTotals[i]!,
     })),
     county: { online: table.columnTotals[0] ?? null, paper: table.columnTotals[1] ?? null, total: table.total },
-    weekly: weeks.map((week, i) => ({ week, responses: weekly.counts[i]! })),
-    heat: shownCommunes.map((c) => ({ communeId: c.id, name: c.name, cells: heatRow(cells.filter((x) => x.communeId === c.id)) })),
+    weekly: weekStarts.map((week, i) => ({ week, responses: weekly.counts[i]! })),
+    heat: shownCommunes.map((c) => ({ communeId: c.id, name: c.name, cells: heatRow(cellsByCommune.get(c.id) ?? []) })),
     heatCounty: heatRow(cells),
   };
 }
@@ -160,22 +194,24 @@ export async function getOverview({ actor, slug }: { actor: CurrentUser | null; 
 
 async function scopeOf(survey: ResultsSurvey, communeId: number | null) {
   if (communeId === null) return null;
-  const [commune] = await db.select({ id: communes.id, slug: communes.slug, name: communes.name }).from(communes).where(eq(communes.id, communeId)).limit(1);
+  const commune = (await listCommunesOf(survey)).find((c) => c.id === communeId);
   if (!commune) throw new AppError('not_found:commune');
   return commune;
 }
 
 async function respondentsIn(surveyId: string, communeId: number | null): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`coalesce(sum(${resultsDaily.responses}), 0)::int` })
-    .from(resultsDaily)
-    .where(and(eq(resultsDaily.surveyId, surveyId), communeId === null ? undefined : eq(resultsDaily.communeId, communeId)));
-  return Number(row?.n ?? 0);
+  let n = 0;
+  for (const row of await dailyOf(surveyId)) if (communeId === null || row.communeId === communeId) n += row.responses;
+  return n;
 }
 
 export async function getPriorities({ actor, slug, communeId }: { actor: CurrentUser | null; slug: string; communeId: number | null }) {
   const survey = await getResultsSurvey({ actor, slug });
   const commune = await scopeOf(survey, communeId);
+  return { survey, commune, ...(await rememberedView('priorities', survey, [communeId], () => computePriorities(survey, communeId))) };
+}
+
+async function computePriorities(survey: ResultsSurvey, communeId: number | null) {
   const k = minGroup();
   const areas = areasOf(survey.definition);
   const ranking = priorityQuestionOf(survey.definition);
@@ -217,7 +253,7 @@ export async function getPriorities({ actor, slug, communeId }: { actor: Current
         .sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
       return { area: area.key, title: area.title, options };
     });
-  return { survey, k, commune, respondents: respondents < k ? null : respondents, rankers: enough ? rankers : null, places: ranking ? Math.min(ranking.maxRanked, ranking.items.length) : 0, rows, improvements };
+  return { k, respondents: respondents < k ? null : respondents, rankers: enough ? rankers : null, places: ranking ? Math.min(ranking.maxRanked, ranking.items.length) : 0, rows, improvements };
 }
 
 export interface MatrixPoint {
@@ -254,6 +290,10 @@ export function matrixFromCells(definition: SurveyDefinition, cells: readonly Ce
 export async function getMatrix({ actor, slug, communeId }: { actor: CurrentUser | null; slug: string; communeId: number | null }) {
   const survey = await getResultsSurvey({ actor, slug });
   const commune = await scopeOf(survey, communeId);
+  return { survey, commune, ...(await rememberedView('matrix', survey, [communeId], () => computeMatrix(survey, communeId))) };
+}
+
+async function computeMatrix(survey: ResultsSurvey, communeId: number | null) {
   const areas = areasOf(survey.definition);
   const cells = await cellsOf(
     survey.id,
@@ -261,7 +301,7 @@ export async function getMatrix({ actor, slug, communeId }: { actor: CurrentUser
   );
   const k = minGroup();
   const inScope = communeId === null ? cells : cells.filter((c) => c.communeId === communeId);
-  return { survey, k, commune, ...matrixFromCells(survey.definition, inScope, k) };
+  return { k, ...matrixFromCells(survey.definition, inScope, k) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,19 +408,16 @@ export function distributionFromCells(q: ExplorableQuestion, cells: readonly Omi
 async function filteredCells(surveyId: string, questionId: string, filters: ExplorerFilters) {
   const profiled = filters.localityId !== null || filters.ageGroup !== null || filters.respondentType !== null || filters.channel !== null;
   if (!profiled) {
-    const where = and(eq(resultsCells.surveyId, surveyId), eq(resultsCells.questionId, questionId), filters.communeId === null ? undefined : eq(resultsCells.communeId, filters.communeId));
-    const cells = await db
-      .select({
-        questionId: resultsCells.questionId,
-        itemKey: resultsCells.itemKey,
-        value: resultsCells.value,
-        dontKnow: resultsCells.dontKnow,
-        answers: sql<number>`sum(${resultsCells.answers})::int`,
-      })
-      .from(resultsCells)
-      .where(where)
-      .groupBy(resultsCells.questionId, resultsCells.itemKey, resultsCells.value, resultsCells.dontKnow);
-    return { cells: cells.map((c) => ({ ...c, answers: Number(c.answers) })), respondents: await respondentsIn(surveyId, filters.communeId) };
+    // The commune cells summed over communes (or of one commune), from the remembered rows.
+    const sums = new Map<string, Omit<Cell, 'communeId'>>();
+    for (const c of await cellsOf(surveyId, [questionId])) {
+      if (filters.communeId !== null && c.communeId !== filters.communeId) continue;
+      const key = `${c.itemKey}\0${c.value}\0${c.dontKnow}`;
+      const sum = sums.get(key);
+      if (sum) sum.answers += c.answers;
+      else sums.set(key, { questionId: c.questionId, itemKey: c.itemKey, value: c.value, dontKnow: c.dontKnow, answers: c.answers });
+    }
+    return { cells: [...sums.values()], respondents: await respondentsIn(surveyId, filters.communeId) };
   }
   const p = resultsProfileCells;
   const cells = await db
@@ -441,16 +478,15 @@ export async function getQuestionExplorer({
     filters.communeId === null ? Promise.resolve([]) : db.select({ id: localities.id, name: localities.name }).from(localities).where(eq(localities.communeId, filters.communeId)).orderBy(asc(localities.name)),
   ]);
   if (!question) return { survey, k, questions, question: null, communes: communeRows, localities: localityRows, main: null, compare: null };
-  const main = await filteredCells(survey.id, question.id, filters);
-  const compare = compareCommuneId === null ? null : await filteredCells(survey.id, question.id, { ...filters, communeId: compareCommuneId, localityId: null });
-  return {
-    survey,
-    k,
-    questions,
-    question,
-    communes: communeRows,
-    localities: localityRows,
-    main: distributionFromCells(question, main.cells, main.respondents, k),
-    compare: compare ? distributionFromCells(question, compare.cells, compare.respondents, k) : null,
+  const distribution = async (f: ExplorerFilters) => {
+    const { cells, respondents } = await filteredCells(survey.id, question.id, f);
+    return distributionFromCells(question, cells, respondents, k);
   };
+  const compareFilters = compareCommuneId === null ? null : { ...filters, communeId: compareCommuneId, localityId: null };
+  const [main, compare] = profiled
+    ? await Promise.all([distribution(filters), compareFilters ? distribution(compareFilters) : null])
+    : await rememberedView('explorer', survey, [question.id, filters.communeId, compareCommuneId], () =>
+        Promise.all([distribution(filters), compareFilters ? distribution(compareFilters) : null]),
+      );
+  return { survey, k, questions, question, communes: communeRows, localities: localityRows, main, compare };
 }

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { forgetRemembered, remembered } from './remembered';
+
+afterEach(() => forgetRemembered());
+
+describe('remembered', () => {
+  it('reuses a read within its window and reads again after it', async () => {
+    let reads = 0;
+    const load = async () => ++reads;
+    expect(await remembered('k', load, 30, 1_000)).toBe(1);
+    expect(await remembered('k', load, 30, 30_999)).toBe(1);
+    expect(await remembered('k', load, 30, 31_000)).toBe(2);
+    expect(await remembered('other', load, 30, 31_000)).toBe(3);
+  });
+
+  it('shares one read among concurrent callers', async () => {
+    let reads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      reads++;
+      await gate;
+      return 'rows';
+    };
+    const all = Promise.all([remembered('k', load, 30, 0), remembered('k', load, 30, 1), remembered('k', load, 30, 2)]);
+    release();
+    expect(await all).toEqual(['rows', 'rows', 'rows']);
+    expect(reads).toBe(1);
+  });
+
+  it('does not keep a failed read', async () => {
+    let reads = 0;
+    const failing = async () => {
+      reads++;
+      throw new Error('database gone');
+    };
+    await expect(remembered('k', failing, 30, 0)).rejects.toThrow('database gone');
+    await expect(remembered('k', async () => 'back', 30, 1)).resolves.toBe('back');
+    expect(reads).toBe(1);
+  });
+
+  it('with a zero window reads every time', async () => {
+    let reads = 0;
+    const load = async () => ++reads;
+    await remembered('k', load, 0, 0);
+    await remembered('k', load, 0, 0);
+    expect(reads).toBe(2);
+  });
+});

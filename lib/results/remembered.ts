@@ -1,0 +1,35 @@
+import 'server-only';
+import { getEnv } from '@/lib/env';
+
+// The dashboards read the same few thousand aggregate rows of a survey on every view and every
+// request; under ten concurrent readers, fetching and parsing them again each time cost more than
+// rendering the page. Each read is remembered in this process for RESULTS_CACHE_SECONDS (never
+// more than a minute: an open survey's dashboard may lag its newest responses by that much).
+// The promise itself is kept, so concurrent requests share one read.
+
+interface Entry {
+  expires: number;
+  value: Promise<unknown>;
+}
+
+const entries = new Map<string, Entry>();
+
+/** `load()`'s result, reused for RESULTS_CACHE_SECONDS under `key`; a failed load is not kept. */
+export function remembered<T>(key: string, load: () => Promise<T>, seconds = getEnv().RESULTS_CACHE_SECONDS, now = Date.now()): Promise<T> {
+  const ttl = seconds * 1000;
+  if (ttl === 0) return load();
+  const hit = entries.get(key);
+  if (hit && hit.expires > now) return hit.value as Promise<T>;
+  if (entries.size >= 1000) for (const [k, e] of entries) if (e.expires <= now) entries.delete(k);
+  const value = load();
+  entries.set(key, { expires: now + ttl, value });
+  value.catch(() => {
+    if (entries.get(key)?.value === value) entries.delete(key);
+  });
+  return value;
+}
+
+/** Forgets everything remembered (after a rebuild of the aggregates, and between tests). */
+export function forgetRemembered(): void {
+  entries.clear();
+}
