@@ -9,9 +9,20 @@
  * Only a local database (127.0.0.1/localhost). Answers follow the survey's definition (matrices with
  * about 8% "don't know", importance ratings, multiple choice, the priority ranking); rural communes
  * rate a little lower so the dashboards show a pattern.
+ *
+ * Each batch is built in temporary tables named like the real ones, which shadow them inside the
+ * batch's transaction (pg_temp comes first in the search path); lib/results/aggregates.ts's own
+ * statements then add just that batch to the dashboard aggregates, so the generated aggregates are
+ * exactly what the app would have kept, and nothing is rescanned at the end. Response ids are
+ * sequential within a run (a random prefix and a counter) so the answers' primary key grows at its
+ * right edge; foreign-key triggers are skipped for the bulk copy (session_replication_role, local
+ * superuser), the rows being consistent by construction.
  */
 import { parseArgs } from 'node:util';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql as q } from 'drizzle-orm';
 import postgres from 'postgres';
+import { aggregateStatements } from '../lib/results/aggregates';
 import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
 import { allQuestions, type SurveyDefinition } from '../lib/surveys/definition';
 
@@ -41,73 +52,77 @@ const questions = allQuestions(survey.definition);
 const started = Date.now();
 const log = (m: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s  ${m}`);
 
-// One statement per question, each reading the batch table `b` (id, commune bias).
+// The county's communes with their localities, indexed 1..N for a uniform random pick in SQL.
+const communeRows = await sql<{ id: number; kind: string; localities: number[] }[]>`
+  select c.id, c.kind, coalesce(array_agg(l.id order by l.id) filter (where l.id is not null), '{}') as localities
+  from communes c left join localities l on l.commune_id = c.id where c.active group by c.id order by c.id`;
+const communeValues = communeRows
+  .map((c, i) => `(${i + 1}, ${c.id}, ${c.kind === 'urban' ? 0.5 : c.kind === 'urban_rural' ? 0 : -0.6}, array[${c.localities.join(',')}]::int[])`)
+  .join(', ');
+
+// One statement per question, each reading the batch's responses `b` into the batch's answers.
 const answerStatements: string[] = [];
-for (const q of questions) {
-  if (q.condition) continue;
-  const head = `insert into survey_answers (response_id, survey_id, question_id, item_key, value, dont_know)`;
-  if (q.type === 'matrix') {
-    for (const row of q.rows) {
-      answerStatements.push(`${head} select b.id, ${lit(survey.id)}, ${lit(q.id)}, ${lit(row.value)}, nullif(v, 0), v = 0
-        from b, lateral (select case when random() < 0.08 then 0 else least(5, greatest(1, round(b.bias + 3.2 + (random() + random() + random() - 1.5) * 1.6)))::int end as v offset 0 * b.bias) x`);
+for (const question of questions) {
+  if (question.condition) continue;
+  const head = `insert into pg_temp.survey_answers (response_id, survey_id, question_id, item_key, value, dont_know)`;
+  const id = lit(question.id);
+  if (question.type === 'matrix') {
+    for (const row of question.rows) {
+      answerStatements.push(`${head} select b.id, b.survey_id, ${id}, ${lit(row.value)}, nullif(v, 0), v = 0
+        from pg_temp.survey_responses b, lateral (select case when random() < 0.08 then 0 else least(5, greatest(1, round(b.bias + 3.2 + (random() + random() + random() - 1.5) * 1.6)))::int end as v offset 0 * b.bias) x`);
     }
-  } else if (q.type === 'rating') {
-    answerStatements.push(`${head} select b.id, ${lit(survey.id)}, ${lit(q.id)}, '', least(5, greatest(1, round(4.1 - b.bias * 0.5 + (random() + random() - 1) * 1.5)))::int, false from b`);
-  } else if (q.type === 'multiple_choice') {
-    for (const o of q.options) answerStatements.push(`${head} select b.id, ${lit(survey.id)}, ${lit(q.id)}, ${lit(o.value)}, null, false from b where random() < 0.22`);
-  } else if (q.type === 'single_choice') {
+  } else if (question.type === 'rating') {
+    answerStatements.push(`${head} select b.id, b.survey_id, ${id}, '', least(5, greatest(1, round(4.1 - b.bias * 0.5 + (random() + random() - 1) * 1.5)))::int, false from pg_temp.survey_responses b`);
+  } else if (question.type === 'multiple_choice') {
+    for (const o of question.options) answerStatements.push(`${head} select b.id, b.survey_id, ${id}, ${lit(o.value)}, null, false from pg_temp.survey_responses b where random() < 0.22`);
+  } else if (question.type === 'single_choice') {
     answerStatements.push(
-      `${head} select b.id, ${lit(survey.id)}, ${lit(q.id)}, (array[${q.options.map((o) => lit(o.value)).join(', ')}])[1 + floor(random() * ${q.options.length})::int], null, false from b`,
+      `${head} select b.id, b.survey_id, ${id}, (array[${question.options.map((o) => lit(o.value)).join(', ')}])[1 + floor(random() * ${question.options.length})::int], null, false from pg_temp.survey_responses b`,
     );
-  } else if (q.type === 'ranking') {
-    const items = q.items.map((i) => lit(i.value)).join(', ');
-    answerStatements.push(`${head} select b.id, ${lit(survey.id)}, ${lit(q.id)}, p.item, p.place::int, false
-      from b, lateral (select item, row_number() over (order by random() + 0 * b.bias) as place from unnest(array[${items}]) item) p
-      where p.place <= ${Math.min(q.maxRanked, q.items.length)}`);
+  } else if (question.type === 'ranking') {
+    const items = question.items.map((i) => lit(i.value)).join(', ');
+    answerStatements.push(`${head} select b.id, b.survey_id, ${id}, p.item, p.place::int, false
+      from pg_temp.survey_responses b, lateral (select item, row_number() over (order by random() + 0 * b.bias) as place from unnest(array[${items}]) item) p
+      where p.place <= ${Math.min(question.maxRanked, question.items.length)}`);
   }
 }
 
+// The app's aggregate statements, rendered once for postgres.js.
+const dialect = new PgDialect();
+const aggregates = aggregateStatements(q`r.survey_id = ${survey.id}`).map((statement) => dialect.sqlToQuery(statement));
+
+const prefix = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
 // Loading is faster without the secondary answer index; it is rebuilt once at the end.
 await sql.unsafe('drop index if exists survey_answers_question_idx');
 for (let done = 0; done < total; done += batchSize) {
   const n = Math.min(batchSize, total - done);
   await sql.begin(async (tx) => {
     await tx.unsafe('set local synchronous_commit = off');
-    await tx.unsafe(`create temporary table b on commit drop as
-      select gen_random_uuid() as id, c.id as commune_id, case c.kind when 'urban' then 0.5 when 'urban_rural' then 0 else -0.6 end + (random() - 0.5) * 0.4 as bias, g
-      from generate_series(1, ${n}) g
-      cross join lateral (select id, kind from communes where active order by random() + 0 * g limit 1) c`);
-    await tx.unsafe(`insert into survey_responses (id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at)
-      select b.id, ${lit(survey.id)}, b.commune_id,
-        case when random() < 0.7 then (select l.id from localities l where l.commune_id = b.commune_id order by random() + 0 * b.g limit 1) end,
-        (array['under_18','18_24','25_34','35_44','45_59','60_74','75_plus'])[1 + floor(random() * 7)::int],
-        (array['resident','resident','resident','parent','entrepreneur','senior','other'])[1 + floor(random() * 7)::int],
-        (case when random() < 0.18 then 'paper' else 'online' end)::response_channel,
-        now() - (power(random(), 0.6) * interval '56 days')
-      from b`);
+    await tx.unsafe(`set local work_mem = '256MB'`);
+    await tx.unsafe(`create temporary table survey_responses on commit drop as
+      select (${lit(prefix)} || lpad(to_hex(${done} + s.g), 16, '0'))::uuid as id, ${lit(survey.id)}::uuid as survey_id, c.commune_id,
+        case when random() < 0.7 and cardinality(c.localities) > 0 then c.localities[1 + floor(random() * cardinality(c.localities))::int] end as locality_id,
+        (array['under_18','18_24','25_34','35_44','45_59','60_74','75_plus'])[1 + floor(random() * 7)::int] as age_group,
+        (array['resident','resident','resident','parent','entrepreneur','senior','other'])[1 + floor(random() * 7)::int] as respondent_type,
+        (case when random() < 0.18 then 'paper' else 'online' end)::response_channel as channel,
+        now() - (power(random(), 0.6) * interval '56 days') as submitted_at,
+        c.bias + (random() - 0.5) * 0.4 as bias
+      from (select g, 1 + floor(random() * ${communeRows.length})::int as pick from generate_series(1, ${n}) g) s
+      join (values ${communeValues}) as c(pick, commune_id, bias, localities) on c.pick = s.pick`);
+    await tx.unsafe(`create temporary table survey_answers (like public.survey_answers) on commit drop`);
     for (const statement of answerStatements) await tx.unsafe(statement);
+    for (const { sql: text, params } of aggregates) await tx.unsafe(text, params as never[]);
+    await tx.unsafe('set local session_replication_role = replica');
+    await tx.unsafe(`insert into public.survey_responses (id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at)
+      select id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at from pg_temp.survey_responses`);
+    await tx.unsafe(`insert into public.survey_answers select * from pg_temp.survey_answers`);
   });
   log(`${done + n} responses`);
 }
 
 log('recreating the answer index…');
+await sql.unsafe(`set maintenance_work_mem = '1GB'`);
 await sql.unsafe('create index if not exists survey_answers_question_idx on survey_answers (survey_id, question_id, item_key, value)');
-log('rebuilding the aggregates…');
-await sql.begin(async (tx) => {
-  // The same statements as lib/results/aggregates.ts#rebuildAggregates (that module is server-only).
-  for (const table of ['results_daily', 'results_profiles', 'results_cells', 'results_profile_cells']) await tx.unsafe(`delete from ${table} where survey_id = $1`, [survey.id]);
-  const profile = `r.commune_id, coalesce(r.locality_id, 0), coalesce(r.age_group, ''), coalesce(r.respondent_type, ''), r.channel`;
-  await tx.unsafe(`insert into results_daily (survey_id, commune_id, channel, day, responses)
-    select r.survey_id, r.commune_id, r.channel, (r.submitted_at at time zone 'Europe/Warsaw')::date, count(*) from survey_responses r where r.survey_id = $1 group by 1, 2, 3, 4`, [survey.id]);
-  await tx.unsafe(`insert into results_profiles (survey_id, commune_id, locality_id, age_group, respondent_type, channel, responses)
-    select r.survey_id, ${profile}, count(*) from survey_responses r where r.survey_id = $1 group by 1, 2, 3, 4, 5, 6`, [survey.id]);
-  await tx.unsafe(`insert into results_cells (survey_id, commune_id, question_id, item_key, value, dont_know, answers)
-    select r.survey_id, r.commune_id, a.question_id, a.item_key, coalesce(a.value, 0), a.dont_know, count(*)
-    from survey_responses r join survey_answers a on a.response_id = r.id where r.survey_id = $1 and a.text is null group by 1, 2, 3, 4, 5, 6`, [survey.id]);
-  await tx.unsafe(`insert into results_profile_cells (survey_id, question_id, commune_id, locality_id, age_group, respondent_type, channel, item_key, value, dont_know, answers)
-    select r.survey_id, a.question_id, ${profile}, a.item_key, coalesce(a.value, 0), a.dont_know, count(*)
-    from survey_responses r join survey_answers a on a.response_id = r.id where r.survey_id = $1 and a.text is null group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`, [survey.id]);
-});
 await sql.unsafe('analyze');
 const [counts] = await sql<{ responses: number; cells: number; profile_cells: number }[]>`select
   (select count(*)::int from survey_responses where survey_id = ${survey.id}) as responses,

@@ -10,7 +10,8 @@ import type { Database } from '@/db/client';
 
 type Executor = Pick<Database, 'execute'>;
 
-function statements(responseFilter: SQL): SQL[] {
+/** The grouping statements over the responses `r` that `responseFilter` selects (and their answers). */
+export function aggregateStatements(responseFilter: SQL): SQL[] {
   const profile = sql`r.commune_id, coalesce(r.locality_id, 0), coalesce(r.age_group, ''), coalesce(r.respondent_type, ''), r.channel`;
   return [
     sql`insert into results_daily (survey_id, commune_id, channel, day, responses)
@@ -46,7 +47,7 @@ function statements(responseFilter: SQL): SQL[] {
  * that inserted them, after the answers: the counts then commit, or roll back, with the response.
  */
 export async function addResponseToAggregates(tx: Executor, { responseId }: { responseId: string }): Promise<void> {
-  for (const statement of statements(sql`r.id = ${responseId}`)) await tx.execute(statement);
+  for (const statement of aggregateStatements(sql`r.id = ${responseId}`)) await tx.execute(statement);
 }
 
 /** Recomputes every aggregate of a survey from its raw answers. Run it in a transaction. */
@@ -54,5 +55,5 @@ export async function rebuildAggregates(tx: Executor, { surveyId }: { surveyId: 
   for (const table of ['results_daily', 'results_profiles', 'results_cells', 'results_profile_cells']) {
     await tx.execute(sql`delete from ${sql.identifier(table)} where survey_id = ${surveyId}`);
   }
-  for (const statement of statements(sql`r.survey_id = ${surveyId}`)) await tx.execute(statement);
+  for (const statement of aggregateStatements(sql`r.survey_id = ${surveyId}`)) await tx.execute(statement);
 }
