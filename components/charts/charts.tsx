@@ -85,3 +85,34 @@ export function MatrixChart({
     </div>
   );
 }
+
+export interface MonitoringDatum {
+  label: string;
+  forum: number | null;
+}
+
+/**
+ * The forum's mean rating per quarter (a solid line with dots and their values) against the
+ * residents' one survey mean (a dashed line with its value in words), both on the 1–5 axis.
+ */
+export function MonitoringChart({ data, residents, summary, residentsLabel, forumLabel }: { data: MonitoringDatum[]; residents: number | null; summary: string; residentsLabel: string; forumLabel: string }) {
+  return (
+    <div role="img" aria-label={summary} className="w-full">
+      <ResponsiveContainer width="100%" height={300}>
+        <LineChart data={data} margin={{ left: 8, right: 32, top: 24, bottom: 8 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} />
+          <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={{ fill: INK }} />
+          {residents !== null ? (
+            <ReferenceLine y={residents} stroke={INK} strokeWidth={2} strokeDasharray="8 5">
+              <Label value={residentsLabel} position="insideTopRight" fill={INK} fontSize={13} />
+            </ReferenceLine>
+          ) : null}
+          <Line type="linear" dataKey="forum" name={forumLabel} stroke={BAR} strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false}>
+            <LabelList dataKey="forum" position="top" fill={INK} />
+          </Line>
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
