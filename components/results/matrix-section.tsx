@@ -10,6 +10,17 @@ const query = (values: Record<string, string | number | null>) => {
   return `?${q.toString()}`;
 };
 
+/** An axis range around some values: whole tenths, at least 0.3 wide, within 1–5. */
+function zoom(values: number[]): [number, number] {
+  let low = Math.floor((Math.min(...values) - 0.05) * 10) / 10;
+  let high = Math.ceil((Math.max(...values) + 0.05) * 10) / 10;
+  if (high - low < 0.3) {
+    low = Math.round(((low + high) / 2 - 0.15) * 10) / 10;
+    high = Math.round((low + 0.3) * 10) / 10;
+  }
+  return [Math.max(1, low), Math.min(5, high)];
+}
+
 type AreaMatrix = Awaited<ReturnType<typeof getMatrix>>;
 type ServiceMatrix = Awaited<ReturnType<typeof getServiceMatrix>>;
 
@@ -42,13 +53,14 @@ export async function MatrixSection({
         ? t('matrix.proxy', { question: pick(services.needQuestion?.label, locale) })
         : t('matrix.noImportance')
     : null;
+  const domain = services && plotted.length > 0 ? { importance: zoom(plotted.map((p) => p.importance!)), satisfaction: zoom(plotted.map((p) => p.satisfaction!)) } : undefined;
   return (
     <div className="space-y-6">
       {basis ? <p className="max-w-3xl rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">{basis}</p> : null}
       <ChartFigure
         id="matrix"
         title={services ? t('matrix.servicesOf', { area: areaTitle }) : t('nav.matrix')}
-        lead={t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: data.cross.importance, satisfaction: data.cross.satisfaction })}
+        lead={`${t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: data.cross.importance, satisfaction: data.cross.satisfaction })}${domain ? ` ${t('matrix.zoomed')}` : ''}`}
         k={data.k}
         table={services ? serviceMatrixTable(services, t, locale) : matrixTable(data, t, locale)}
         open={open}
@@ -58,6 +70,7 @@ export async function MatrixSection({
           <MatrixChart
             summary={services ? t('matrix.chartServices', { area: areaTitle }) : t('matrix.chart')}
             cross={data.cross}
+            domain={domain}
             axes={{ importance: t('matrix.importance'), satisfaction: t('matrix.satisfaction') }}
             data={plotted.map((p) => ({ label: pick(p.title, locale), importance: p.importance!, satisfaction: p.satisfaction! }))}
           />
