@@ -28,6 +28,8 @@ test.describe('results for the public', () => {
   });
 
   test('every view works by keyboard and passes the accessibility scan', async ({ page }) => {
+    // Six pages, each with an axe scan.
+    test.setTimeout(120_000);
     await page.goto(`/results/${SLUG}`);
     const views = page.getByRole('navigation', { name: 'Widoki wyników' });
     for (const [link, heading] of [

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, rows } from '@/db/client';
+import { db } from '@/db/client';
 import { communes, resultsPublications, scorecards, serviceAreas } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { DEFAULT_DEFINITION } from '@/lib/surveys/default-questionnaire';
@@ -12,6 +12,7 @@ import { areasOf, quarterOfDay, quartersBetween, servicesOf, type Cell } from '.
 import { getForumMonitoring } from './monitoring';
 import { getServiceMatrix, serviceMatrixFromCells } from './queries';
 import { forumTable, serviceMatrixTable, toCsv } from './tables';
+import { close, query, random, randomAnswers } from './test-helpers';
 
 // The two views added to the dashboards: forum monitoring (the forum's quarterly scorecards beside
 // the residents' satisfaction) and the importance–performance matrix per service of an area.
@@ -30,34 +31,6 @@ let tiny: number;
 let analyst: CurrentUser;
 let coordinator: CurrentUser;
 let transportId: number;
-
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
-function randomAnswers(rnd: () => number) {
-  const answers: Record<string, unknown> = {};
-  for (const section of definition.sections) {
-    for (const q of section.questions) {
-      if (q.type === 'matrix') answers[q.id] = Object.fromEntries(q.rows.map((r) => [r.value, rnd() < 0.15 ? 'dk' : 1 + Math.floor(rnd() * 5)]));
-      if (q.type === 'rating' && !q.condition) answers[q.id] = 1 + Math.floor(rnd() * 5);
-      if (q.type === 'multiple_choice' && rnd() < 0.8) {
-        const chosen = new Set<string>();
-        const n = 1 + Math.floor(rnd() * (q.maxChoices ?? 1));
-        while (chosen.size < n) chosen.add(q.options[Math.floor(rnd() * q.options.length)]!.value);
-        answers[q.id] = [...chosen];
-      }
-      if (q.type === 'single_choice') answers[q.id] = rnd() < 0.4 ? 'yes' : 'no';
-      if (q.type === 'rating' && q.condition && answers[q.condition.questionId] === q.condition.equals) answers[q.id] = rnd() < 0.2 ? 'dk' : 1 + Math.floor(rnd() * 5);
-      if (q.type === 'ranking') answers[q.id] = q.items.map((i) => i.value).slice(0, q.maxRanked);
-    }
-  }
-  return answers;
-}
 
 // Forum ratings: [commune, quarter, score]. Commune A has quarters with one rating (shown anyway).
 const RATINGS: ['A' | 'B' | 'tiny', number, number][] = [
@@ -91,7 +64,7 @@ beforeAll(async () => {
     const communeId = i < 3 ? tiny : rnd() < 0.7 ? communeA : communeB;
     await submitResponse({
       slug,
-      payload: { submissionId: randomUUID(), consent: true, profile: { communeId, localityId: null, ageGroup: '35_44', respondentType: 'resident' }, answers: randomAnswers(rnd) },
+      payload: { submissionId: randomUUID(), consent: true, profile: { communeId, localityId: null, ageGroup: '35_44', respondentType: 'resident' }, answers: randomAnswers(definition, rnd) },
       context: { actor: null, channel: 'online', clientAddress: `10.2.0.${i}` },
     });
   }
@@ -109,15 +82,6 @@ beforeAll(async () => {
     await db.insert(scorecards).values({ userId: member.id, communeId: where[commune], serviceAreaId: transportId, quarter, score });
   }
 }, 120_000);
-
-async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
-  return rows<T>(await db.execute(statement)).map((r) => Object.fromEntries(Object.entries(r as object).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v])) as T);
-}
-
-const close = (a: number | null, b: number | null) => {
-  if (a === null || b === null) return expect(a).toBe(b);
-  expect(Math.abs(a - b)).toBeLessThan(0.006);
-};
 
 const transport = areasOf(definition).find((a) => a.slug === 'transport')!;
 
