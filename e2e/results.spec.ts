@@ -28,12 +28,15 @@ test.describe('results for the public', () => {
   });
 
   test('every view works by keyboard and passes the accessibility scan', async ({ page }) => {
+    // Six pages, each with an axe scan.
+    test.setTimeout(120_000);
     await page.goto(`/results/${SLUG}`);
     const views = page.getByRole('navigation', { name: 'Widoki wyników' });
     for (const [link, heading] of [
       ['Priorytety', /^Priorytety: Cały powiat/],
       ['Macierz ważność–ocena', /^Macierz ważność–ocena: Cały powiat/],
       ['Pytania', /^Pytania$/],
+      ['Monitoring forum', /^Monitoring forum: Cały powiat, Edukacja$/],
       ['Raport gminy', /^Raport gminy$/],
     ] as const) {
       await views.getByRole('link', { name: link }).focus();
@@ -55,6 +58,43 @@ test.describe('results for the public', () => {
     await expect(page.getByRole('heading', { name: /Tu się skupić/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Macierz ważność–ocena' }).getByRole('columnheader', { name: 'Ćwiartka' })).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test('the matrix of the services of one area says where their importance comes from', async ({ page }) => {
+    await page.goto(`/results/${SLUG}/matrix`);
+    await page.getByLabel('Punkty macierzy').selectOption({ label: 'Usługi: Zdrowie' });
+    await page.getByRole('button', { name: 'Pokaż' }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Macierz ważność–ocena: Cały powiat, Zdrowie' })).toBeVisible();
+    await expect(page.getByText(/Ankieta nie pyta o ważność każdej usługi osobno/)).toBeVisible();
+    const table = page.getByRole('table', { name: 'Macierz ważność–ocena usług: Zdrowie' });
+    await expect(table.getByRole('columnheader', { name: 'Podstawa ważności' })).toBeVisible();
+    await expect(table.getByRole('row', { name: /Dostęp do lekarza rodzinnego/ })).toContainText('miara zastępcza: wskazanie „Krótsze kolejki do lekarzy”');
+    await expect(table.getByRole('row', { name: /Dostęp do apteki/ })).toContainText('brak miary ważności');
+    await expect(page.getByRole('heading', { name: /Tu się skupić/ })).toBeVisible();
+    await expectAccessible(page);
+    const href = await page.getByRole('link', { name: 'Pobierz CSV: macierz usług' }).getAttribute('href');
+    const csv = await page.request.get(href!);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Podstawa ważności');
+  });
+
+  test('forum monitoring: a commune and an area chosen by keyboard, with its table and CSV', async ({ page }) => {
+    await page.goto(`/results/${SLUG}/forum`);
+    await page.getByLabel('Zakres').selectOption({ label: 'Dębowiec' });
+    await page.getByLabel('Dziedzina').selectOption({ label: 'Komunikacja i transport' });
+    await page.getByRole('button', { name: 'Pokaż' }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Monitoring forum: Dębowiec, Komunikacja i transport' })).toBeVisible();
+    await expect(page.getByText(/w tej samej skali 1–5/)).toBeVisible();
+    const table = page.getByRole('table', { name: 'Oceny forum i mieszkańców: Dębowiec, Komunikacja i transport' });
+    await expect(table.getByRole('columnheader', { name: 'Forum: liczba ocen' })).toBeVisible();
+    // The demo's two members of Dębowiec rated transport 3 and 2 this quarter.
+    await expect(table.getByRole('cell', { name: '2,5', exact: true })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Mieszkańcy: średnia ocena (1–5)' })).toBeVisible();
+    await expectAccessible(page);
+    const href = await page.getByRole('link', { name: 'Pobierz CSV: monitoring forum' }).getAttribute('href');
+    const csv = await (await page.request.get(href!)).text();
+    expect(csv.split('\r\n')[0]).toBe('Kwartał,Forum: średnia ocena (1–5),Forum: liczba ocen,Mieszkańcy: średnia ocena (1–5)');
+    expect(csv).toMatch(/,2\.5,2,/);
   });
 
   test('the public explorer compares two communes but offers no profile filters', async ({ page }) => {

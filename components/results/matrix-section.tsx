@@ -1,8 +1,8 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { MatrixChart } from '@/components/charts/charts';
 import { QUADRANTS } from '@/lib/results/compute';
-import type { getMatrix } from '@/lib/results/queries';
-import { matrixTable, pick } from '@/lib/results/tables';
+import type { getMatrix, getServiceMatrix } from '@/lib/results/queries';
+import { matrixTable, pick, serviceMatrixTable } from '@/lib/results/tables';
 
 const query = (values: Record<string, string | number | null>) => {
   const q = new URLSearchParams();
@@ -10,7 +10,24 @@ const query = (values: Record<string, string | number | null>) => {
   return `?${q.toString()}`;
 };
 
-/** The matrix, its quadrants in words and its data table; also used by the commune report. */
+/** An axis range around some values: whole tenths, at least 0.3 wide, within 1–5. */
+function zoom(values: number[]): [number, number] {
+  let low = Math.floor((Math.min(...values) - 0.05) * 10) / 10;
+  let high = Math.ceil((Math.max(...values) + 0.05) * 10) / 10;
+  if (high - low < 0.3) {
+    low = Math.round(((low + high) / 2 - 0.15) * 10) / 10;
+    high = Math.round((low + 0.3) * 10) / 10;
+  }
+  return [Math.max(1, low), Math.min(5, high)];
+}
+
+type AreaMatrix = Awaited<ReturnType<typeof getMatrix>>;
+type ServiceMatrix = Awaited<ReturnType<typeof getServiceMatrix>>;
+
+/**
+ * The matrix (of the areas, or of the services of one area), its quadrants in words and its data
+ * table; also used by the commune report. For services it says where their importance comes from.
+ */
 export async function MatrixSection({
   data,
   slug,
@@ -19,29 +36,41 @@ export async function MatrixSection({
   t,
   open = true,
 }: {
-  data: Awaited<ReturnType<typeof getMatrix>>;
+  data: AreaMatrix | ServiceMatrix;
   slug: string;
   communeId: number | null;
   locale: string;
   t: (key: string, values?: Record<string, string | number>) => string;
   open?: boolean;
 }) {
+  const services = 'area' in data ? data : null;
   const plotted = data.points.filter((p) => p.importance !== null && p.satisfaction !== null);
+  const areaTitle = services ? pick(services.area.title, locale) : '';
+  const basis = services
+    ? services.importanceBasis === 'question'
+      ? t('matrix.asked')
+      : services.importanceBasis === 'need'
+        ? t('matrix.proxy', { question: pick(services.needQuestion?.label, locale) })
+        : t('matrix.noImportance')
+    : null;
+  const domain = services && plotted.length > 0 ? { importance: zoom(plotted.map((p) => p.importance!)), satisfaction: zoom(plotted.map((p) => p.satisfaction!)) } : undefined;
   return (
     <div className="space-y-6">
+      {basis ? <p className="max-w-3xl rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">{basis}</p> : null}
       <ChartFigure
         id="matrix"
-        title={t('nav.matrix')}
-        lead={t('matrix.lead', { importance: data.cross.importance, satisfaction: data.cross.satisfaction })}
+        title={services ? t('matrix.servicesOf', { area: areaTitle }) : t('nav.matrix')}
+        lead={`${t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: data.cross.importance, satisfaction: data.cross.satisfaction })}${domain ? ` ${t('matrix.zoomed')}` : ''}`}
         k={data.k}
-        table={matrixTable(data, t, locale)}
+        table={services ? serviceMatrixTable(services, t, locale) : matrixTable(data, t, locale)}
         open={open}
-        csvHref={`/results/${slug}/csv${query({ view: 'matrix', commune: communeId })}`}
-        csvName={t('csvNames.matrix')}
+        csvHref={`/results/${slug}/csv${query({ view: 'matrix', commune: communeId, area: services?.area.key ?? null })}`}
+        csvName={t(services ? 'csvNames.serviceMatrix' : 'csvNames.matrix')}
         chart={
           <MatrixChart
-            summary={t('matrix.chart')}
+            summary={services ? t('matrix.chartServices', { area: areaTitle }) : t('matrix.chart')}
             cross={data.cross}
+            domain={domain}
             axes={{ importance: t('matrix.importance'), satisfaction: t('matrix.satisfaction') }}
             data={plotted.map((p) => ({ label: pick(p.title, locale), importance: p.importance!, satisfaction: p.satisfaction! }))}
           />

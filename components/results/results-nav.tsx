@@ -6,6 +6,7 @@ const VIEWS = [
   ['priorities', '/priorities'],
   ['matrix', '/matrix'],
   ['explorer', '/explorer'],
+  ['forum', '/forum'],
   ['report', '/report'],
 ] as const;
 

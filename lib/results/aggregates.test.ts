@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, rows } from '@/db/client';
+import { db } from '@/db/client';
 import { resultsPublications } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { DEFAULT_DEFINITION } from '@/lib/surveys/default-questionnaire';
@@ -11,6 +11,7 @@ import { makePlaces, makeUser } from '@/lib/surveys/test-helpers';
 import { rebuildAggregates } from './aggregates';
 import { areasOf, bordaOf, meanOf, optionCounts, priorityQuestionOf, type Cell } from './compute';
 import { getMatrix, getOverview, getPriorities, getQuestionExplorer } from './queries';
+import { close, query, random, randomAnswers } from './test-helpers';
 
 // Correctness: random responses go in through the real submission (which updates the aggregates in
 // its transaction); every number the dashboards compute from the aggregates must equal a direct SQL
@@ -23,38 +24,6 @@ let communeA: number;
 let communeB: number;
 let localityA: number;
 let analyst: CurrentUser;
-
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
-function randomAnswers(rnd: () => number) {
-  const answers: Record<string, unknown> = {};
-  for (const section of definition.sections) {
-    for (const q of section.questions) {
-      if (q.type === 'matrix') answers[q.id] = Object.fromEntries(q.rows.map((r) => [r.value, rnd() < 0.15 ? 'dk' : 1 + Math.floor(rnd() * 5)]));
-      if (q.type === 'rating' && !q.condition) answers[q.id] = 1 + Math.floor(rnd() * 5);
-      if (q.type === 'multiple_choice' && rnd() < 0.8) {
-        const chosen = new Set<string>();
-        const n = 1 + Math.floor(rnd() * (q.maxChoices ?? 1));
-        while (chosen.size < n) chosen.add(q.options[Math.floor(rnd() * q.options.length)]!.value);
-        answers[q.id] = [...chosen];
-      }
-      if (q.type === 'single_choice') answers[q.id] = rnd() < 0.4 ? 'yes' : 'no';
-      if (q.type === 'rating' && q.condition && answers[q.condition.questionId] === q.condition.equals) answers[q.id] = rnd() < 0.2 ? 'dk' : 1 + Math.floor(rnd() * 5);
-      if (q.type === 'ranking') {
-        const items = q.items.map((i) => i.value).sort(() => rnd() - 0.5);
-        answers[q.id] = items.slice(0, q.maxRanked);
-      }
-      if (q.type === 'long_text' && rnd() < 0.1) answers[q.id] = 'Uwaga';
-    }
-  }
-  return answers;
-}
 
 beforeAll(async () => {
   const places = await makePlaces();
@@ -84,26 +53,17 @@ beforeAll(async () => {
           ageGroup: rnd() < 0.9 ? AGE_GROUPS[Math.floor(rnd() * 3)] : '',
           respondentType: RESPONDENT_TYPES[Math.floor(rnd() * 2)],
         },
-        answers: randomAnswers(rnd),
+        answers: randomAnswers(definition, rnd),
       },
       context: paper ? { actor: operator, channel: 'paper' } : { actor: null, channel: 'online', clientAddress: `10.0.0.${i}` },
     });
   }
 }, 120_000);
 
-async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
-  return rows<T>(await db.execute(statement)).map((r) => Object.fromEntries(Object.entries(r as object).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v])) as T);
-}
-
 async function aggregateCells(): Promise<Cell[]> {
   return query<Cell>(sql`select commune_id as "communeId", question_id as "questionId", item_key as "itemKey", value, dont_know as "dontKnow", answers
     from results_cells where survey_id = ${surveyId}`);
 }
-
-const close = (a: number | null, b: number | null) => {
-  if (a === null || b === null) return expect(a).toBe(b);
-  expect(Math.abs(a - b)).toBeLessThan(0.006);
-};
 
 describe('aggregates kept with each submission', () => {
   it('the aggregate tables equal a full rebuild from the raw answers', async () => {

@@ -131,3 +131,122 @@ export function crossHairs(points: readonly { importance: number; satisfaction: 
     satisfaction: points.reduce((s, p) => s + p.satisfaction, 0) / points.length,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The matrix per service of one area
+
+/**
+ * The default questionnaire asks no importance per service, only "what needs improving most" with
+ * its own options. This says which option stands for which service (service row → option value);
+ * services without one (a pharmacy, preventive check-ups, evening buses, libraries) are left off
+ * the chart rather than guessed. A survey built elsewhere may use the same keys for rows and
+ * options (matched as they are) or ask a matrix tagged measure=importance with the service rows.
+ */
+export const NEED_OPTION_OF_SERVICE: Readonly<Record<string, string>> = {
+  preschool: 'more_places',
+  primary: 'teachers',
+  school_transport: 'buses',
+  extracurricular: 'activities',
+  school_buildings: 'equipment',
+  gp: 'waiting',
+  specialists: 'specialists_local',
+  emergency: 'night_care',
+  elderly_care: 'home_care',
+  bus_jaslo: 'new_routes',
+  frequency: 'more_buses',
+  roads: 'road_repairs',
+  pavements: 'pavements_new',
+  water: 'water_ext',
+  sewage: 'sewage_ext',
+  waste: 'waste_psz',
+  lighting: 'lighting_more',
+  winter: 'snow',
+  community_centre: 'halls',
+  sport: 'sport_new',
+  events: 'events_more',
+  seniors_clubs: 'seniors',
+  power: 'outages',
+  gas: 'gas_ext',
+  heating: 'insulation',
+  renewables_support: 'solar',
+  air: 'stove_swap',
+};
+
+export type ServiceImportance =
+  /** The mean of a row of a matrix tagged measure=importance (1–5). */
+  | { kind: 'question'; questionId: string; itemKey: string }
+  /** Proxy: the share of respondents who chose this option of the area's "needs improving" question. */
+  | { kind: 'need'; questionId: string; option: string; label: Localized }
+  | null;
+
+export interface ServiceInfo {
+  key: string;
+  title: Localized;
+  /** The satisfaction matrix and its row. */
+  questionId: string;
+  itemKey: string;
+  importance: ServiceImportance;
+}
+
+/** The services of an area: the rows of its satisfaction matrices, each with where its importance comes from. */
+export function servicesOf(definition: SurveyDefinition, area: AreaInfo): ServiceInfo[] {
+  const section = definition.sections.find((s) => s.id === area.key);
+  if (!section) return [];
+  const tagged = section.questions.filter((q) => q.area);
+  const importanceMatrices = tagged.filter((q): q is Extract<Question, { type: 'matrix' }> => q.measure === 'importance' && q.type === 'matrix');
+  const need = area.needQuestion;
+  const services: ServiceInfo[] = [];
+  for (const q of tagged) {
+    if (q.type !== 'matrix' || q.measure !== 'satisfaction') continue;
+    for (const row of q.rows) {
+      const asked = importanceMatrices.find((m) => m.rows.some((r) => r.value === row.value));
+      const optionValue = need?.options.some((o) => o.value === row.value) ? row.value : NEED_OPTION_OF_SERVICE[row.value];
+      const option = optionValue ? need?.options.find((o) => o.value === optionValue) : undefined;
+      services.push({
+        key: row.value,
+        title: row.label,
+        questionId: q.id,
+        itemKey: row.value,
+        importance: asked
+          ? { kind: 'question', questionId: asked.id, itemKey: row.value }
+          : option && need
+            ? { kind: 'need', questionId: need.id, option: option.value, label: option.label }
+            : null,
+      });
+    }
+  }
+  return services;
+}
+
+/** Mean of one row of a matrix (or of a rating when itemKey is ''), "don't know" left out. */
+export function rowMeanOf(cells: readonly Cell[], questionId: string, itemKey: string): { mean: number | null; answers: number } {
+  let sum = 0;
+  let answers = 0;
+  for (const c of cells) {
+    if (c.questionId !== questionId || c.itemKey !== itemKey || c.dontKnow) continue;
+    sum += c.value * c.answers;
+    answers += c.answers;
+  }
+  return { mean: answers > 0 ? sum / answers : null, answers };
+}
+
+/**
+ * The proxy of a service's importance on the 1–5 axis: 1 when nobody chose its improvement, 5 when
+ * everybody did (1 + 4 × share of the respondents in scope).
+ */
+export function importanceFromShare(share: number): number {
+  return 1 + 4 * share;
+}
+
+/** A Warsaw yyyy-mm-dd day to its quarter, as the forum's scorecards store it: year * 10 + quarter (20261 = Q1 2026). */
+export function quarterOfDay(day: string): number {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return year * 10 + Math.ceil(month / 3);
+}
+
+/** Every quarter from the first to the last, inclusive. */
+export function quartersBetween(first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let q = first; q <= last; q = q % 10 === 4 ? (Math.floor(q / 10) + 1) * 10 + 1 : q + 1) out.push(q);
+  return out;
+}

@@ -6,7 +6,7 @@ import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { allQuestions, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
-import { areasOf, bordaOf, crossHairs, meanOf, optionCounts, priorityQuestionOf, quadrantOf, type Cell, type Quadrant } from './compute';
+import { areasOf, bordaOf, crossHairs, importanceFromShare, meanOf, optionCounts, priorityQuestionOf, quadrantOf, rowMeanOf, servicesOf, type Cell, type Quadrant, type ServiceInfo } from './compute';
 import { canSeeAllResults, canSeeSurveyResults } from './permissions';
 import { remembered } from './remembered';
 import { effectiveMinGroup, isSmall, suppressLine, suppressMean, suppressTable } from './suppression';
@@ -89,11 +89,12 @@ function surveyCells(surveyId: string): Promise<Cell[]> {
   );
 }
 
-async function cellsOf(surveyId: string, questionIds?: string[]): Promise<Cell[]> {
+/** Aggregate cells of a survey, of some questions, of one commune (or all), from the remembered rows. */
+export async function cellsOf(surveyId: string, questionIds?: string[], communeId: number | null = null): Promise<Cell[]> {
   const cells = await surveyCells(surveyId);
-  if (!questionIds) return cells;
-  const wanted = new Set(questionIds);
-  return cells.filter((c) => wanted.has(c.questionId));
+  if (!questionIds && communeId === null) return cells;
+  const wanted = questionIds ? new Set(questionIds) : null;
+  return cells.filter((c) => (!wanted || wanted.has(c.questionId)) && (communeId === null || c.communeId === communeId));
 }
 
 function dailyOf(surveyId: string) {
@@ -192,14 +193,15 @@ async function computeOverview(survey: ResultsSurvey) {
 // ---------------------------------------------------------------------------------------------
 // Priorities and the importance–performance matrix (per commune, or the county when null)
 
-async function scopeOf(survey: ResultsSurvey, communeId: number | null) {
+/** The chosen commune (404 when unknown), or null for the whole county. */
+export async function scopeOf(survey: ResultsSurvey, communeId: number | null) {
   if (communeId === null) return null;
   const commune = (await listCommunesOf(survey)).find((c) => c.id === communeId);
   if (!commune) throw new AppError('not_found:commune');
   return commune;
 }
 
-async function respondentsIn(surveyId: string, communeId: number | null): Promise<number> {
+export async function respondentsIn(surveyId: string, communeId: number | null): Promise<number> {
   let n = 0;
   for (const row of await dailyOf(surveyId)) if (communeId === null || row.communeId === communeId) n += row.responses;
   return n;
@@ -302,6 +304,76 @@ async function computeMatrix(survey: ResultsSurvey, communeId: number | null) {
   const k = minGroup();
   const inScope = communeId === null ? cells : cells.filter((c) => c.communeId === communeId);
   return { k, ...matrixFromCells(survey.definition, inScope, k) };
+}
+
+export interface ServicePoint {
+  key: string;
+  title: { pl: string; en: string };
+  /** Where the importance comes from: a question asked per service, the "needs improving" proxy, or nothing. */
+  basis: { kind: 'question' } | { kind: 'need'; label: { pl: string; en: string } } | { kind: 'none' };
+  /** The share (%) of respondents who chose the service's improvement (the proxy only). */
+  share: number | null;
+  importance: number | null;
+  satisfaction: number | null;
+  quadrant: Quadrant | null;
+}
+
+/**
+ * Points of the matrix of one area's services from cells (already in scope), suppressed.
+ * Satisfaction: the mean of the service's matrix row. Importance: the mean of its row in a matrix
+ * tagged measure=importance when there is one; else the share of the respondents in scope who chose
+ * its option in the area's "needs improving most" question, as 1 + 4 × share (a count under k, or
+ * fewer than k respondents, hides it).
+ */
+export function serviceMatrixFromCells(services: readonly ServiceInfo[], cells: readonly Cell[], respondents: number, k: number) {
+  const points: ServicePoint[] = services.map((s) => {
+    const sat = rowMeanOf(cells, s.questionId, s.itemKey);
+    let importance: number | null = null;
+    let share: number | null = null;
+    let basis: ServicePoint['basis'] = { kind: 'none' };
+    if (s.importance?.kind === 'question') {
+      const imp = rowMeanOf(cells, s.importance.questionId, s.importance.itemKey);
+      importance = suppressMean(imp.mean, imp.answers, k);
+      basis = { kind: 'question' };
+    } else if (s.importance?.kind === 'need') {
+      const chosen = optionCounts(cells, s.importance.questionId).get(s.importance.option) ?? 0;
+      const shown = respondents >= k && !isSmall(chosen, k);
+      share = shown ? chosen / respondents : null;
+      importance = share === null ? null : importanceFromShare(share);
+      basis = { kind: 'need', label: s.importance.label };
+    }
+    return { key: s.key, title: s.title, basis, share, importance, satisfaction: suppressMean(sat.mean, sat.answers, k), quadrant: null };
+  });
+  const plotted = points.filter((p) => p.importance !== null && p.satisfaction !== null) as { importance: number; satisfaction: number }[];
+  const cross = crossHairs(plotted);
+  for (const p of points) if (p.importance !== null && p.satisfaction !== null) p.quadrant = quadrantOf(p.importance, p.satisfaction, cross);
+  return {
+    cross: { importance: round(cross.importance)!, satisfaction: round(cross.satisfaction)! },
+    points: points.map((p) => ({ ...p, share: p.share === null ? null : round(p.share * 100, 1), importance: round(p.importance), satisfaction: round(p.satisfaction) })),
+  };
+}
+
+/** The importance–performance matrix of the services of one area, for a commune or the county. */
+export async function getServiceMatrix({ actor, slug, communeId, areaKey }: { actor: CurrentUser | null; slug: string; communeId: number | null; areaKey: string }) {
+  const survey = await getResultsSurvey({ actor, slug });
+  const commune = await scopeOf(survey, communeId);
+  const area = areasOf(survey.definition).find((a) => a.key === areaKey);
+  if (!area) throw new AppError('not_found');
+  const services = servicesOf(survey.definition, area);
+  const questionIds = [...new Set(services.flatMap((s) => [s.questionId, ...(s.importance ? [s.importance.questionId] : [])]))];
+  const k = minGroup();
+  const [cells, respondents] = await Promise.all([questionIds.length ? cellsOf(survey.id, questionIds, communeId) : Promise.resolve([]), respondentsIn(survey.id, communeId)]);
+  const kinds = new Set(services.map((s) => s.importance?.kind ?? 'none'));
+  return {
+    survey,
+    k,
+    commune,
+    area: { key: area.key, title: area.title },
+    needQuestion: area.needQuestion ? { id: area.needQuestion.id, label: area.needQuestion.label } : null,
+    /** How importance is measured: asked per service, the proxy, or (for no service) not at all. */
+    importanceBasis: kinds.has('question') ? ('question' as const) : kinds.has('need') ? ('need' as const) : ('none' as const),
+    ...serviceMatrixFromCells(services, cells, respondents, k),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGE_GROUPS, RESPONDENT_TYPES } from '@/lib/surveys/definition';
+import { AGE_GROUPS, KEY_PATTERN, RESPONDENT_TYPES } from '@/lib/surveys/definition';
 
 // Browser-safe schemas of the dashboards' query parameters (filters come from the URL).
 
@@ -17,5 +17,10 @@ export const explorerFiltersSchema = z.object({
 export type ExplorerFilters = z.output<typeof explorerFiltersSchema>;
 
 export const scopeSchema = z.object({ commune: optionalId });
+
+/** A commune and, optionally, one service area (a section id of the survey): the matrix per service, forum monitoring. */
+export const areaScopeSchema = scopeSchema.extend({
+  area: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().regex(KEY_PATTERN).nullable()).catch(null),
+});
 
 export const publishSchema = z.object({ surveyId: z.uuid({ error: 'invalid' }), publish: z.enum(['1', '0']) });

@@ -112,3 +112,60 @@ export function toCsv(table: TableSpec, suppressed: string): string {
   const safe = (v: TableValue) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
   return [table.headers, ...table.rows].map((row) => row.map((v) => quote(safe(v))).join(',')).join('\r\n') + '\r\n';
 }
+
+interface ServiceMatrixData {
+  points: {
+    title: Localized;
+    basis: { kind: 'question' } | { kind: 'need'; label: Localized } | { kind: 'none' };
+    share: number | null;
+    importance: number | null;
+    satisfaction: number | null;
+    quadrant: string | null;
+  }[];
+}
+
+/** The services of one area: importance with its basis (a question, or the "needs improving" proxy) in words. */
+export function serviceMatrixTable(d: ServiceMatrixData & { area: { title: Localized } }, t: T, locale: string): TableSpec {
+  const proxy = d.points.some((p) => p.basis.kind === 'need');
+  return {
+    caption: t('matrix.servicesCaption', { area: pick(d.area.title, locale) }),
+    headers: [
+      t('matrix.service'),
+      t('matrix.importance'),
+      t('matrix.basis'),
+      ...(proxy ? [t('matrix.share')] : []),
+      t('matrix.satisfaction'),
+      t('matrix.quadrant'),
+    ],
+    rows: d.points.map((p) => [
+      pick(p.title, locale),
+      p.basis.kind === 'none' ? t('noData') : p.importance,
+      p.basis.kind === 'question' ? t('matrix.basisQuestion') : p.basis.kind === 'need' ? t('matrix.basisNeed', { option: pick(p.basis.label, locale) }) : t('matrix.basisNone'),
+      ...(proxy ? [p.basis.kind === 'need' ? p.share : t('noData')] : []),
+      p.satisfaction,
+      p.quadrant ? t(`matrix.quadrants.${p.quadrant}`) : p.basis.kind === 'none' ? t('noData') : null,
+    ]),
+  };
+}
+
+interface MonitoringData {
+  commune: { name: string } | null;
+  area: { title: Localized } | null;
+  quarters: { quarter: number; forum: number | null; ratings: number; fieldwork: boolean }[];
+  residents: { mean: number | null };
+}
+
+/** "4 kw. 2026" from 20264. */
+export const quarterLabel = (quarter: number, t: T) => t('forum.quarterLabel', { quarter: quarter % 10, year: Math.floor(quarter / 10) });
+
+/**
+ * Forum monitoring by quarter: the forum's mean and number of ratings (published opinion, never
+ * hidden) and the residents' mean in the quarters of the survey's fieldwork (hidden under k).
+ */
+export function forumTable(d: MonitoringData, t: T, locale: string): TableSpec {
+  return {
+    caption: t('forum.caption', { scope: d.commune?.name ?? t('county'), area: pick(d.area?.title, locale) }),
+    headers: [t('forum.quarter'), t('forum.forumMean'), t('forum.ratings'), t('forum.residentsMean')],
+    rows: d.quarters.map((q) => [quarterLabel(q.quarter, t), q.forum ?? t('noData'), q.ratings, q.fieldwork ? d.residents.mean : t('noData')]),
+  };
+}

@@ -2,9 +2,22 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { canSeeAllResults } from '@/lib/results/permissions';
-import { getMatrix, getOverview, getPriorities, getQuestionExplorer } from '@/lib/results/queries';
-import { explorerFiltersSchema, scopeSchema } from '@/lib/results/schema';
-import { distributionTable, heatTable, improvementsCsvTable, matrixTable, prioritiesTable, responsesTable, timelineTable, toCsv, type TableSpec } from '@/lib/results/tables';
+import { getForumMonitoring } from '@/lib/results/monitoring';
+import { getMatrix, getOverview, getPriorities, getQuestionExplorer, getServiceMatrix } from '@/lib/results/queries';
+import { areaScopeSchema, explorerFiltersSchema } from '@/lib/results/schema';
+import {
+  distributionTable,
+  forumTable,
+  heatTable,
+  improvementsCsvTable,
+  matrixTable,
+  prioritiesTable,
+  responsesTable,
+  serviceMatrixTable,
+  timelineTable,
+  toCsv,
+  type TableSpec,
+} from '@/lib/results/tables';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +29,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const user = await getCurrentUser();
   const [t, locale] = await Promise.all([getTranslations('results'), getLocale()]);
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const communeId = scopeSchema.parse({ commune: sp.get('commune') }).commune;
+  const { commune: communeId, area: areaKey } = areaScopeSchema.parse({ commune: sp.get('commune') ?? undefined, area: sp.get('area') ?? undefined });
   try {
     let table: TableSpec;
     let k: number;
@@ -28,10 +41,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       const d = await getPriorities({ actor: user, slug, communeId });
       k = d.k;
       table = view === 'priorities' ? prioritiesTable(d, tr, locale) : improvementsCsvTable(d, tr, locale);
+    } else if (view === 'matrix' && areaKey !== null) {
+      const d = await getServiceMatrix({ actor: user, slug, communeId, areaKey });
+      k = d.k;
+      table = serviceMatrixTable(d, tr, locale);
     } else if (view === 'matrix') {
       const d = await getMatrix({ actor: user, slug, communeId });
       k = d.k;
       table = matrixTable(d, tr, locale);
+    } else if (view === 'forum') {
+      const d = await getForumMonitoring({ actor: user, slug, communeId, areaKey });
+      k = d.k;
+      table = forumTable(d, tr, locale);
     } else if (view === 'explorer') {
       const parsed = explorerFiltersSchema.parse({ communeId: sp.get('commune'), localityId: sp.get('locality'), ageGroup: sp.get('age'), respondentType: sp.get('type'), channel: sp.get('channel') });
       const filters = canSeeAllResults(user) ? parsed : { ...parsed, localityId: null, ageGroup: null, respondentType: null, channel: null };

@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
+import { MatrixSection } from '@/components/results/matrix-section';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
 import { ScopeForm } from '@/components/results/scope-form';
+import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { getMatrix, listCommunesOf } from '@/lib/results/queries';
-import { scopeSchema } from '@/lib/results/schema';
-import { MatrixSection } from '@/components/results/matrix-section';
+import { areasOf } from '@/lib/results/compute';
+import { getMatrix, getServiceMatrix, listCommunesOf } from '@/lib/results/queries';
+import { areaScopeSchema } from '@/lib/results/schema';
+import { pick } from '@/lib/results/tables';
 import { loadView, type SearchParams } from '../../load';
 
 export const dynamic = 'force-dynamic';
@@ -17,20 +20,35 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('results.nav'))('matrix') };
 }
 
+/** The areas' matrix, or (with ?area=) the matrix of that area's services. */
 export default async function MatrixPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
-  const { commune: communeId } = scopeSchema.parse(sp);
+  const { commune: communeId, area: areaKey } = areaScopeSchema.parse(sp);
   const user = await getCurrentUser();
-  const [data, t, locale] = await Promise.all([loadView(getMatrix({ actor: user, slug, communeId })), getTranslations('results'), getLocale()]);
+  const [data, t, locale] = await Promise.all([
+    loadView<Awaited<ReturnType<typeof getMatrix>> | Awaited<ReturnType<typeof getServiceMatrix>>>(
+      areaKey === null ? getMatrix({ actor: user, slug, communeId }) : getServiceMatrix({ actor: user, slug, communeId, areaKey }),
+    ),
+    getTranslations('results'),
+    getLocale(),
+  ]);
   if (!data) return <Forbidden />;
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
+  const areas = areasOf(data.survey.definition);
   return (
     <div>
-      <PageHeader title={t('matrix.title', { scope })} />
+      <PageHeader title={'area' in data ? t('matrix.titleServices', { scope, area: pick(data.area.title, locale) }) : t('matrix.title', { scope })} />
       <ResultsNav slug={slug} current="matrix" />
-      <ScopeForm action={`/results/${slug}/matrix`} communes={communes} communeId={communeId} />
+      <ScopeForm action={`/results/${slug}/matrix`} communes={communes} communeId={communeId}>
+        <SelectField
+          name="area"
+          label={t('matrix.points')}
+          defaultValue={areaKey ?? ''}
+          options={[{ value: '', label: t('matrix.allAreas') }, ...areas.map((a) => ({ value: a.key, label: t('matrix.servicesOf', { area: pick(a.title, locale) }) }))]}
+        />
+      </ScopeForm>
       <MatrixSection data={data} slug={slug} communeId={communeId} locale={locale} t={tr} />
       <ResultsNotes k={data.k} />
     </div>
