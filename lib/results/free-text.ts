@@ -6,7 +6,7 @@ import { communes, resultsDaily, surveyAnswers, surveyResponses, surveys } from 
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { allQuestions, type Localized, type SurveyDefinition } from '@/lib/surveys/definition';
+import { type Localized, type SurveyDefinition } from '@/lib/surveys/definition';
 import { freeTextScope } from './permissions';
 import { minGroup } from './queries';
 import { REVIEW_STATE, type ReviewDecision } from './schema';
@@ -36,6 +36,7 @@ interface FreeTextSurvey {
 export interface TextQuestion {
   id: string;
   label: Localized;
+  section: Localized;
 }
 
 async function loadSurvey(where: SQL) {
@@ -54,9 +55,10 @@ async function authorize(actor: CurrentUser | null, where: SQL) {
   if (!survey || survey.status === 'draft') throw new AppError('not_found:survey');
   const scope = freeTextScope(actor, survey);
   if (!scope) throw new AppError('forbidden');
-  const questions: TextQuestion[] = allQuestions(survey.definition)
-    .filter((q) => q.type === 'short_text' || q.type === 'long_text')
-    .map((q) => ({ id: q.id, label: q.label }));
+  // Many text questions share a label ("Your remarks"), so each carries its section's title too.
+  const questions: TextQuestion[] = survey.definition.sections.flatMap((s) =>
+    s.questions.filter((q) => q.type === 'short_text' || q.type === 'long_text').map((q) => ({ id: q.id, label: q.label, section: s.title })),
+  );
   return { survey, scope, questions };
 }
 
@@ -141,7 +143,7 @@ export async function getReviewQueue({ actor, slug, questionId = null, after }: 
     .limit(QUEUE_PAGE + 1);
   const page = rows.slice(0, QUEUE_PAGE);
   const last = page[page.length - 1];
-  const labels = new Map(questions.map((q) => [q.id, q.label]));
+  const labels = new Map(questions.map((q) => [q.id, q]));
   return {
     survey,
     questions,
@@ -150,7 +152,7 @@ export async function getReviewQueue({ actor, slug, questionId = null, after }: 
     items: page.map((r) => ({
       responseId: r.responseId,
       questionId: r.questionId,
-      question: labels.get(r.questionId) ?? { pl: r.questionId },
+      question: labels.get(r.questionId) ?? { id: r.questionId, label: { pl: r.questionId, en: r.questionId }, section: { pl: '', en: '' } },
       communeName: r.communeName,
       submittedAt: r.submittedAt,
       text: r.text ?? '',
@@ -227,13 +229,13 @@ export async function listReviewedRemarks({
     .limit(REMARKS_PAGE + 1);
   const page = rows.slice(0, REMARKS_PAGE);
   const last = page[page.length - 1];
-  const labels = new Map(questions.map((q) => [q.id, q.label]));
+  const labels = new Map(questions.map((q) => [q.id, q]));
   return {
     ...base,
     suppressed: false,
     items: page.map((r) => ({
       id: `${r.responseId}/${r.questionId}`,
-      question: labels.get(r.questionId) ?? { pl: r.questionId },
+      question: labels.get(r.questionId) ?? { id: r.questionId, label: { pl: r.questionId, en: r.questionId }, section: { pl: '', en: '' } },
       communeName: r.communeName,
       text: r.text ?? '',
       redacted: r.reviewState === REVIEW_STATE.redacted,
