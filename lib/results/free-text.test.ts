@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { auditLog, communes, resultsPublications, surveyAnswers } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { DEFAULT_DEFINITION } from '@/lib/surveys/default-questionnaire';
+import { openResponseExport } from '@/lib/surveys/queries';
 import { changeSurveyStatus, createSurvey, submitResponse } from '@/lib/surveys/mutations';
 import { makeUser, thrown } from '@/tests/factories';
 import { QUEUE_PAGE, getReviewQueue, listReviewedRemarks, reviewFreeText } from './free-text';
@@ -247,5 +248,16 @@ describe('what the views show', () => {
       // A text question is not explorable at all.
       expect((await thrown(getQuestionExplorer({ actor, slug, questionId: 'edu_remark', filters, compareCommuneId: null }))).type).toBe('not_found');
     }
+  });
+
+  it('exports only reviewed text in the raw responses: pending and rejected cells are empty', async () => {
+    const reviewed = await listReviewedRemarks({ actor: analyst, slug });
+    const pendingNow = await getReviewQueue({ actor: analyst, slug });
+    const { batches } = await openResponseExport({ actor: analyst, surveyId });
+    const texts: string[] = [];
+    for await (const batch of batches()) for (const r of batch) for (const answer of r.answers) if (answer.text !== null) texts.push(answer.text);
+    for (const item of reviewed.items) expect(texts).toContain(item.text);
+    for (const item of pendingNow.items) expect(texts).not.toContain(item.text);
+    expect(texts).not.toContain('');
   });
 });
