@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth';
+import { canSeeAllResults } from '@/lib/results/permissions';
 
 const VIEWS = [
   ['overview', ''],
@@ -8,15 +10,18 @@ const VIEWS = [
   ['explorer', '/explorer'],
   ['forum', '/forum'],
   ['report', '/report'],
+  ['remarks', '/remarks'],
 ] as const;
 
 /** The views of one survey's results; the current one is marked for screen readers too. */
 export async function ResultsNav({ slug, current }: { slug: string; current: (typeof VIEWS)[number][0] }) {
   const t = await getTranslations('results.nav');
+  // Residents' remarks are for analysts and coordinators only: the public never sees the link.
+  const staff = canSeeAllResults(await getCurrentUser());
   return (
     <nav aria-label={t('label')} className="mb-6 print:hidden">
       <ul className="flex flex-wrap gap-2">
-        {VIEWS.map(([view, path]) => (
+        {VIEWS.filter(([view]) => staff || view !== 'remarks').map(([view, path]) => (
           <li key={view}>
             <Link
               href={`/results/${slug}${path}`}

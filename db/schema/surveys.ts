@@ -126,12 +126,23 @@ export const surveyAnswers = pgTable(
     value: integer(),
     dontKnow: boolean().notNull().default(false),
     text: text(),
-    /** Free text is shown to no one but analysts until a review marks it publishable (issue 5). */
+    /**
+     * Free text is shown to no one until a review decides (lib/results/free-text.ts): null pending,
+     * 1 publishable, 2 redacted (text replaced by the reviewer's edit), 3 rejected (text emptied).
+     */
     reviewState: smallint(),
   },
   (t) => [
     primaryKey({ columns: [t.responseId, t.questionId, t.itemKey] }),
     index('survey_answers_question_idx').on(t.surveyId, t.questionId, t.itemKey, t.value),
+    // The review queue: only pending free text, so it shrinks as reviewers work through it.
+    index('survey_answers_text_pending_idx')
+      .on(t.surveyId, t.responseId, t.questionId)
+      .where(sql`${t.text} is not null and ${t.reviewState} is null`),
+    // The reviewed remarks view walks this in order (keyset pagination by question, then response).
+    index('survey_answers_text_reviewed_idx')
+      .on(t.surveyId, t.questionId, t.responseId)
+      .where(sql`${t.reviewState} in (1, 2)`),
   ],
 );
 

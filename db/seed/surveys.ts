@@ -68,6 +68,58 @@ const TYPE_WEIGHTS = [
   ['other', 4],
 ] as const;
 
+/** Remarks residents might leave per area (synthetic). */
+const REMARKS: Record<string, string[]> = {
+  edu: [
+    'Brakuje miejsc w przedszkolu, dzieci z naszej wsi jeżdżą do sąsiedniej gminy.',
+    'Sala gimnastyczna w szkole wymaga remontu, zimą jest w niej zimno.',
+    'Po lekcjach prawie nie ma zajęć dodatkowych, a świetlica jest przepełniona.',
+    'Przydałby się dowóz dzieci na zajęcia pozalekcyjne, nie tylko rano i po lekcjach.',
+  ],
+  health: [
+    'Na wizytę u kardiologa czeka się kilka miesięcy, trzeba jeździć prywatnie do Krosna.',
+    'Przychodnia jest czynna za krótko – po pracy nie da się już zapisać.',
+    'Brakuje rehabilitacji na miejscu, starsi ludzie nie mają jak dojechać.',
+  ],
+  transport: [
+    'Autobus do Jasła jeździ tylko rano i po południu, w weekendy wcale.',
+    'Przy drodze powiatowej nie ma chodnika, dzieci idą do szkoły poboczem.',
+    'Po zmroku przystanek jest nieoświetlony, boję się tam czekać.',
+    'Dziury na drodze przez wieś są łatane co roku i co roku wracają.',
+  ],
+  util: [
+    'Po każdej awarii woda w kranie jest brudna przez kilka dni.',
+    'Nasza część wsi wciąż nie ma kanalizacji, szamba są drogie w opróżnianiu.',
+    'Odbiór odpadów wielkogabarytowych raz w roku to za mało.',
+  ],
+  culture: [
+    'Świetlica wiejska jest zamknięta przez większość tygodnia.',
+    'Przydałaby się biblioteka otwarta także w soboty.',
+    'Młodzież nie ma gdzie się spotkać, boisko jest zaniedbane.',
+  ],
+  energy: [
+    'Chętnie założylibyśmy panele, ale nie wiemy, jak dostać dofinansowanie.',
+    'Zimą smog jest nie do wytrzymania, wielu sąsiadów pali byle czym.',
+    'Punkt doradczy w sprawie wymiany pieca powinien być w gminie, nie tylko w starostwie.',
+  ],
+};
+
+/** Remarks with made-up personal data, which a review must catch (they stay pending in the demo). */
+const PERSONAL_REMARKS: [area: string, text: string][] = [
+  ['transport', 'Dziura przed moim domem przy ul. Polnej 7 – proszę o kontakt, Jan Nowak, tel. 600 123 456.'],
+  ['energy', 'Sąsiad, Tomasz Kowalczyk, pali w piecu śmieci, cała ulica Leśna to czuje.'],
+  ['health', 'Pani doktor Anna Zielińska przyjmuje tylko dwa dni w tygodniu, kolejki są ogromne.'],
+  ['edu', 'Moja córka Kasia Wiśniewska z 3b nie ma jak dojechać na basen. Mój e-mail: m.wisniewska@example.pl'],
+  ['util', 'Od miesiąca zgłaszam wyciek przy ul. Ogrodowej 12, numer do mnie: 512 987 654.'],
+  ['culture', 'Jako sołtys (Stanisław Mazur) chętnie udostępnię remizę na zajęcia dla dzieci.'],
+];
+
+/** A redacted demo remark: as a reviewer would leave it, with a detail replaced. */
+function redactedDemo(text: string): string {
+  const words = text.split(' ');
+  return [...words.slice(0, Math.max(3, words.length - 3)), '[usunięto].'].join(' ');
+}
+
 /**
  * Publishes the default questionnaire and loads `count` synthetic responses spread over the
  * communes and the last eight weeks, so the dashboards are not empty on first start. Idempotent:
@@ -100,8 +152,13 @@ export async function seedSurveys(db: Database, { count = 3000 }: { count?: numb
 
   const rnd = generator(2026);
   const communeWeights = communeRows.map((c) => [c, POPULATION[c.slug] ?? 5000] as const);
+  // Remarks draw from their own generator, so adding them left every other demo number unchanged.
+  const remarkRnd = generator(515);
+  let remarkCount = 0;
   const responses: (typeof surveyResponses.$inferInsert)[] = [];
   const answers: (typeof surveyAnswers.$inferInsert)[] = [];
+  /** Review state of the seeded remarks: null pending, 1 publishable, 2 redacted. */
+  const reviewed = new Map<string, 1 | 2 | null>();
   for (let i = 0; i < count; i++) {
     const commune = rnd.weighted(communeWeights);
     const id = randomUUID();
@@ -140,11 +197,24 @@ export async function seedSurveys(db: Database, { count = 3000 }: { count?: numb
         if (children && rnd.next() < 0.9) a.edu_child_school = rnd.scale(3.6);
       }
     }
+    if (remarkRnd.next() < 0.07) {
+      // Most remarks are plain; every tenth gives away a name, an address or a phone number. The
+      // first third of the plain ones is already reviewed (a few redacted), the rest waits.
+      const personal = remarkRnd.next() < 0.1;
+      const plainArea = remarkRnd.pick(AREA_KEYS).key;
+      const [area, text] = personal ? remarkRnd.pick(PERSONAL_REMARKS) : [plainArea, remarkRnd.pick(REMARKS[plainArea]!)];
+      a[`${area}_remark`] = text;
+      remarkCount++;
+      reviewed.set(`${id}/${area}_remark`, personal ? null : remarkCount % 3 === 0 ? 1 : remarkCount % 10 === 1 ? 2 : null);
+    }
     a.priority_ranking = areaMeans
       .sort((x, y) => y[1] - x[1])
       .slice(0, 3)
       .map(([key]) => key);
-    for (const row of answerRows(definition, a)) answers.push({ ...row, responseId: id, surveyId });
+    for (const row of answerRows(definition, a)) {
+      const state = row.text === null ? null : (reviewed.get(`${id}/${row.questionId}`) ?? null);
+      answers.push({ ...row, responseId: id, surveyId, reviewState: state, text: state === 2 ? redactedDemo(row.text!) : row.text });
+    }
   }
   await db.transaction(async (tx) => {
     for (let i = 0; i < responses.length; i += 1000) await tx.insert(surveyResponses).values(responses.slice(i, i + 1000));

@@ -1,4 +1,4 @@
-import { hasRole, type CurrentUser } from '@/lib/auth/permissions';
+import { communesWithRole, hasRole, type CurrentUser } from '@/lib/auth/permissions';
 
 // Who sees which results. The public sees the aggregates of open or closed surveys whose results a
 // coordinator published; analysts and coordinators see every view of every survey with responses.
@@ -18,4 +18,18 @@ export function canSeeSurveyResults(user: CurrentUser | null, survey: { status: 
   if (survey.status === 'draft') return false;
   if (canSeeAllResults(user)) return true;
   return survey.published && (survey.status === 'open' || survey.status === 'closed');
+}
+
+/**
+ * Whose free-text answers the user may review and read once reviewed: analysts (and county-wide
+ * coordinators) everyone's; a coordinator of some communes only answers from those communes, and
+ * only in surveys open to at least one of them. null: none (a 403).
+ */
+export function freeTextScope(user: CurrentUser | null, survey: { status: string; communeIds: number[] }): 'all' | number[] | null {
+  if (!user || survey.status === 'draft') return null;
+  if (hasRole(user, 'analyst')) return 'all';
+  const communes = communesWithRole(user, 'coordinator');
+  if (communes === 'all') return 'all';
+  const reach = survey.communeIds.length === 0 ? communes : communes.filter((id) => survey.communeIds.includes(id));
+  return reach.length > 0 ? reach : null;
 }

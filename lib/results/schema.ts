@@ -24,3 +24,32 @@ export const areaScopeSchema = scopeSchema.extend({
 });
 
 export const publishSchema = z.object({ surveyId: z.uuid({ error: 'invalid' }), publish: z.enum(['1', '0']) });
+
+/** Review states of a free-text answer (survey_answers.review_state); null is pending. */
+export const REVIEW_STATE = { publishable: 1, redacted: 2, rejected: 3 } as const;
+export const REVIEW_DECISIONS = ['publishable', 'redact', 'reject'] as const;
+/** What a reviewer puts where personal data was (a suggestion in the edit field's hint). */
+export const REDACTION_MARK = '[usunięto]';
+
+/** One decision of the free-text review queue; a redaction carries the reviewer's edited text. */
+export const reviewDecisionSchema = z
+  .object({
+    surveyId: z.uuid({ error: 'invalid' }),
+    responseId: z.uuid({ error: 'invalid' }),
+    questionId: z.string().regex(KEY_PATTERN, 'invalid'),
+    decision: z.enum(REVIEW_DECISIONS, { error: 'invalid' }),
+    text: z.string().trim().max(4000, 'review_text_too_long').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'redact' && !v.text) ctx.addIssue({ code: 'custom', path: ['text'], message: 'review_text_required' });
+  });
+export type ReviewDecision = z.output<typeof reviewDecisionSchema>;
+
+const cursor = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined);
+
+/** The remarks view's and the review queue's URL parameters. */
+export const freeTextFiltersSchema = z.object({
+  questionId: z.string().regex(KEY_PATTERN).nullable().catch(null),
+  communeId: optionalId,
+  after: cursor,
+});

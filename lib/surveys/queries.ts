@@ -239,7 +239,9 @@ export async function openResponseExport({ actor, surveyId, batchSize = EXPORT_B
           itemKey: surveyAnswers.itemKey,
           value: surveyAnswers.value,
           dontKnow: surveyAnswers.dontKnow,
-          text: surveyAnswers.text,
+          // Free text leaves only once a review passed it (lib/results/free-text.ts): pending or
+          // rejected text exports as an empty cell, so the export cannot leak personal data.
+          text: sql<string | null>`case when ${surveyAnswers.reviewState} in (1, 2) then ${surveyAnswers.text} end`,
         })
         .from(surveyAnswers)
         .where(inArray(surveyAnswers.responseId, page.map((r) => r.id)));

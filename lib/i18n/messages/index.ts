@@ -2,6 +2,7 @@ import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
 import enForum from './en/forum.json';
+import enFreeText from './en/free-text.json';
 import enMeetings from './en/meetings.json';
 import enNews from './en/news.json';
 import enPages from './en/pages.json';
@@ -11,6 +12,7 @@ import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
 import plForum from './pl/forum.json';
+import plFreeText from './pl/free-text.json';
 import plMeetings from './pl/meetings.json';
 import plNews from './pl/news.json';
 import plPages from './pl/pages.json';
@@ -30,6 +32,7 @@ const pl = {
   ...plNews,
   ...plSurveys,
   ...plResults,
+  ...plFreeText,
 };
 export type Messages = typeof pl;
 
@@ -45,5 +48,6 @@ export const messages: Record<Locale, Messages> = {
     ...enNews,
     ...enSurveys,
     ...enResults,
+    ...enFreeText,
   },
 };

@@ -1,0 +1,2 @@
+CREATE INDEX "survey_answers_text_pending_idx" ON "survey_answers" USING btree ("survey_id","response_id","question_id") WHERE "survey_answers"."text" is not null and "survey_answers"."review_state" is null;--> statement-breakpoint
+CREATE INDEX "survey_answers_text_reviewed_idx" ON "survey_answers" USING btree ("survey_id","question_id","response_id") WHERE "survey_answers"."review_state" in (1, 2);
