@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 
-/** Says how small groups are hidden and that free text is not shown. */
+/** Says how small groups are hidden and who sees free text. */
 export async function ResultsNotes({ k }: { k: number }) {
   const t = await getTranslations('results');
   return (
