@@ -131,11 +131,16 @@ export async function getSurveyForOffice({ actor, id }: { actor: CurrentUser; id
     .from(surveyInvitationCodes)
     .where(eq(surveyInvitationCodes.surveyId, id))
     .orderBy(asc(surveyInvitationCodes.batch));
+  const covered = survey.communeIds.length
+    ? (await db.select({ name: communes.name }).from(communes).where(inArray(communes.id, survey.communeIds)).orderBy(asc(communes.name))).map((c) => c.name)
+    : ('all' as const);
   const online = byChannel.find((r) => r.channel === 'online')?.n ?? 0;
   const paper = byChannel.find((r) => r.channel === 'paper')?.n ?? 0;
   return {
     survey: { ...survey, definition: survey.definition as SurveyDefinition },
     accepting: isAcceptingResponses(survey),
+    /** The names of the communes covered, or 'all' (a survey saved before the picker). */
+    communes: covered,
     responses: { online, paper, total: online + paper },
     codes: { total: codes?.total ?? 0, used: codes?.used ?? 0, batches: batches.map((b) => b.batch) },
     can: {
