@@ -8,9 +8,9 @@ import type { CurrentUser, RoleGrant } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_SURVEY_SLUG } from './default-questionnaire';
 import { changeSurveyStatus, copySurvey, createSurvey, generateInvitationCodes, submitResponse, updateSurvey } from './mutations';
-import { getSurveyForBuilder, getSurveyForFilling, getSurveyForOffice, listCommunesForBuilder, listInvitationCodes, listOpenSurveys, openResponseExport } from './queries';
+import { getSurveyForBuilder, getSurveyForFilling, getSurveyForOffice, listCommunesForBuilder, listInvitationCodes, listOpenSurveys, listSurveysForOffice, openResponseExport } from './queries';
 import { makePlaces, makeUser, smallSurveyForm, validPayload } from './test-helpers';
-import { surveyFormSchema } from './schema';
+import { OFFICE_PAGE_SIZE, surveyFormSchema } from './schema';
 
 async function thrown(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -156,6 +156,34 @@ describe('the survey lifecycle', () => {
     const first = await createSurvey({ actor: coordinator, input: form(nextSlug()) });
     const taken = await thrown(createSurvey({ actor: coordinator, input: form(first.slug) }));
     expect(taken.fieldErrors).toEqual({ 'meta.slug': ['survey_slug_taken'] });
+  });
+});
+
+describe('the office list', () => {
+  it('walks every survey that is not archived once, in keyset pages; a malformed cursor is refused', async () => {
+    const definition = surveyFormSchema.parse(form('lista')).definition;
+    const same = new Date();
+    // More than two pages, many with the same updated_at: the id breaks the tie.
+    await db.insert(surveys).values(
+      Array.from({ length: OFFICE_PAGE_SIZE * 2 + 5 }, (_, i) => ({ slug: `lista-${i}-${randomUUID().slice(0, 6)}`, titlePl: `Lista ${i}`, definition, updatedAt: same })),
+    );
+    await db.insert(surveys).values({ slug: `archiwum-${randomUUID().slice(0, 6)}`, titlePl: 'Archiwum', definition, status: 'archived' });
+    const expected = (await db.select({ id: surveys.id, status: surveys.status }).from(surveys)).filter((s) => s.status !== 'archived').map((s) => s.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listSurveysForOffice({ actor: analyst, cursor });
+      if (page.nextCursor) expect(page.surveys).toHaveLength(OFFICE_PAGE_SIZE);
+      seen.push(...page.surveys.map((s) => s.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 100);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(expected.sort());
+    expect((await thrown(listSurveysForOffice({ actor: analyst, cursor: 'x; drop' }))).code).toBe('bad_request');
+    expect((await thrown(listSurveysForOffice({ actor: member }))).code).toBe('forbidden');
   });
 });
 
