@@ -140,7 +140,9 @@ describe('the survey lifecycle', () => {
     const survey = await openSurvey();
     await updateSurvey({ actor: coordinator, id: survey.id, input: form(survey.slug) });
     await submitResponse({ slug: survey.slug, payload: validPayload(places.communeA), context: online });
-    expect((await thrown(updateSurvey({ actor: coordinator, id: survey.id, input: form(survey.slug) }))).code).toBe('conflict:survey_frozen');
+    const changed = form(survey.slug);
+    changed.definition.sections[1]!.questions.pop();
+    expect((await thrown(updateSurvey({ actor: coordinator, id: survey.id, input: changed }))).code).toBe('conflict:survey_frozen');
     const copy = await copySurvey({ actor: coordinator, id: survey.id });
     expect(copy.slug).toBe(`${survey.slug}-v2`);
     const [row] = await db.select().from(surveys).where(eq(surveys.id, copy.id));
@@ -254,16 +256,31 @@ describe('the communes a survey covers', () => {
     expect((await submitResponse({ slug: created.slug, payload: validPayload(places.communeA), context: online })).status).toBe('stored');
   });
 
-  it('once answered, communes and English texts are frozen with the rest', async () => {
+  it('once answered, only English translations may change: structure, Polish texts and communes stay frozen', async () => {
     const survey = await openSurvey();
     await submitResponse({ slug: survey.slug, payload: validPayload(places.communeA), context: online });
+    const refused = (change: (input: ReturnType<typeof form>) => void) => {
+      const input = form(survey.slug);
+      change(input);
+      return thrown(updateSurvey({ actor: coordinator, id: survey.id, input }));
+    };
+    expect((await refused((i) => (i.meta.communeIds = [places.communeA]))).code).toBe('conflict:survey_frozen');
+    expect((await refused((i) => (i.definition.sections[0]!.questions[0]!.label.pl = 'Autobus? (poprawione)'))).code).toBe('conflict:survey_frozen');
+    expect((await refused((i) => i.definition.sections[1]!.questions.pop())).code).toBe('conflict:survey_frozen');
+    expect((await refused((i) => (i.meta.responseMode = 'invitation'))).code).toBe('conflict:survey_frozen');
+
     const english = form(survey.slug);
+    english.meta.titleEn = 'Small survey';
     english.definition.sections[0]!.questions[0]!.label.en = 'Bus?';
-    expect((await thrown(updateSurvey({ actor: coordinator, id: survey.id, input: english }))).code).toBe('conflict:survey_frozen');
-    expect((await thrown(updateSurvey({ actor: coordinator, id: survey.id, input: form(survey.slug, 'open_link', [places.communeA]) }))).code).toBe('conflict:survey_frozen');
+    english.definition.sections[0]!.questions[0]!.help = { pl: '', en: 'Any line' };
+    expect(await updateSurvey({ actor: coordinator, id: survey.id, input: english })).toEqual({ id: survey.id, slug: survey.slug });
     const [row] = await db.select().from(surveys).where(eq(surveys.id, survey.id));
+    expect(row!.titleEn).toBe('Small survey');
     expect(row!.communeIds).toEqual([places.communeA, places.communeB]);
-    expect(row!.definition.sections[0]!.questions[0]!.label.en).toBe('');
+    expect(row!.definition.sections[0]!.questions[0]!.label).toEqual({ pl: 'Autobus?', en: 'Bus?' });
+    expect(row!.definition.sections[0]!.questions[0]!.help.en).toBe('Any line');
+    // The stored answers still fit: the next response is checked against the same structure.
+    expect((await submitResponse({ slug: survey.slug, payload: validPayload(places.communeB), context: online })).status).toBe('stored');
   });
 });
 

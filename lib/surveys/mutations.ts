@@ -10,7 +10,7 @@ import { addResponseToAggregates } from '@/lib/results/aggregates';
 import { getEnv } from '@/lib/env';
 import { AppError, fieldError } from '@/lib/errors';
 import { consumeRateLimit, keyedHash } from '@/lib/rate-limit';
-import { answerRows, definitionSchema, responseSchema, type SurveyDefinition } from './definition';
+import { answerRows, definitionSchema, responseSchema, withoutEnglish, type SurveyDefinition } from './definition';
 import { canEnterPaper, canManageInvitations, canManageSurvey, canManageSurveys, mayCoverCommunes } from './permissions';
 import { surveyFormSchema, type SurveyFormInput } from './schema';
 
@@ -86,9 +86,17 @@ export async function updateSurvey({ actor, id, input }: { actor: CurrentUser; i
     const survey = await lockSurvey(tx, id);
     ensure(canManageSurvey(actor, survey));
     if (survey.status === 'archived') throw new AppError('conflict:survey_archived');
-    // Frozen means the whole form: texts and translations too (respondents answered those words;
-    // the export's codebook names them) and the communes covered. A copy is the way to change.
-    if (await hasResponses(tx, id)) throw new AppError('conflict:survey_frozen');
+    if (await hasResponses(tx, id)) {
+      // Answered: the structure, the Polish texts respondents read and the communes covered are
+      // frozen (a copy is the way to change them). Only the English translations may be fixed.
+      if (!sameExceptEnglish(survey, { meta, definition })) throw new AppError('conflict:survey_frozen');
+      await tx
+        .update(surveys)
+        .set({ titleEn: meta.titleEn, descriptionEn: meta.descriptionEn, definition, updatedAt: new Date() })
+        .where(eq(surveys.id, id));
+      await recordAudit(tx, { actorId: actor.id, action: 'survey.translate', targetType: 'survey', targetId: id });
+      return { id, slug: survey.slug };
+    }
     await checkCoverage(tx, actor, meta.communeIds);
     if (await slugTaken(tx, meta.slug, id)) throw fieldError('meta.slug', 'survey_slug_taken', 'conflict');
     await tx
@@ -98,6 +106,24 @@ export async function updateSurvey({ actor, id, input }: { actor: CurrentUser; i
     await recordAudit(tx, { actorId: actor.id, action: 'survey.update', targetType: 'survey', targetId: id });
     return { id, slug: meta.slug };
   });
+}
+
+/** Does a saved form change nothing of a stored survey but its English texts? */
+function sameExceptEnglish(survey: typeof surveys.$inferSelect, { meta, definition }: ReturnType<typeof parseForm>): boolean {
+  const time = (d: Date | null) => (d ? d.getTime() : null);
+  const stored = definitionSchema.safeParse(survey.definition);
+  return (
+    stored.success &&
+    withoutEnglish(stored.data) === withoutEnglish(definition) &&
+    meta.slug === survey.slug &&
+    meta.titlePl === survey.titlePl &&
+    meta.descriptionPl === survey.descriptionPl &&
+    meta.responseMode === survey.responseMode &&
+    // A survey saved before the picker covers every commune (an empty list): the form cannot say so.
+    (survey.communeIds.length === 0 || withoutEnglish(meta.communeIds) === withoutEnglish([...survey.communeIds].sort((a, b) => a - b))) &&
+    time(meta.opensAt) === time(survey.opensAt) &&
+    time(meta.closesAt) === time(survey.closesAt)
+  );
 }
 
 const transitions = {
