@@ -204,6 +204,16 @@ test('the survey has exactly one response; an operator enters a paper form', asy
   await page.reload();
   await expect(page.getByTestId('response-count')).toHaveText('2');
   await expect(page.getByText('(internet: 1, papier: 1)')).toBeVisible();
+
+  // Answered: the questions are frozen, but an English translation can still be fixed.
+  await page.getByRole('link', { name: 'Popraw tłumaczenia' }).click();
+  await expect(page.getByLabel('„Czy korzystasz z autobusu?” po angielsku')).toHaveValue('Do you use the bus?');
+  await expect(page.getByLabel('Treść pytania (po polsku)')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel('„Tak” po angielsku').fill('Yes');
+  await page.getByRole('button', { name: 'Zapisz tłumaczenia' }).click();
+  await expect(page).toHaveURL(new RegExp(`${surveyUrl}$`));
+  await expect(page.getByTestId('response-count')).toHaveText('2');
 });
 
 test('the coordinator exports CSV with a BOM, one row per response, and its codebook', async ({ page }) => {

@@ -63,9 +63,9 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
           <h2 id="survey-actions">{t('manage.actionsTitle')}</h2>
           {responses.total > 0 ? <p className="text-sm text-muted">{t('manage.frozenNote')}</p> : null}
           <div className="flex flex-wrap items-start gap-3">
-            {survey.status !== 'archived' && responses.total === 0 ? (
+            {survey.status !== 'archived' ? (
               <Link href={`/surveys/manage/${survey.id}/edit`} className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 px-4 py-2 font-semibold">
-                {t('manage.actions.edit')}
+                {responses.total === 0 ? t('manage.actions.edit') : t('manage.actions.translate')}
               </Link>
             ) : null}
             <Link href={`/surveys/manage/${survey.id}/preview`} className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 px-4 py-2 font-semibold">

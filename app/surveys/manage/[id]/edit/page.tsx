@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
 import { SurveyBuilder } from '@/components/surveys/survey-builder';
+import { SurveyTranslations } from '@/components/surveys/survey-translations';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { listServiceAreas } from '@/lib/places/queries';
@@ -32,8 +33,30 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
           <Link href={`/surveys/manage/${survey.id}`}>{t('manage.backToSurvey')}</Link>
         </p>
       </PageHeader>
-      {frozen || survey.status === 'archived' ? (
-        <Alert tone="info">{t('manage.frozenNote')}</Alert>
+      {survey.status === 'archived' ? (
+        <Alert tone="info">{(await getTranslations('errors'))('conflict_survey_archived')}</Alert>
+      ) : frozen ? (
+        <>
+          <Alert tone="info">{t('manage.translationsOnlyNote')}</Alert>
+          <SurveyTranslations
+            surveyId={survey.id}
+            save={saveSurveyAction}
+            initial={{
+              meta: {
+                slug: survey.slug,
+                titlePl: survey.titlePl,
+                titleEn: survey.titleEn,
+                descriptionPl: survey.descriptionPl,
+                descriptionEn: survey.descriptionEn,
+                responseMode: survey.responseMode,
+                communeIds,
+                opensAt: survey.opensAt,
+                closesAt: survey.closesAt,
+              },
+              definition: survey.definition,
+            }}
+          />
+        </>
       ) : (
         <SurveyBuilder
           surveyId={survey.id}
