@@ -32,6 +32,8 @@ function question(page: Page, n: number) {
 }
 
 test('a coordinator builds a survey with a condition and a ranking, and publishes it', async ({ page }) => {
+  // A long journey (a whole survey typed in, four axe scans): more time than one page's test.
+  test.slow();
   await signInAs(page, demo.coordinator);
   await page.goto('/surveys/manage');
   await expectAccessible(page);
