@@ -43,7 +43,7 @@ function newQuestion(type: QuestionType, id: string): Form['definition']['sectio
   }
 }
 
-function errorAt(errors: FieldErrors<Form>, path: string): string | undefined {
+export function errorAt(errors: FieldErrors<Form>, path: string): string | undefined {
   let node: unknown = errors;
   for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const entry = node as { message?: string; root?: { message?: string } } | undefined;

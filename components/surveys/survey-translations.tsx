@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useForm, type FieldErrors, type Path } from 'react-hook-form';
+import { useForm, type Path } from 'react-hook-form';
+import { errorAt } from '@/components/surveys/survey-builder';
 import { Button } from '@/components/ui/button';
 import { FormMessage, TextAreaField, TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/result';
@@ -12,12 +13,6 @@ import { surveyFormSchema, type SurveyFormInput, type SurveyFormOutput } from '@
 
 type Form = SurveyFormInput;
 type Pair = { pl?: string; en?: string } | undefined;
-
-function errorAt(errors: FieldErrors<Form>, path: string): string | undefined {
-  let node: unknown = errors;
-  for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return (node as { message?: string } | undefined)?.message;
-}
 
 /**
  * The English texts of a survey that already has responses: its structure, Polish texts and
