@@ -5,7 +5,9 @@ import { demo, openBrowser, signInAs } from './fixtures';
 // The whole life of a survey: a coordinator builds it (with a condition and a ranking; an invalid
 // ranking is refused at the field), publishes it; a resident fills it on a phone, sees validation
 // errors, submits, and a retried submission stays one response; an operator types in a paper form;
-// the coordinator exports CSV. Then an invitation-code survey accepts each code once.
+// the coordinator exports CSV. Then an invitation-code survey accepts each code once. The survey
+// covers two communes (the picker requires one at least), and one question has an English text
+// that a visitor reading in English sees, the rest falling back to Polish.
 
 test.describe.configure({ mode: 'serial' });
 
@@ -30,6 +32,8 @@ function question(page: Page, n: number) {
 }
 
 test('a coordinator builds a survey with a condition and a ranking, and publishes it', async ({ page }) => {
+  // A long journey (a whole survey typed in, four axe scans): more time than one page's test.
+  test.slow();
   await signInAs(page, demo.coordinator);
   await page.goto('/surveys/manage');
   await expectAccessible(page);
@@ -41,6 +45,10 @@ test('a coordinator builds a survey with a condition and a ranking, and publishe
 
   const q1 = question(page, 1);
   await q1.getByLabel('Treść pytania (po polsku)').fill('Czy korzystasz z autobusu?');
+  // English texts are hidden until asked for, then sit beside the Polish ones.
+  await expect(q1.getByLabel('Treść pytania (po angielsku)')).toHaveCount(0);
+  await page.getByLabel('Pokaż i edytuj teksty po angielsku').check();
+  await q1.getByLabel('Treść pytania (po angielsku)').fill('Do you use the bus?');
   await q1.getByLabel('Odpowiedź wymagana').check();
   await q1.getByLabel('Pozycja 1 (po polsku)').fill('Tak');
   await q1.getByLabel('Wartość 1').fill('yes');
@@ -68,7 +76,13 @@ test('a coordinator builds a survey with a condition and a ranking, and publishe
   await q3.getByRole('button', { name: 'Usuń – pozycja 2' }).click();
   await page.getByRole('button', { name: 'Zapisz ankietę' }).click();
   await expect(q3.getByText('Ranking musi mieć co najmniej dwie pozycje.')).toBeVisible();
+  // No commune ticked: refused at the picker too.
+  const communes = page.getByRole('group', { name: 'Gminy objęte ankietą' });
+  await expect(communes.getByText('Zaznacz co najmniej jedną gminę, której dotyczy ankieta.')).toBeVisible();
   await expectAccessible(page);
+  await communes.getByLabel('Krempna').check();
+  await communes.getByLabel('Tarnowiec').check();
+  await expect(communes.getByText('Zaznacz co najmniej jedną gminę, której dotyczy ankieta.')).toHaveCount(0);
   await q3.getByRole('button', { name: 'Dodaj pozycję' }).click();
   await q3.getByLabel('Pozycja 2 (po polsku)').fill('Przystanki');
   await q3.getByRole('button', { name: 'Dodaj pozycję' }).click();
@@ -78,6 +92,7 @@ test('a coordinator builds a survey with a condition and a ranking, and publishe
   await expect(page).toHaveURL(/\/surveys\/manage\/[0-9a-f-]{36}$/);
   surveyUrl = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { level: 1, name: 'Autobusy w gminie' })).toBeVisible();
+  await expect(page.getByText('Krempna, Tarnowiec', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Opublikuj' }).click();
   await expect(page.getByRole('button', { name: 'Zamknij' })).toBeVisible();
   await expect(page.getByText('otwarta', { exact: true })).toBeVisible();
@@ -120,6 +135,9 @@ test('a resident fills it on a phone: errors, condition, review; a retried submi
   await expect(page.getByLabel('Tak', { exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'Dalej' }).click();
 
+  // Only the communes the survey covers are offered.
+  const communeOptions = (await page.getByLabel('Gmina, w której mieszkasz').locator('option').allTextContents()).filter((o) => !o.startsWith('—'));
+  expect(communeOptions).toEqual(['Krempna', 'Tarnowiec']);
   await page.getByLabel('Gmina, w której mieszkasz').selectOption({ label: 'Krempna' });
   await page.getByLabel('Wiek').selectOption({ label: '60–74 lata' });
   await page.getByRole('button', { name: 'Dalej' }).click();
@@ -142,6 +160,21 @@ test('a resident fills it on a phone: errors, condition, review; a retried submi
   await expect(page.getByRole('heading', { name: 'Dziękujemy!' })).toBeVisible();
   await expectAccessible(page);
   await page.context().close();
+});
+
+test('a visitor reading in English sees the English text, and Polish where none was given', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto(`/s/${slug}`);
+  await page.getByLabel('I have read the notice and want to fill in the survey').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const q1 = page.getByRole('group', { name: /Do you use the bus\?/ });
+  await expect(q1).toBeVisible();
+  await expect(page.getByText('Czy korzystasz z autobusu?')).toHaveCount(0);
+  await expect(q1.getByLabel('Tak', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
 });
 
 test('the survey has exactly one response; an operator enters a paper form', async ({ page, browser }) => {
@@ -173,6 +206,16 @@ test('the survey has exactly one response; an operator enters a paper form', asy
   await page.reload();
   await expect(page.getByTestId('response-count')).toHaveText('2');
   await expect(page.getByText('(internet: 1, papier: 1)')).toBeVisible();
+
+  // Answered: the questions are frozen, but an English translation can still be fixed.
+  await page.getByRole('link', { name: 'Popraw tłumaczenia' }).click();
+  await expect(page.getByLabel('„Czy korzystasz z autobusu?” po angielsku')).toHaveValue('Do you use the bus?');
+  await expect(page.getByLabel('Treść pytania (po polsku)')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel('„Tak” po angielsku').fill('Yes');
+  await page.getByRole('button', { name: 'Zapisz tłumaczenia' }).click();
+  await expect(page).toHaveURL(new RegExp(`${surveyUrl}$`));
+  await expect(page.getByTestId('response-count')).toHaveText('2');
 });
 
 test('the coordinator exports CSV with a BOM, one row per response, and its codebook', async ({ page }) => {
@@ -208,6 +251,7 @@ test('an invitation code works once: the second use is refused', async ({ page, 
   await page.getByLabel('Tytuł (po polsku)').fill('Ankieta dla sołtysów');
   await page.getByLabel('Adres ankiety').fill(inviteSlug);
   await page.getByLabel('Dostęp').selectOption('invitation');
+  await page.getByRole('group', { name: 'Gminy objęte ankietą' }).getByLabel('Wszystkie gminy').check();
   const q1 = question(page, 1);
   await q1.getByLabel('Treść pytania (po polsku)').fill('Czy świetlica jest otwarta?');
   await q1.getByLabel('Odpowiedź wymagana').check();

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { createContext, useContext, useState, useTransition, type ReactNode } from 'react';
 import { FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Control, type FieldErrors, type Path, type UseFormRegister } from 'react-hook-form';
 import { SelectField } from '@/components/ui/field';
 import { Alert } from '@/components/ui/alert';
@@ -43,7 +43,7 @@ function newQuestion(type: QuestionType, id: string): Form['definition']['sectio
   }
 }
 
-function errorAt(errors: FieldErrors<Form>, path: string): string | undefined {
+export function errorAt(errors: FieldErrors<Form>, path: string): string | undefined {
   let node: unknown = errors;
   for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const entry = node as { message?: string; root?: { message?: string } } | undefined;
@@ -58,10 +58,45 @@ function toLocalInput(value: unknown): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** Are the English versions of the texts shown for editing? (Hidden by default: most authors write Polish only.) */
+const EnglishShown = createContext(false);
+
+/** Renders its fields only while the author has asked to see the English texts. */
+function English({ children }: { children: ReactNode }) {
+  return useContext(EnglishShown) ? <>{children}</> : null;
+}
+
+/** Does an error tree (react-hook-form's, or the server's field names) touch an English text? */
+function touchesEnglish(paths: string[]): boolean {
+  return paths.some((p) => /(^|\.)en(\.|$)|En$/.test(p));
+}
+
+function errorPaths(node: unknown, prefix = ''): string[] {
+  if (!node || typeof node !== 'object') return [];
+  const entry = node as Record<string, unknown>;
+  const own = typeof entry.message === 'string' ? [prefix] : [];
+  return [
+    ...own,
+    ...Object.entries(entry)
+      .filter(([k]) => k !== 'ref' && k !== 'message' && k !== 'type' && k !== 'types')
+      .flatMap(([k, v]) => errorPaths(v, prefix ? `${prefix}.${k}` : k)),
+  ];
+}
+
+function hasEnglishText(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasEnglishText);
+  return Object.entries(value as Record<string, unknown>).some(
+    ([k, v]) => ((k === 'en' || k === 'titleEn' || k === 'descriptionEn') && typeof v === 'string' && v.trim() !== '') || hasEnglishText(v),
+  );
+}
+
 export interface BuilderProps {
   surveyId: string | null;
   initial: Form;
   areas: { slug: string; name: string }[];
+  /** The communes this author may cover (the server checks the same reach). */
+  communes: { id: number; name: string }[];
   save: (id: string | null, input: Form) => Promise<ActionResult<{ id: string }>>;
 }
 
@@ -69,11 +104,12 @@ export interface BuilderProps {
  * The survey builder: sections, questions of every type, options, conditions and tags, checked
  * with the same schema the server action uses; a refusal lands on the field that caused it.
  */
-export function SurveyBuilder({ surveyId, initial, areas, save }: BuilderProps) {
+export function SurveyBuilder({ surveyId, initial, areas, communes, save }: BuilderProps) {
   const t = useTranslations('surveys.builder');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>('');
+  const [showEnglish, setShowEnglish] = useState(() => hasEnglishText(initial));
   const form = useForm<Form, unknown, SurveyFormOutput>({
     resolver: zodResolver(surveyFormSchema) as never,
     defaultValues: { ...initial, meta: { ...initial.meta, opensAt: toLocalInput(initial.meta.opensAt) as never, closesAt: toLocalInput(initial.meta.closesAt) as never } },
@@ -97,6 +133,8 @@ export function SurveyBuilder({ surveyId, initial, areas, save }: BuilderProps) 
         return;
       }
       setMessage(result.message);
+      // A refused English text must be visible to be fixed.
+      if (touchesEnglish(Object.keys(result.fieldErrors))) setShowEnglish(true);
       let first = true;
       for (const [field, keys] of Object.entries(result.fieldErrors)) {
         form.setError(field as Path<Form>, { type: 'server', message: keys[0] }, { shouldFocus: first });
@@ -107,16 +145,30 @@ export function SurveyBuilder({ surveyId, initial, areas, save }: BuilderProps) 
 
   return (
     <FormProvider {...form}>
-    <form noValidate onSubmit={form.handleSubmit(onValid, () => setMessage('form_invalid'))} className="space-y-8">
+    <EnglishShown.Provider value={showEnglish}>
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(onValid, (invalid) => {
+        setMessage('form_invalid');
+        if (touchesEnglish(errorPaths(invalid))) setShowEnglish(true);
+      })}
+      className="space-y-8"
+    >
       {message ? <FormMessage messageKey={message} /> : null}
+
+      <CheckboxField id="builder-show-english" name="builder-show-english" label={t('showEnglish')} checked={showEnglish} onChange={(e) => setShowEnglish(e.target.checked)} />
 
       <fieldset className="space-y-4 rounded-md border-2 border-gray-300 p-4">
         <legend className="px-1 text-lg font-semibold">{t('metaLegend')}</legend>
         <TextField label={t('titlePl')} required error={errorAt(errors, 'meta.titlePl')} {...register('meta.titlePl')} />
-        <TextField label={t('titleEn')} error={errorAt(errors, 'meta.titleEn')} {...register('meta.titleEn')} />
+        <English>
+          <TextField label={t('titleEn')} error={errorAt(errors, 'meta.titleEn')} {...register('meta.titleEn')} />
+        </English>
         <TextField label={t('slug')} hint={t('slugHint')} required error={errorAt(errors, 'meta.slug')} {...register('meta.slug')} />
         <TextArea label={t('descriptionPl')} name="meta.descriptionPl" register={register} error={errorAt(errors, 'meta.descriptionPl')} />
-        <TextArea label={t('descriptionEn')} name="meta.descriptionEn" register={register} error={errorAt(errors, 'meta.descriptionEn')} />
+        <English>
+          <TextArea label={t('descriptionEn')} name="meta.descriptionEn" register={register} error={errorAt(errors, 'meta.descriptionEn')} />
+        </English>
         <SelectField
           label={t('responseMode')}
           options={[
@@ -129,6 +181,7 @@ export function SurveyBuilder({ surveyId, initial, areas, save }: BuilderProps) 
           <TextField type="datetime-local" label={t('opensAt')} hint={t('datesHint')} error={errorAt(errors, 'meta.opensAt')} {...register('meta.opensAt', { setValueAs: (v) => (v ? new Date(v) : null) })} />
           <TextField type="datetime-local" label={t('closesAt')} hint={t('datesHint')} error={errorAt(errors, 'meta.closesAt')} {...register('meta.closesAt', { setValueAs: (v) => (v ? new Date(v) : null) })} />
         </div>
+        <CommunesField communes={communes} error={errorAt(errors, 'meta.communeIds')} />
       </fieldset>
 
       {errorAt(errors, 'definition.sections') ? <Alert tone="error">{errorText(errorAt(errors, 'definition.sections'))}</Alert> : null}
@@ -163,6 +216,7 @@ export function SurveyBuilder({ surveyId, initial, areas, save }: BuilderProps) 
         </Button>
       </div>
     </form>
+    </EnglishShown.Provider>
     </FormProvider>
   );
 }
@@ -230,9 +284,15 @@ function SectionEditor(props: {
       <MoveButtons index={si} count={props.count} onMove={props.onMove} onRemove={props.onRemove} what={sectionName} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t('sectionTitlePl')} id={`${base}-title-pl`} required error={errorAt(errors, `${base}.title.pl`)} {...register(`${base}.title.pl`)} />
-        <TextField label={t('sectionTitleEn')} id={`${base}-title-en`} error={errorAt(errors, `${base}.title.en`)} {...register(`${base}.title.en`)} />
+        <English>
+          <TextField label={t('sectionTitleEn')} id={`${base}-title-en`} error={errorAt(errors, `${base}.title.en`)} {...register(`${base}.title.en`)} />
+        </English>
         <TextField label={t('sectionId')} id={`${base}-id`} hint={t('idHint')} required error={errorAt(errors, `${base}.id`)} {...register(`${base}.id`)} />
       </div>
+      <TextArea label={t('sectionDescriptionPl')} name={`${base}.description.pl`} register={register} error={errorAt(errors, `${base}.description.pl`)} />
+      <English>
+        <TextArea label={t('sectionDescriptionEn')} name={`${base}.description.en`} register={register} error={errorAt(errors, `${base}.description.en`)} />
+      </English>
       {errorAt(errors, `${base}.questions`) ? (
         <Alert tone="error">
           <ErrorKey code={errorAt(errors, `${base}.questions`)} />
@@ -311,8 +371,13 @@ function QuestionEditor(props: {
       <MoveButtons index={qi} count={props.count} onMove={props.onMove} onRemove={props.onRemove} what={name} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={id('label-pl')} label={t('labelPl')} required error={errorAt(errors, `${base}.label.pl`)} {...register(`${base}.label.pl`)} />
-        <TextField id={id('label-en')} label={t('labelEn')} error={errorAt(errors, `${base}.label.en`)} {...register(`${base}.label.en`)} />
+        <English>
+          <TextField id={id('label-en')} label={t('labelEn')} error={errorAt(errors, `${base}.label.en`)} {...register(`${base}.label.en`)} />
+        </English>
         <TextField id={id('help-pl')} label={t('helpPl')} error={errorAt(errors, `${base}.help.pl`)} {...register(`${base}.help.pl`)} />
+        <English>
+          <TextField id={id('help-en')} label={t('helpEn')} error={errorAt(errors, `${base}.help.en`)} {...register(`${base}.help.en`)} />
+        </English>
         <TextField id={id('id')} label={t('questionId')} hint={t('idHint')} required error={errorAt(errors, `${base}.id`)} {...register(`${base}.id`)} />
         <SelectField
           id={id('area')}
@@ -345,6 +410,13 @@ function QuestionEditor(props: {
               <TextField key={i} id={id(`scale-${i}`)} label={t('scalePoint', { n: i + 1 })} error={errorAt(errors, `${base}.scaleLabels.${i}.pl`)} {...register(`${base}.scaleLabels.${i}.pl` as Path<Form>)} />
             ))}
           </div>
+          <English>
+            <div className="grid gap-2 sm:grid-cols-5">
+              {[0, 1, 2, 3, 4].map((i) => (
+                <TextField key={i} id={id(`scale-${i}-en`)} label={t('scalePointEn', { n: i + 1 })} error={errorAt(errors, `${base}.scaleLabels.${i}.en`)} {...register(`${base}.scaleLabels.${i}.en` as Path<Form>)} />
+              ))}
+            </div>
+          </English>
           <BoolField id={id('dont-know')} label={t('allowDontKnow')} name={`${base}.allowDontKnow`} />
         </fieldset>
       ) : null}
@@ -431,6 +503,7 @@ function OptionsEditor({ control, register, errors, path, legend, prefix }: { co
   const t = useTranslations('surveys.builder');
   const options = useFieldArray({ control, name: path as `definition.sections.${number}.questions.${number}.options` });
   const arrayError = errorAt(errors, path);
+  const english = useContext(EnglishShown);
   const id = (suffix: string) => `${path}-${suffix}`.replace(/\./g, '-');
   return (
     <fieldset className="space-y-3">
@@ -441,9 +514,11 @@ function OptionsEditor({ control, register, errors, path, legend, prefix }: { co
         </p>
       ) : null}
       {options.fields.map((option, oi) => (
-        <div key={option.id} className="grid items-end gap-2 rounded-md bg-gray-50 p-2 sm:grid-cols-[1fr_1fr_10rem_auto]">
+        <div key={option.id} className={`grid items-end gap-2 rounded-md bg-gray-50 p-2 ${english ? 'sm:grid-cols-[1fr_1fr_10rem_auto]' : 'sm:grid-cols-[1fr_10rem_auto]'}`}>
           <TextField id={id(`${oi}-pl`)} label={t('optionLabelPl', { n: oi + 1 })} error={errorAt(errors, `${path}.${oi}.label.pl`)} {...register(`${path}.${oi}.label.pl` as Path<Form>)} />
-          <TextField id={id(`${oi}-en`)} label={t('optionLabelEn', { n: oi + 1 })} error={errorAt(errors, `${path}.${oi}.label.en`)} {...register(`${path}.${oi}.label.en` as Path<Form>)} />
+          <English>
+            <TextField id={id(`${oi}-en`)} label={t('optionLabelEn', { n: oi + 1 })} error={errorAt(errors, `${path}.${oi}.label.en`)} {...register(`${path}.${oi}.label.en` as Path<Form>)} />
+          </English>
           <TextField id={id(`${oi}-value`)} label={t('optionValue', { n: oi + 1 })} error={errorAt(errors, `${path}.${oi}.value`)} {...register(`${path}.${oi}.value` as Path<Form>)} />
           <MoveButtons index={oi} count={options.fields.length} onMove={(to) => options.move(oi, to)} onRemove={() => options.remove(oi)} what={t('optionN', { n: oi + 1 })} />
         </div>
@@ -452,6 +527,51 @@ function OptionsEditor({ control, register, errors, path, legend, prefix }: { co
         {t('addOption')}
         <span className="sr-only"> – {legend}</span>
       </Button>
+    </fieldset>
+  );
+}
+
+/**
+ * The communes the survey covers: a checkbox each, and "all communes" to tick or clear them at
+ * once. Bound with setValue (a list of ids), like BoolField; at least one is required by the schema.
+ */
+function CommunesField({ communes, error }: { communes: { id: number; name: string }[]; error?: string }) {
+  const t = useTranslations('surveys.builder');
+  const { control, setValue, formState } = useFormContext<Form>();
+  const errorText = useErrorText()(error);
+  const picked = (useWatch({ control, name: 'meta.communeIds' }) ?? []) as number[];
+  const all = communes.length > 0 && communes.every((c) => picked.includes(c.id));
+  const set = (ids: number[]) =>
+    setValue('meta.communeIds', communes.map((c) => c.id).filter((id) => ids.includes(id)), { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  return (
+    <fieldset className="space-y-2" aria-describedby={errorText ? 'meta-communes-hint meta-communes-error' : 'meta-communes-hint'}>
+      <legend className="font-semibold">
+        {t('communes')}
+        <span aria-hidden="true" className="text-danger"> *</span>
+      </legend>
+      <p id="meta-communes-hint" className="text-sm text-muted">
+        {t('communesHint')}
+      </p>
+      {errorText ? (
+        <p id="meta-communes-error" className="text-sm font-semibold text-danger">
+          {errorText}
+        </p>
+      ) : null}
+      {communes.length > 1 ? (
+        <CheckboxField id="meta-communes-all" name="meta-communes-all" label={t('allCommunes')} checked={all} onChange={(e) => set(e.target.checked ? communes.map((c) => c.id) : [])} />
+      ) : null}
+      <div className="grid gap-1 sm:grid-cols-2">
+        {communes.map((c) => (
+          <CheckboxField
+            key={c.id}
+            id={`meta-commune-${c.id}`}
+            name="meta-communes"
+            label={c.name}
+            checked={picked.includes(c.id)}
+            onChange={(e) => set(e.target.checked ? [...picked, c.id] : picked.filter((id) => id !== c.id))}
+          />
+        ))}
+      </div>
     </fieldset>
   );
 }

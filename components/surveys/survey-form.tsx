@@ -346,6 +346,9 @@ export function SurveyForm(props: SurveyFormProps) {
       <h2 ref={headingRef} tabIndex={-1} className="focus:outline-none">
         {stepTitle}
       </h2>
+      {!paper && step >= firstSection && step < profileStep && localize(sections[step - firstSection]!.description, locale) ? (
+        <p className="whitespace-pre-line">{localize(sections[step - firstSection]!.description, locale)}</p>
+      ) : null}
 
       {message ? (
         <div role={message.tone === 'error' ? 'alert' : 'status'} className={`rounded-md border-l-4 px-4 py-3 ${message.tone === 'error' ? 'border-danger bg-red-50 text-red-900' : 'border-sky-700 bg-sky-50 text-sky-900'}`}>

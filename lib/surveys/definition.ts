@@ -400,6 +400,26 @@ export function answerRows(definition: SurveyDefinition, answers: Answers): Answ
   return out;
 }
 
+/**
+ * A value with every English text emptied (the `en` of each pl/en pair), in a canonical JSON form
+ * (keys sorted: PostgreSQL's jsonb does not keep their order). Two definitions with the same
+ * result differ at most in their English translations.
+ */
+export function withoutEnglish(value: unknown): string {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, inner]) => [k, k === 'en' && typeof inner === 'string' ? '' : strip(inner)]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(strip(value));
+}
+
 /** A label in the wanted language, falling back to Polish. */
 export function localize(text: { pl: string; en?: string } | undefined, locale: string): string {
   if (!text) return '';

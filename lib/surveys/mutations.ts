@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { communes, localities, surveyAnswers, surveyInvitationCodes, surveyResponses, surveys } from '@/db/schema';
 import { zodFieldErrors } from '@/lib/action';
@@ -10,8 +10,8 @@ import { addResponseToAggregates } from '@/lib/results/aggregates';
 import { getEnv } from '@/lib/env';
 import { AppError, fieldError } from '@/lib/errors';
 import { consumeRateLimit, keyedHash } from '@/lib/rate-limit';
-import { answerRows, definitionSchema, responseSchema, type SurveyDefinition } from './definition';
-import { canEnterPaper, canManageInvitations, canManageSurveys } from './permissions';
+import { answerRows, definitionSchema, responseSchema, withoutEnglish, type SurveyDefinition } from './definition';
+import { canEnterPaper, canManageInvitations, canManageSurvey, canManageSurveys, mayCoverCommunes } from './permissions';
 import { surveyFormSchema, type SurveyFormInput } from './schema';
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
@@ -46,11 +46,25 @@ async function slugTaken(tx: Tx, slug: string, exceptId?: string) {
   return Boolean(row && row.id !== exceptId);
 }
 
+/**
+ * The communes a form asks to cover must exist, be active, and lie within the builder's reach (a
+ * commune coordinator picks only their own). Checked here, not only by the picker in the browser.
+ */
+async function checkCoverage(tx: Tx, actor: CurrentUser, communeIds: number[]) {
+  if (!mayCoverCommunes(actor, communeIds)) throw fieldError('meta.communeIds', 'survey_communes_not_yours', 'forbidden');
+  const found = await tx
+    .select({ id: communes.id })
+    .from(communes)
+    .where(and(inArray(communes.id, communeIds), eq(communes.active, true)));
+  if (found.length !== communeIds.length) throw fieldError('meta.communeIds', 'survey_communes_unknown');
+}
+
 /** Creates a draft survey from the builder's form. */
 export async function createSurvey({ actor, input }: { actor: CurrentUser; input: SurveyFormInput }) {
   ensure(canManageSurveys(actor));
   const { meta, definition } = parseForm(input);
   return db.transaction(async (tx) => {
+    await checkCoverage(tx, actor, meta.communeIds);
     if (await slugTaken(tx, meta.slug)) throw fieldError('meta.slug', 'survey_slug_taken', 'conflict');
     const [created] = await tx
       .insert(surveys)
@@ -70,8 +84,20 @@ export async function updateSurvey({ actor, id, input }: { actor: CurrentUser; i
   const { meta, definition } = parseForm(input);
   return db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, id);
+    ensure(canManageSurvey(actor, survey));
     if (survey.status === 'archived') throw new AppError('conflict:survey_archived');
-    if (await hasResponses(tx, id)) throw new AppError('conflict:survey_frozen');
+    if (await hasResponses(tx, id)) {
+      // Answered: the structure, the Polish texts respondents read and the communes covered are
+      // frozen (a copy is the way to change them). Only the English translations may be fixed.
+      if (!sameExceptEnglish(survey, { meta, definition })) throw new AppError('conflict:survey_frozen');
+      await tx
+        .update(surveys)
+        .set({ titleEn: meta.titleEn, descriptionEn: meta.descriptionEn, definition, updatedAt: new Date() })
+        .where(eq(surveys.id, id));
+      await recordAudit(tx, { actorId: actor.id, action: 'survey.translate', targetType: 'survey', targetId: id });
+      return { id, slug: survey.slug };
+    }
+    await checkCoverage(tx, actor, meta.communeIds);
     if (await slugTaken(tx, meta.slug, id)) throw fieldError('meta.slug', 'survey_slug_taken', 'conflict');
     await tx
       .update(surveys)
@@ -80,6 +106,24 @@ export async function updateSurvey({ actor, id, input }: { actor: CurrentUser; i
     await recordAudit(tx, { actorId: actor.id, action: 'survey.update', targetType: 'survey', targetId: id });
     return { id, slug: meta.slug };
   });
+}
+
+/** Does a saved form change nothing of a stored survey but its English texts? */
+function sameExceptEnglish(survey: typeof surveys.$inferSelect, { meta, definition }: ReturnType<typeof parseForm>): boolean {
+  const time = (d: Date | null) => (d ? d.getTime() : null);
+  const stored = definitionSchema.safeParse(survey.definition);
+  return (
+    stored.success &&
+    withoutEnglish(stored.data) === withoutEnglish(definition) &&
+    meta.slug === survey.slug &&
+    meta.titlePl === survey.titlePl &&
+    meta.descriptionPl === survey.descriptionPl &&
+    meta.responseMode === survey.responseMode &&
+    // A survey saved before the picker covers every commune (an empty list): the form cannot say so.
+    (survey.communeIds.length === 0 || withoutEnglish(meta.communeIds) === withoutEnglish([...survey.communeIds].sort((a, b) => a - b))) &&
+    time(meta.opensAt) === time(survey.opensAt) &&
+    time(meta.closesAt) === time(survey.closesAt)
+  );
 }
 
 const transitions = {
@@ -96,6 +140,7 @@ export async function changeSurveyStatus({ actor, id, transition }: { actor: Cur
   const step = transitions[transition];
   return db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, id);
+    ensure(canManageSurvey(actor, survey));
     if (!(step.from as readonly string[]).includes(survey.status)) throw new AppError('conflict:survey_status');
     if (transition === 'publish') {
       // A definition saved before a rule was added must still pass today's rules to go live.
@@ -121,6 +166,7 @@ export async function copySurvey({ actor, id }: { actor: CurrentUser; id: string
   ensure(canManageSurveys(actor));
   return db.transaction(async (tx) => {
     const source = await lockSurvey(tx, id);
+    ensure(canManageSurvey(actor, source));
     const root = source.slug.replace(/-v\d+$/, '');
     const [latest] = await tx
       .select({ version: max(surveys.version) })

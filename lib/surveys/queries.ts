@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { communes, localities, surveyAnswers, surveyInvitationCodes, surveyResponses, surveys } from '@/db/schema';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import type { SurveyDefinition } from './definition';
 import { allowedCommuneIds, isAcceptingResponses } from './mutations';
-import { canEnterPaper, canExportResponses, canManageInvitations, canManageSurveys, canSeeSurveyOffice } from './permissions';
-import { EXPORT_BATCH_SIZE } from './schema';
+import { canEnterPaper, canExportResponses, canManageInvitations, canManageSurvey, canManageSurveys, canSeeSurveyOffice, surveyCommuneScope } from './permissions';
+import { EXPORT_BATCH_SIZE, OFFICE_PAGE_SIZE } from './schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -65,15 +66,21 @@ async function withPlaces(survey: typeof surveys.$inferSelect) {
   };
 }
 
-/** The back-office list: every survey with its response count. */
-export async function listSurveysForOffice({ actor }: { actor: CurrentUser }) {
+/**
+ * The back-office list: surveys (not archived) with their response counts, most recently changed
+ * first, one page at a time. Keyset on (updated_at, id): the cursor is the id of the last survey
+ * shown, and the next page starts strictly after its (updated_at, id).
+ */
+export async function listSurveysForOffice({ actor, cursor }: { actor: CurrentUser; cursor?: string }) {
   ensure(canSeeSurveyOffice(actor));
+  if (cursor !== undefined && !UUID.test(cursor)) throw new AppError('bad_request');
   const responseCounts = db
     .select({ surveyId: surveyResponses.surveyId, n: count().as('n') })
     .from(surveyResponses)
     .groupBy(surveyResponses.surveyId)
     .as('response_counts');
-  return db
+  const after = alias(surveys, 'after_survey');
+  const page = await db
     .select({
       id: surveys.id,
       slug: surveys.slug,
@@ -87,8 +94,16 @@ export async function listSurveysForOffice({ actor }: { actor: CurrentUser }) {
     })
     .from(surveys)
     .leftJoin(responseCounts, eq(responseCounts.surveyId, surveys.id))
-    .where(sql`${surveys.status} <> 'archived'`)
-    .orderBy(desc(surveys.updatedAt), asc(surveys.id));
+    .where(
+      and(
+        sql`${surveys.status} <> 'archived'`,
+        cursor ? sql`(${surveys.updatedAt}, ${surveys.id}) < ${db.select({ updatedAt: after.updatedAt, id: after.id }).from(after).where(eq(after.id, cursor))}` : undefined,
+      ),
+    )
+    .orderBy(desc(surveys.updatedAt), desc(surveys.id))
+    .limit(OFFICE_PAGE_SIZE + 1);
+  const shown = page.slice(0, OFFICE_PAGE_SIZE);
+  return { surveys: shown, nextCursor: page.length > OFFICE_PAGE_SIZE ? shown.at(-1)!.id : null };
 }
 
 async function findSurvey(id: string) {
@@ -116,15 +131,20 @@ export async function getSurveyForOffice({ actor, id }: { actor: CurrentUser; id
     .from(surveyInvitationCodes)
     .where(eq(surveyInvitationCodes.surveyId, id))
     .orderBy(asc(surveyInvitationCodes.batch));
+  const covered = survey.communeIds.length
+    ? (await db.select({ name: communes.name }).from(communes).where(inArray(communes.id, survey.communeIds)).orderBy(asc(communes.name))).map((c) => c.name)
+    : ('all' as const);
   const online = byChannel.find((r) => r.channel === 'online')?.n ?? 0;
   const paper = byChannel.find((r) => r.channel === 'paper')?.n ?? 0;
   return {
     survey: { ...survey, definition: survey.definition as SurveyDefinition },
     accepting: isAcceptingResponses(survey),
+    /** The names of the communes covered, or 'all' (a survey saved before the picker). */
+    communes: covered,
     responses: { online, paper, total: online + paper },
     codes: { total: codes?.total ?? 0, used: codes?.used ?? 0, batches: batches.map((b) => b.batch) },
     can: {
-      manage: canManageSurveys(actor),
+      manage: canManageSurvey(actor, survey),
       paper: canEnterPaper(actor),
       export: canExportResponses(actor),
       invitations: canManageInvitations(actor),
@@ -132,10 +152,23 @@ export async function getSurveyForOffice({ actor, id }: { actor: CurrentUser; id
   };
 }
 
-/** The survey as the builder edits it. */
+/** The communes the builder's picker offers this user: active ones within their reach. */
+export async function listCommunesForBuilder({ actor }: { actor: CurrentUser }) {
+  ensure(canManageSurveys(actor));
+  const scope = surveyCommuneScope(actor);
+  if (scope !== 'all' && scope.length === 0) return [];
+  return db
+    .select({ id: communes.id, name: communes.name })
+    .from(communes)
+    .where(and(eq(communes.active, true), scope === 'all' ? undefined : inArray(communes.id, scope)))
+    .orderBy(asc(communes.name));
+}
+
+/** The survey as the builder edits it; a survey covering communes beyond the user's reach is refused. */
 export async function getSurveyForBuilder({ actor, id }: { actor: CurrentUser; id: string }) {
   ensure(canManageSurveys(actor));
   const survey = await findSurvey(id);
+  ensure(canManageSurvey(actor, survey));
   const [answered] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.surveyId, id)).limit(1);
   return { survey: { ...survey, definition: survey.definition as SurveyDefinition }, frozen: Boolean(answered) };
 }

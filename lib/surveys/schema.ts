@@ -6,6 +6,7 @@ import { definitionSchema } from './definition';
 
 export const SURVEY_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_CODES_PER_BATCH = 1000;
+export const OFFICE_PAGE_SIZE = 50;
 export const EXPORT_BATCH_SIZE = 1000;
 
 const optionalDate = z.preprocess(
@@ -22,7 +23,12 @@ export const surveyMetaSchema = z
     descriptionPl: z.string().trim().max(4000, 'text_too_long').default(''),
     descriptionEn: z.string().trim().max(4000, 'text_too_long').default(''),
     responseMode: z.enum(['open_link', 'invitation'], { error: 'invalid' }),
-    communeIds: z.array(z.coerce.number().int().positive()).default([]),
+    /** The communes the survey covers: at least one; the filling page offers only these. */
+    communeIds: z
+      .array(z.coerce.number({ error: 'invalid' }).int('invalid').positive('invalid'), { error: 'survey_communes_required' })
+      .min(1, 'survey_communes_required')
+      .max(1000, 'invalid')
+      .transform((ids) => [...new Set(ids)].sort((a, b) => a - b)),
     opensAt: optionalDate,
     closesAt: optionalDate,
   })
@@ -39,3 +45,6 @@ export const generateCodesSchema = z.object({
   surveyId: z.uuid({ error: 'invalid' }),
   count: z.coerce.number({ error: 'codes_count_invalid' }).int('codes_count_invalid').min(1, 'codes_count_invalid').max(MAX_CODES_PER_BATCH, 'codes_count_invalid'),
 });
+
+/** The office list's search parameters; a malformed cursor (a hand-edited URL) starts from the top. */
+export const officeListParamsSchema = z.object({ cursor: z.uuid().optional().catch(undefined) });

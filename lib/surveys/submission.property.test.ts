@@ -24,7 +24,7 @@ beforeAll(async () => {
   const places = await makePlaces();
   communeA = places.communeA;
   coordinator = await makeUser([{ role: 'coordinator', communeId: null }]);
-  const created = await createSurvey({ actor: coordinator, input: smallSurveyForm(`wlasnosci-${randomUUID().slice(0, 6)}`) });
+  const created = await createSurvey({ actor: coordinator, input: smallSurveyForm(`wlasnosci-${randomUUID().slice(0, 6)}`, 'open_link', [communeA]) });
   await changeSurveyStatus({ actor: coordinator, id: created.id, transition: 'publish' });
   slug = created.slug;
   surveyId = created.id;

@@ -31,10 +31,10 @@ export async function makePlaces() {
 const l = (pl: string) => ({ pl, en: '' });
 const scale = [1, 2, 3, 4, 5].map((n) => l(String(n)));
 
-/** A small survey with every kind of rule the submission checks. */
-export function smallSurveyForm(slug: string, responseMode: 'open_link' | 'invitation' = 'open_link'): SurveyFormInput {
+/** A small survey with every kind of rule the submission checks, covering the given communes. */
+export function smallSurveyForm(slug: string, responseMode: 'open_link' | 'invitation' = 'open_link', communeIds: number[] = []): SurveyFormInput {
   return {
-    meta: { slug, titlePl: 'Mała ankieta', responseMode, communeIds: [], opensAt: null, closesAt: null },
+    meta: { slug, titlePl: 'Mała ankieta', responseMode, communeIds, opensAt: null, closesAt: null },
     definition: {
       sections: [
         {

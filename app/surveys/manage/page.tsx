@@ -2,19 +2,24 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { canManageSurveys } from '@/lib/surveys/permissions';
 import { listSurveysForOffice } from '@/lib/surveys/queries';
+import { officeListParamsSchema } from '@/lib/surveys/schema';
 import { load, officeUser } from './guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('office') };
 }
 
-export default async function SurveyOfficePage() {
+export default async function SurveyOfficePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await officeUser('/surveys/manage');
-  const surveys = await load(listSurveysForOffice({ actor: user }));
-  if (!surveys) return <Forbidden />;
+  const { cursor } = officeListParamsSchema.parse(await searchParams);
+  const page = await load(listSurveysForOffice({ actor: user, cursor }));
+  if (!page) return <Forbidden />;
+  const { surveys, nextCursor } = page;
   const [t, format, locale] = await Promise.all([getTranslations('surveys'), getFormatter(), getLocale()]);
   return (
     <div className="space-y-6">
@@ -29,37 +34,27 @@ export default async function SurveyOfficePage() {
       {surveys.length === 0 ? (
         <p>{t('manage.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('manage.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="px-2 py-2">{t('manage.surveyTitle')}</th>
-                <th scope="col" className="px-2 py-2">{t('manage.status')}</th>
-                <th scope="col" className="px-2 py-2">{t('manage.mode')}</th>
-                <th scope="col" className="px-2 py-2 text-right">{t('manage.responses')}</th>
-                <th scope="col" className="px-2 py-2">{t('manage.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {surveys.map((s) => (
-                <tr key={s.id} className="border-b border-gray-200 align-top">
-                  <th scope="row" className="px-2 py-2 font-normal">
-                    <Link href={`/surveys/manage/${s.id}`}>{locale === 'en' && s.titleEn ? s.titleEn : s.titlePl}</Link>
-                    <span className="block text-sm text-muted">
-                      /s/{s.slug} · {t('manage.version', { version: s.version })}
-                    </span>
-                  </th>
-                  <td className="px-2 py-2">{t(`status.${s.status}`)}</td>
-                  <td className="px-2 py-2">{t(`modes.${s.responseMode}`)}</td>
-                  <td className="px-2 py-2 text-right">{format.number(s.responses)}</td>
-                  <td className="px-2 py-2">{format.dateTime(s.updatedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('manage.caption')}
+          columns={[t('manage.surveyTitle'), t('manage.status'), t('manage.mode'), <span key="responses" className="block text-right">{t('manage.responses')}</span>, t('manage.updated')]}
+        >
+          {surveys.map((s) => (
+            <tr key={s.id} className={rowClass}>
+              <th scope="row" className="px-2 py-2 font-normal">
+                <Link href={`/surveys/manage/${s.id}`}>{locale === 'en' && s.titleEn ? s.titleEn : s.titlePl}</Link>
+                <span className="block text-sm text-muted">
+                  /s/{s.slug} · {t('manage.version', { version: s.version })}
+                </span>
+              </th>
+              <td className="px-2 py-2">{t(`status.${s.status}`)}</td>
+              <td className="px-2 py-2">{t(`modes.${s.responseMode}`)}</td>
+              <td className="px-2 py-2 text-right">{format.number(s.responses)}</td>
+              <td className="px-2 py-2">{format.dateTime(s.updatedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' })}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
+      <KeysetPagination firstHref={cursor ? '/surveys/manage' : null} nextHref={nextCursor ? `/surveys/manage?cursor=${nextCursor}` : null} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
   const user = await officeUser(`/surveys/manage/${id}`);
   const data = await load(getSurveyForOffice({ actor: user, id }));
   if (!data) return <Forbidden />;
-  const { survey, responses, codes, can, accepting } = data;
+  const { survey, responses, codes, can, accepting, communes } = data;
   const [t, format, locale] = await Promise.all([getTranslations('surveys'), getFormatter(), getLocale()]);
   const title = locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl;
   const questionCount = survey.definition.sections.reduce((n, s) => n + s.questions.length, 0);
@@ -42,6 +42,8 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
         <dd>{survey.status === 'draft' ? `/s/${survey.slug}` : <Link href={`/s/${survey.slug}`}>/s/{survey.slug}</Link>}</dd>
         <dt className="font-semibold">{t('manage.mode')}</dt>
         <dd>{t(`modes.${survey.responseMode}`)}</dd>
+        <dt className="font-semibold">{t('manage.communes')}</dt>
+        <dd>{communes === 'all' ? t('manage.allCommunes') : communes.join(', ')}</dd>
         <dt className="font-semibold">{t('manage.structure')}</dt>
         <dd>{t('manage.structureCount', { sections: survey.definition.sections.length, questions: questionCount })}</dd>
         <dt className="font-semibold">{t('manage.responses')}</dt>
@@ -61,9 +63,9 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
           <h2 id="survey-actions">{t('manage.actionsTitle')}</h2>
           {responses.total > 0 ? <p className="text-sm text-muted">{t('manage.frozenNote')}</p> : null}
           <div className="flex flex-wrap items-start gap-3">
-            {survey.status !== 'archived' && responses.total === 0 ? (
+            {survey.status !== 'archived' ? (
               <Link href={`/surveys/manage/${survey.id}/edit`} className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 px-4 py-2 font-semibold">
-                {t('manage.actions.edit')}
+                {responses.total === 0 ? t('manage.actions.edit') : t('manage.actions.translate')}
               </Link>
             ) : null}
             <Link href={`/surveys/manage/${survey.id}/preview`} className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 px-4 py-2 font-semibold">

@@ -6,6 +6,7 @@ import { SurveyBuilder } from '@/components/surveys/survey-builder';
 import { PageHeader } from '@/components/ui/page-header';
 import { listServiceAreas } from '@/lib/places/queries';
 import { canManageSurveys } from '@/lib/surveys/permissions';
+import { listCommunesForBuilder } from '@/lib/surveys/queries';
 import { saveSurveyAction } from '../actions';
 import { officeUser } from '../guard';
 
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewSurveyPage() {
   const user = await officeUser('/surveys/manage/new');
   if (!canManageSurveys(user)) return <Forbidden />;
-  const [t, locale, areas] = await Promise.all([getTranslations('surveys'), getLocale(), listServiceAreas()]);
+  const [t, locale, areas, communes] = await Promise.all([getTranslations('surveys'), getLocale(), listServiceAreas(), listCommunesForBuilder({ actor: user })]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('builder.newTitle')} lead={t('builder.lead')}>
@@ -27,9 +28,10 @@ export default async function NewSurveyPage() {
       <SurveyBuilder
         surveyId={null}
         save={saveSurveyAction}
+        communes={communes}
         areas={areas.map((a) => ({ slug: a.slug, name: locale === 'en' ? a.nameEn : a.namePl }))}
         initial={{
-          meta: { slug: '', titlePl: '', titleEn: '', descriptionPl: '', descriptionEn: '', responseMode: 'open_link', communeIds: [], opensAt: null, closesAt: null },
+          meta: { slug: '', titlePl: '', titleEn: '', descriptionPl: '', descriptionEn: '', responseMode: 'open_link', communeIds: communes.length === 1 ? [communes[0]!.id] : [], opensAt: null, closesAt: null },
           definition: {
             sections: [
               {

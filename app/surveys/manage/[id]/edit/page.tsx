@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
 import { SurveyBuilder } from '@/components/surveys/survey-builder';
+import { SurveyTranslations } from '@/components/surveys/survey-translations';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { listServiceAreas } from '@/lib/places/queries';
-import { getSurveyForBuilder } from '@/lib/surveys/queries';
+import { getSurveyForBuilder, listCommunesForBuilder } from '@/lib/surveys/queries';
 import { saveSurveyAction } from '../../actions';
 import { load, officeUser } from '../../guard';
 
@@ -20,7 +21,11 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
   const data = await load(getSurveyForBuilder({ actor: user, id }));
   if (!data) return <Forbidden />;
   const { survey, frozen } = data;
-  const [t, locale, areas] = await Promise.all([getTranslations('surveys'), getLocale(), listServiceAreas()]);
+  const [t, locale, areas, communes] = await Promise.all([getTranslations('surveys'), getLocale(), listServiceAreas(), listCommunesForBuilder({ actor: user })]);
+  // A survey saved before the picker covers every active commune (an empty list); one that names
+  // a since-deactivated commune keeps only those that can still be chosen.
+  const pickable = communes.map((c) => c.id);
+  const communeIds = survey.communeIds.length > 0 ? pickable.filter((id) => survey.communeIds.includes(id)) : pickable;
   return (
     <div className="space-y-6">
       <PageHeader title={t('builder.editTitle')} lead={survey.titlePl}>
@@ -28,12 +33,35 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
           <Link href={`/surveys/manage/${survey.id}`}>{t('manage.backToSurvey')}</Link>
         </p>
       </PageHeader>
-      {frozen || survey.status === 'archived' ? (
-        <Alert tone="info">{t('manage.frozenNote')}</Alert>
+      {survey.status === 'archived' ? (
+        <Alert tone="info">{(await getTranslations('errors'))('conflict_survey_archived')}</Alert>
+      ) : frozen ? (
+        <>
+          <Alert tone="info">{t('manage.translationsOnlyNote')}</Alert>
+          <SurveyTranslations
+            surveyId={survey.id}
+            save={saveSurveyAction}
+            initial={{
+              meta: {
+                slug: survey.slug,
+                titlePl: survey.titlePl,
+                titleEn: survey.titleEn,
+                descriptionPl: survey.descriptionPl,
+                descriptionEn: survey.descriptionEn,
+                responseMode: survey.responseMode,
+                communeIds,
+                opensAt: survey.opensAt,
+                closesAt: survey.closesAt,
+              },
+              definition: survey.definition,
+            }}
+          />
+        </>
       ) : (
         <SurveyBuilder
           surveyId={survey.id}
           save={saveSurveyAction}
+          communes={communes}
           areas={areas.map((a) => ({ slug: a.slug, name: locale === 'en' ? a.nameEn : a.namePl }))}
           initial={{
             meta: {
@@ -43,7 +71,7 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
               descriptionPl: survey.descriptionPl,
               descriptionEn: survey.descriptionEn,
               responseMode: survey.responseMode,
-              communeIds: survey.communeIds,
+              communeIds,
               opensAt: survey.opensAt,
               closesAt: survey.closesAt,
             },
