@@ -33,7 +33,7 @@ beforeAll(async () => {
   analyst = await makeUser([{ role: 'analyst', communeId: null }]);
   const created = await createSurvey({
     actor: coordinator,
-    input: { meta: { slug: `wyniki-${randomUUID().slice(0, 6)}`, titlePl: 'Wyniki', responseMode: 'open_link', communeIds: [], opensAt: null, closesAt: null }, definition: DEFAULT_DEFINITION },
+    input: { meta: { slug: `wyniki-${randomUUID().slice(0, 6)}`, titlePl: 'Wyniki', responseMode: 'open_link', communeIds: [communeA, communeB], opensAt: null, closesAt: null }, definition: DEFAULT_DEFINITION },
   });
   await changeSurveyStatus({ actor: coordinator, id: created.id, transition: 'publish' });
   slug = created.slug;

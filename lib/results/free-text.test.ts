@@ -71,7 +71,7 @@ beforeAll(async () => {
   analyst = await makeUser([{ role: 'analyst', communeId: null }]);
   moderator = await makeUser([{ role: 'moderator', communeId: null }]);
   member = await makeUser([]);
-  const created = await publishedSurvey(suffix, [], coordinatorCounty);
+  const created = await publishedSurvey(suffix, [a, b, c], coordinatorCounty);
   slug = created.slug;
   surveyId = created.id;
   await db.insert(resultsPublications).values({ surveyId }).onConflictDoNothing();

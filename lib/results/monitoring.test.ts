@@ -54,7 +54,7 @@ beforeAll(async () => {
   analyst = await makeUser([{ role: 'analyst', communeId: null }]);
   const created = await createSurvey({
     actor: coordinator,
-    input: { meta: { slug: `monitoring-${randomUUID().slice(0, 6)}`, titlePl: 'Monitoring', responseMode: 'open_link', communeIds: [], opensAt: null, closesAt: null }, definition: DEFAULT_DEFINITION },
+    input: { meta: { slug: `monitoring-${randomUUID().slice(0, 6)}`, titlePl: 'Monitoring', responseMode: 'open_link', communeIds: [communeA, communeB, tiny], opensAt: null, closesAt: null }, definition: DEFAULT_DEFINITION },
   });
   await changeSurveyStatus({ actor: coordinator, id: created.id, transition: 'publish' });
   slug = created.slug;

@@ -52,7 +52,7 @@ beforeAll(async () => {
   analyst = await makeUser([{ role: 'analyst', communeId: null }]);
   const created = await createSurvey({
     actor: coordinator,
-    input: { meta: { slug: `male-${suffix}`, titlePl: 'Małe grupy', responseMode: 'open_link', communeIds: [], opensAt: null, closesAt: null }, definition: DEFAULT_DEFINITION },
+    input: { meta: { slug: `male-${suffix}`, titlePl: 'Małe grupy', responseMode: 'open_link', communeIds: [big, small, mid], opensAt: null, closesAt: null }, definition: DEFAULT_DEFINITION },
   });
   await changeSurveyStatus({ actor: coordinator, id: created.id, transition: 'publish' });
   slug = created.slug;
