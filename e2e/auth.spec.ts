@@ -123,7 +123,7 @@ test.describe('accounts', () => {
   test('every demo account can sign in', async ({ browser }) => {
     for (const email of ['admin@agora.local', 'koordynator@agora.local', 'moderator@agora.local', 'analityk@agora.local', 'operator@agora.local', 'czlonek@agora.local']) {
       const page = await openBrowser(browser);
-      await signInAs(page, email);
+      await signInAs(page, email, undefined, { viaForm: true });
       await page.close();
     }
   });
