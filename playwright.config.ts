@@ -30,8 +30,11 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',
+  // Files run side by side in two workers (each file's tests in order, in one worker): every
+  // journey makes its own people and content (unique names) and asserts only on those or on demo
+  // data no other spec changes, so files do not interfere. E2E_WORKERS=1 runs them one by one.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

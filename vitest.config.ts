@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.data/**'],
+    // One migrated database for the run (global-setup), copied for each test file (setup-db).
+    globalSetup: ['./tests/global-setup.ts'],
     setupFiles: ['./tests/setup-db.ts'],
     environment: 'node',
     // Tests compare each view with the raw answers right after writing them: no reuse window.

@@ -22,21 +22,30 @@ export interface Connection {
 export function openConnection(options: { max?: number } = {}): Connection {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const client = postgres(env.DATABASE_URL, {
-      max: options.max ?? 10,
-      connect_timeout: 5,
-      idle_timeout: 60,
-      onnotice: () => {},
-    });
-    return {
-      db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database,
-      driver: 'postgres',
-      close: () => client.end({ timeout: 5 }),
-    };
+    return postgresConnection(env.DATABASE_URL, options);
   }
   const dir = env.PGLITE_DATA_DIR;
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  return pgliteConnection(new PGlite(dir));
+}
+
+/** A postgres.js connection to the database at url. */
+export function postgresConnection(url: string, options: { max?: number } = {}): Connection {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+  });
+  return {
+    db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database,
+    driver: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Wraps an open PGlite (the tests start theirs from a migrated copy). */
+export function pgliteConnection(client: PGlite): Connection {
   return {
     db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database,
     driver: 'pglite',

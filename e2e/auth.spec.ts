@@ -123,7 +123,7 @@ test.describe('accounts', () => {
   test('every demo account can sign in', async ({ browser }) => {
     for (const email of ['admin@agora.local', 'koordynator@agora.local', 'moderator@agora.local', 'analityk@agora.local', 'operator@agora.local', 'czlonek@agora.local']) {
       const page = await openBrowser(browser);
-      await signInAs(page, email);
+      await signInAs(page, email, undefined, { viaForm: true });
       await page.close();
     }
   });
@@ -142,7 +142,7 @@ test('after ten failed attempts an account is locked for a while, with a clear m
 });
 
 test('the session slides: each visit pushes its expiry forward, so only inactivity ends it', async ({ page }) => {
-  await signInAs(page, 'analityk@agora.local');
+  await signInAs(page, 'analityk@agora.local', undefined, { viaForm: true });
   const expiry = async () => (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'))!.expires;
   const first = await expiry();
   // The idle limit (SESSION_IDLE_MINUTES, 120 by default) is what is left, not a fixed day.

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** Matches db/seed/demo.ts; development-only accounts. */
 export const DEMO_PASSWORD = 'Agora-demo-2026!';
@@ -26,13 +26,33 @@ export class SignInPage {
   }
 }
 
-/** Signs in through the form and waits until the header shows the account. */
-export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+/**
+ * Signs in and waits until the header shows the account. The first time in a test worker a demo
+ * account signs in through the form; after that its session cookies are reused (much quicker; the
+ * server still checks the session on every page). Other accounts, and demo accounts whose reused
+ * session the server no longer accepts, go through the form. `viaForm` forces the form.
+ */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD, options: { viaForm?: boolean } = {}) {
+  const reusable = password === DEMO_PASSWORD && !options.viaForm;
+  const saved = reusable ? demoSessions.get(email) : undefined;
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto('/');
+    // A session cookie names one account; the server may have ended it (sign-out, blocking).
+    if (await page.getByRole('button', { name: 'Wyloguj się' }).isVisible()) return;
+    demoSessions.delete(email);
+  }
   const signInPage = new SignInPage(page);
   await signInPage.goto();
   await signInPage.signIn(email, password);
   await expect(page.getByRole('button', { name: 'Wyloguj się' })).toBeVisible();
+  if (reusable) demoSessions.set(email, (await page.context().cookies()).filter((cookie) => cookie.name.includes('authjs')));
 }
+
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+/** Session cookies of the demo accounts signed in so far in this worker. */
+const demoSessions = new Map<string, Cookies>();
+
 
 /** A fresh address per run, so journeys that register never collide. */
 export function uniqueEmail(prefix: string) {

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { getCurrentUser } from '@/lib/auth';
 import { canWrite } from '@/lib/forum/permissions';
 import { getSeat, listThreads } from '@/lib/forum/queries';
@@ -88,51 +90,40 @@ export default async function ForumIndexPage({ searchParams }: { searchParams: P
       {page.threads.length === 0 ? (
         <p>{t('forum.index.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('forum.index.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="px-2 py-2">{t('forum.index.thread')}</th>
-                <th scope="col" className="px-2 py-2">{t('forum.index.place')}</th>
-                <th scope="col" className="px-2 py-2">{t('forum.index.posts')}</th>
-                {viewer ? <th scope="col" className="px-2 py-2">{t('forum.index.unread')}</th> : null}
-                <th scope="col" className="px-2 py-2">{t('forum.index.lastPost')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.threads.map((thread) => (
-                <tr key={thread.id} className="border-b border-gray-200 align-top">
-                  <th scope="row" className="px-2 py-2 font-normal">
-                    <Link href={`/forum/threads/${thread.id}`} className={thread.unread ? 'font-bold' : 'font-semibold'}>
-                      {thread.title}
-                    </Link>
-                    <div className="text-sm text-muted">
-                      {[
-                        thread.pinned ? t('forum.index.pinned') : null,
-                        thread.locked ? t('forum.index.locked') : null,
-                        thread.consultationId ? t('forum.index.consultation') : null,
-                        ...thread.areas.map(areaName),
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </div>
-                  </th>
-                  <td className="px-2 py-2">{thread.communeName ?? t('forum.filters.county')}</td>
-                  <td className="px-2 py-2">{format.number(thread.postCount)}</td>
-                  {viewer ? <td className="px-2 py-2">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
-                  <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('forum.index.caption')}
+          columns={[t('forum.index.thread'), t('forum.index.place'), t('forum.index.posts'), ...(viewer ? [t('forum.index.unread')] : []), t('forum.index.lastPost')]}
+        >
+          {page.threads.map((thread) => (
+            <tr key={thread.id} className={rowClass}>
+              <th scope="row" className="px-2 py-2 font-normal">
+                <Link href={`/forum/threads/${thread.id}`} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                  {thread.title}
+                </Link>
+                <div className="text-sm text-muted">
+                  {[
+                    thread.pinned ? t('forum.index.pinned') : null,
+                    thread.locked ? t('forum.index.locked') : null,
+                    thread.consultationId ? t('forum.index.consultation') : null,
+                    ...thread.areas.map(areaName),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              </th>
+              <td className="px-2 py-2">{thread.communeName ?? t('forum.filters.county')}</td>
+              <td className="px-2 py-2">{format.number(thread.postCount)}</td>
+              {viewer ? <td className="px-2 py-2">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
+              <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {page.nextCursor ? (
-        <nav aria-label={t('common.pagination')}>
-          <Link href={`/forum?${new URLSearchParams({ ...Object.fromEntries(query), cursor: page.nextCursor })}`}>{t('forum.index.more')}</Link>
-        </nav>
-      ) : null}
+      <KeysetPagination
+        firstHref={params.cursor ? `/forum${query.size ? `?${query}` : ''}` : null}
+        nextHref={page.nextCursor ? `/forum?${new URLSearchParams({ ...Object.fromEntries(query), cursor: page.nextCursor })}` : null}
+        nextLabel={t('forum.index.more')}
+      />
     </div>
   );
 }

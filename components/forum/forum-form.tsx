@@ -5,10 +5,9 @@ import { useEffect } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormStatus } from '@/components/admin/form-status';
-import { SelectField } from '@/components/ui/field';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { Button, type ButtonVariant } from '@/components/ui/button';
-import { TextField, useErrorText } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField, useErrorText } from '@/components/ui/field';
 import {
   applySchema,
   createThreadSchema,
@@ -145,37 +144,19 @@ export function ForumForm<T>({
                 {...form.register(field.name)}
               />
             );
-          case 'textarea': {
-            const text = errorText(error);
-            const describedBy = [field.hint ? `${fieldId}-hint` : null, text ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+          case 'textarea':
             return (
-              <div key={field.name} className="space-y-1">
-                <label htmlFor={fieldId} className="block font-semibold">
-                  {field.label}
-                  {field.required ? <span aria-hidden="true" className="text-danger"> *</span> : null}
-                </label>
-                {field.hint ? (
-                  <p id={`${fieldId}-hint`} className="text-sm text-muted">
-                    {field.hint}
-                  </p>
-                ) : null}
-                <textarea
-                  id={fieldId}
-                  rows={field.rows ?? 6}
-                  required={field.required}
-                  aria-invalid={text ? true : undefined}
-                  aria-describedby={describedBy}
-                  className={`block w-full rounded-md border-2 px-3 py-2 text-base ${text ? 'border-danger' : 'border-gray-500'} focus:border-brand-700`}
-                  {...form.register(field.name)}
-                />
-                {text ? (
-                  <p id={`${fieldId}-error`} className="text-sm font-semibold text-danger">
-                    {text}
-                  </p>
-                ) : null}
-              </div>
+              <TextAreaField
+                key={field.name}
+                id={fieldId}
+                label={field.label}
+                hint={field.hint}
+                required={field.required}
+                rows={field.rows}
+                error={error}
+                {...form.register(field.name)}
+              />
             );
-          }
           case 'select': {
             const options = field.filterBy
               ? field.options.filter((o) => o.group === undefined || o.group === String(values[field.filterBy!] ?? ''))

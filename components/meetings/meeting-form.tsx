@@ -1,13 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FormStatus } from '@/components/admin/form-status';
-import { SelectField } from '@/components/ui/field';
-import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { RecordFormFrame, useRecordForm } from '@/components/forms/record-form';
+import type { FormAction } from '@/components/forms/use-action-form';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { createMeetingSchema, MEETING_TYPES, updateMeetingSchema } from '@/lib/meetings/schema';
-import { TextAreaField } from '@/components/ui/field';
 
 export interface MeetingFormValues {
   id?: string;
@@ -39,19 +36,10 @@ export function MeetingForm<T>({
   defaultValues: MeetingFormValues;
 }) {
   const t = useTranslations('meetings');
-  const editing = Boolean(defaultValues.id);
-  const { form, state, pending, formProps } = useActionForm({
-    action,
-    schema: editing ? updateMeetingSchema : createMeetingSchema,
-    defaultValues: defaultValues as never,
-  });
-  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
-  const reg = (name: keyof MeetingFormValues) => form.register(name as never);
+  const { editing, errors, reg, frame } = useRecordForm({ action, defaultValues, createSchema: createMeetingSchema, updateSchema: updateMeetingSchema });
 
   return (
-    <form {...formProps} className="max-w-2xl space-y-5">
-      <FormStatus state={state} />
-      {editing ? <input type="hidden" {...reg('id')} /> : null}
+    <RecordFormFrame frame={frame} submit={editing ? t('form.save') : t('form.publish')}>
       <SelectField
         id="meeting-type"
         label={t('form.type')}
@@ -81,9 +69,6 @@ export function MeetingForm<T>({
       <TextAreaField id="meeting-agenda" label={t('form.agenda')} hint={t('form.agendaHint')} rows={5} error={errors.agenda?.message} {...reg('agenda')} />
       <TextField id="meeting-link" label={t('form.linkUrl')} hint={t('form.linkUrlHint')} error={errors.linkUrl?.message} {...reg('linkUrl')} />
       <TextField id="meeting-capacity" type="number" inputMode="numeric" min={1} label={t('form.capacity')} error={errors.capacity?.message} {...reg('capacity')} />
-      <Button type="submit" pending={pending}>
-        {editing ? t('form.save') : t('form.publish')}
-      </Button>
-    </form>
+    </RecordFormFrame>
   );
 }

@@ -1,12 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FormStatus } from '@/components/admin/form-status';
-import { SelectField } from '@/components/ui/field';
-import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
-import { TextAreaField } from '@/components/ui/field';
-import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { RecordFormFrame, useRecordForm } from '@/components/forms/record-form';
+import type { FormAction } from '@/components/forms/use-action-form';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { ARTICLE_STATUSES, articleSchema, updateArticleSchema } from '@/lib/news/schema';
 
 export interface ArticleFormValues {
@@ -30,18 +27,9 @@ export function ArticleForm<T>({
   defaultValues: ArticleFormValues;
 }) {
   const t = useTranslations('news');
-  const editing = Boolean(defaultValues.id);
-  const { form, state, pending, formProps } = useActionForm({
-    action,
-    schema: editing ? updateArticleSchema : articleSchema,
-    defaultValues: defaultValues as never,
-  });
-  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
-  const reg = (name: keyof ArticleFormValues) => form.register(name as never);
+  const { editing, errors, reg, frame } = useRecordForm({ action, defaultValues, createSchema: articleSchema, updateSchema: updateArticleSchema });
   return (
-    <form {...formProps} className="max-w-2xl space-y-5">
-      <FormStatus state={state} />
-      {editing ? <input type="hidden" {...reg('id')} /> : null}
+    <RecordFormFrame frame={frame} submit={editing ? t('form.save') : t('form.create')}>
       <TextField id="article-title" label={t('form.title')} required maxLength={200} error={errors.title?.message} {...reg('title')} />
       <TextAreaField id="article-lead" label={t('form.lead')} hint={t('form.leadHint')} required rows={3} error={errors.lead?.message} {...reg('lead')} />
       <TextAreaField id="article-body" label={t('form.body')} hint={t('form.bodyHint')} required rows={12} error={errors.body?.message} {...reg('body')} />
@@ -64,9 +52,6 @@ export function ArticleForm<T>({
         error={errors.publishedAt?.message}
         {...reg('publishedAt')}
       />
-      <Button type="submit" pending={pending}>
-        {editing ? t('form.save') : t('form.create')}
-      </Button>
-    </form>
+    </RecordFormFrame>
   );
 }

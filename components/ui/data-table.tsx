@@ -2,12 +2,27 @@ import type { ReactNode } from 'react';
 
 /**
  * The app's table: a caption (visually hidden unless asked), column headers with scope, and rows
- * passed as children. Scrolls sideways on a narrow screen instead of breaking the page.
+ * passed as children. Scrolls sideways on a narrow screen instead of breaking the page. Full width
+ * unless `fitContent`; `small` sets it in smaller type (wide grids of figures).
  */
-export function DataTable({ caption, columns, children, showCaption = false }: { caption: string; columns: ReactNode[]; children: ReactNode; showCaption?: boolean }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+  showCaption = false,
+  fitContent = false,
+  small = false,
+}: {
+  caption: string;
+  columns: ReactNode[];
+  children: ReactNode;
+  showCaption?: boolean;
+  fitContent?: boolean;
+  small?: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
+      <table className={`${fitContent ? '' : 'w-full '}border-collapse text-left${small ? ' text-sm' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
         <thead>
           <tr className="border-b-2 border-gray-400">

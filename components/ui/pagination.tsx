@@ -3,9 +3,10 @@ import { getTranslations } from 'next-intl/server';
 
 /**
  * Links for keyset pagination: back to the first page and on to the next one. (Keyset lists have
- * no page numbers; a cursor names where the next page starts.)
+ * no page numbers; a cursor names where the next page starts.) `nextLabel` names what the next
+ * page holds ("Older threads") where that says more than "Next".
  */
-export async function KeysetPagination({ firstHref, nextHref }: { firstHref?: string | null; nextHref?: string | null }) {
+export async function KeysetPagination({ firstHref, nextHref, nextLabel }: { firstHref?: string | null; nextHref?: string | null; nextLabel?: string }) {
   if (!firstHref && !nextHref) return null;
   const t = await getTranslations('common');
   return (
@@ -13,7 +14,7 @@ export async function KeysetPagination({ firstHref, nextHref }: { firstHref?: st
       {firstHref ? <Link href={firstHref}>{t('firstPage')}</Link> : null}
       {nextHref ? (
         <Link href={nextHref} rel="next">
-          {t('nextPage')}
+          {nextLabel ?? t('nextPage')}
         </Link>
       ) : null}
     </nav>

@@ -32,23 +32,24 @@ export { getSeat };
 
 // ─── Membership ────────────────────────────────────────────────────────────────────────────────
 
+/** A membership with its commune and locality (joined on communes and, left, localities). */
+const membershipColumns = {
+  id: memberships.id,
+  status: memberships.status,
+  communeId: memberships.communeId,
+  communeName: communes.name,
+  representation: memberships.representation,
+  localityName: localities.name,
+  organisation: memberships.organisation,
+  createdAt: memberships.createdAt,
+  decidedAt: memberships.decidedAt,
+};
+
 /** The viewer's latest membership or application (any status), for the membership page. */
 export async function getMyMembership({ actor }: { actor: CurrentUser }) {
   requireUser(actor);
   const [row] = await db
-    .select({
-      id: memberships.id,
-      status: memberships.status,
-      communeId: memberships.communeId,
-      communeName: communes.name,
-      representation: memberships.representation,
-      localityName: localities.name,
-      organisation: memberships.organisation,
-      createdAt: memberships.createdAt,
-      decidedAt: memberships.decidedAt,
-      decisionReason: memberships.decisionReason,
-      endReason: memberships.endReason,
-    })
+    .select({ ...membershipColumns, decisionReason: memberships.decisionReason, endReason: memberships.endReason })
     .from(memberships)
     .innerJoin(communes, eq(communes.id, memberships.communeId))
     .leftJoin(localities, eq(localities.id, memberships.localityId))
@@ -58,19 +59,8 @@ export async function getMyMembership({ actor }: { actor: CurrentUser }) {
   return row ?? null;
 }
 
-const memberColumns = {
-  id: memberships.id,
-  userName: users.name,
-  status: memberships.status,
-  communeId: memberships.communeId,
-  communeName: communes.name,
-  representation: memberships.representation,
-  localityName: localities.name,
-  organisation: memberships.organisation,
-  statement: memberships.statement,
-  createdAt: memberships.createdAt,
-  decidedAt: memberships.decidedAt,
-};
+/** A member's row as the member pages show it (with users joined for the name). */
+const memberColumns = { ...membershipColumns, userName: users.name, statement: memberships.statement };
 
 /** Public: the approved members of one commune (name, representation, since when). */
 export async function listCommuneMembers({ communeSlug }: { communeSlug: string }) {
@@ -152,6 +142,18 @@ async function areasOf(threadIds: number[]) {
   return byThread;
 }
 
+/** A thread with its commune and consultation (left-joined on communes and consultations). */
+const threadColumns = {
+  id: threads.id,
+  title: threads.title,
+  communeId: threads.communeId,
+  communeName: communes.name,
+  pinned: threads.pinned,
+  locked: threads.locked,
+  postCount: threads.postCount,
+  consultationId: consultations.id,
+};
+
 /**
  * One page of threads, pinned first then by latest post, filtered by commune ("county" for the
  * county's own threads) and service area; for a signed-in viewer, with unread counts. Keyset
@@ -183,16 +185,9 @@ export async function listThreads({
   }
   const list = await db
     .select({
-      id: threads.id,
-      title: threads.title,
-      communeId: threads.communeId,
-      communeName: communes.name,
-      pinned: threads.pinned,
-      locked: threads.locked,
-      postCount: threads.postCount,
+      ...threadColumns,
       lastPostAt: threads.lastPostAt,
       lastPostMicros: sql<string>`(extract(epoch from ${threads.lastPostAt}) * 1000000)::bigint::text`,
-      consultationId: consultations.id,
       lastRead: viewer ? sql<number | null>`${threadReads.lastReadNumber}` : sql<null>`null`,
     })
     .from(threads)
@@ -242,17 +237,7 @@ export interface PostView {
  */
 export async function getThread({ viewer, threadId, page }: { viewer: CurrentUser | null; threadId: number; page?: number }) {
   const [thread] = await db
-    .select({
-      id: threads.id,
-      title: threads.title,
-      communeId: threads.communeId,
-      communeName: communes.name,
-      locked: threads.locked,
-      pinned: threads.pinned,
-      postCount: threads.postCount,
-      createdAt: threads.createdAt,
-      consultationId: consultations.id,
-    })
+    .select({ ...threadColumns, createdAt: threads.createdAt })
     .from(threads)
     .leftJoin(communes, eq(communes.id, threads.communeId))
     .leftJoin(consultations, eq(consultations.threadId, threads.id))

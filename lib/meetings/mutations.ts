@@ -21,7 +21,8 @@ function checkInput(input: MeetingInput, { isNew }: { isNew: boolean }) {
   if (input.onlineUrl !== null && !isHttpsUrl(input.onlineUrl)) throw fieldError('onlineUrl', 'url_https_required');
 }
 
-async function checkCommune(tx: Tx, communeId: number | null) {
+/** A chosen commune must exist and be active (null, the whole county, always may). News uses it too. */
+export async function checkCommune(tx: Tx, communeId: number | null) {
   if (communeId === null) return;
   const [commune] = await tx.select({ active: communes.active }).from(communes).where(eq(communes.id, communeId)).limit(1);
   if (!commune) throw fieldError('communeId', 'invalid');

@@ -28,3 +28,9 @@ export function publishableCommunes<C extends { id: number }>(user: CurrentUser 
     communes: communes.filter((c) => canManageMeeting(user, c.id)),
   };
 }
+
+/** publishableCommunes as the options of the form's select ('' is the whole county). */
+export function publishableCommuneOptions(user: CurrentUser | null, communes: { id: number; name: string }[], countyLabel: string): { value: string; label: string }[] {
+  const allowed = publishableCommunes(user, communes);
+  return [...(allowed.county ? [{ value: '', label: countyLabel }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+}

@@ -1,21 +1,13 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { articles, communes } from '@/db/schema';
+import { articles } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
+import { checkCommune } from '@/lib/meetings/mutations';
 import { canManageArticle, canPublishNews } from './permissions';
 import type { ArticleInput } from './schema';
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
-
-async function checkCommune(tx: Tx, communeId: number | null) {
-  if (communeId === null) return;
-  const [commune] = await tx.select({ active: communes.active }).from(communes).where(eq(communes.id, communeId)).limit(1);
-  if (!commune) throw fieldError('communeId', 'invalid');
-  if (!commune.active) throw fieldError('communeId', 'commune_inactive');
-}
 
 function values(input: ArticleInput) {
   return {

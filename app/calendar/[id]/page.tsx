@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { MarkdownBody } from '@/components/meetings/markdown-body';
 import { MinutesForm } from '@/components/meetings/minutes-form';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { orNotFound, routeId } from '@/lib/meetings/guard';
@@ -138,27 +139,15 @@ export default async function MeetingPage({ params }: Params) {
           {attendees.length === 0 ? (
             <p>{t('attendees.empty')}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">{t('attendees.caption')}</caption>
-                <thead>
-                  <tr className="border-b-2 border-gray-400">
-                    <th scope="col" className="px-2 py-2">{t('attendees.name')}</th>
-                    <th scope="col" className="px-2 py-2">{t('attendees.email')}</th>
-                    <th scope="col" className="px-2 py-2">{t('attendees.since')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {attendees.map((a) => (
-                    <tr key={a.userId} className="border-b border-gray-200">
-                      <th scope="row" className="px-2 py-2 font-normal">{a.name}</th>
-                      <td className="px-2 py-2">{a.status === 'deleted' ? '—' : a.email}</td>
-                      <td className="px-2 py-2">{format.dateTime(a.since, { dateStyle: 'short', timeStyle: 'short' })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t('attendees.caption')} columns={[t('attendees.name'), t('attendees.email'), t('attendees.since')]}>
+              {attendees.map((a) => (
+                <tr key={a.userId} className={rowClass}>
+                  <th scope="row" className="px-2 py-2 font-normal">{a.name}</th>
+                  <td className="px-2 py-2">{a.status === 'deleted' ? '—' : a.email}</td>
+                  <td className="px-2 py-2">{format.dateTime(a.since, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       ) : null}

@@ -5,7 +5,7 @@ import { Forbidden } from '@/components/layout/forbidden';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { canPublishMeetings, publishableCommunes } from '@/lib/meetings/permissions';
+import { canPublishMeetings, publishableCommuneOptions } from '@/lib/meetings/permissions';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { createMeetingAction } from '../actions';
 
@@ -20,8 +20,7 @@ export default async function NewMeetingPage() {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent('/calendar/new')}`);
   if (!canPublishMeetings(user)) return <Forbidden />;
   const t = await getTranslations('meetings');
-  const allowed = publishableCommunes(user, await listActiveCommunes());
-  const options = [...(allowed.county ? [{ value: '', label: t('county') }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+  const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
   return (
     <div className="space-y-6">
       <PageHeader title={t('newTitle')} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { isCoordinator } from '@/lib/forum/permissions';
@@ -24,33 +25,22 @@ export default async function ConsultationsPage() {
       {list.length === 0 ? (
         <p>{t('consultations.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('consultations.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="px-2 py-2">{t('consultations.name')}</th>
-                <th scope="col" className="px-2 py-2">{t('consultations.scope')}</th>
-                <th scope="col" className="px-2 py-2">{t('consultations.deadline')}</th>
-                <th scope="col" className="px-2 py-2">{t('consultations.state')}</th>
-                <th scope="col" className="px-2 py-2">{t('consultations.positionsCount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.id} className="border-b border-gray-200">
-                  <th scope="row" className="px-2 py-2 font-normal">
-                    <Link href={`/forum/consultations/${c.id}`}>{c.title}</Link>
-                  </th>
-                  <td className="px-2 py-2">{c.communeName ?? t('filters.county')}</td>
-                  <td className="px-2 py-2">{format.dateTime(c.deadline, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td className="px-2 py-2">{c.closed ? t('consultations.closed') : t('consultations.open')}</td>
-                  <td className="px-2 py-2">{format.number(c.positions)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('consultations.caption')}
+          columns={[t('consultations.name'), t('consultations.scope'), t('consultations.deadline'), t('consultations.state'), t('consultations.positionsCount')]}
+        >
+          {list.map((c) => (
+            <tr key={c.id} className={rowClass}>
+              <th scope="row" className="px-2 py-2 font-normal">
+                <Link href={`/forum/consultations/${c.id}`}>{c.title}</Link>
+              </th>
+              <td className="px-2 py-2">{c.communeName ?? t('filters.county')}</td>
+              <td className="px-2 py-2">{format.dateTime(c.deadline, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td className="px-2 py-2">{c.closed ? t('consultations.closed') : t('consultations.open')}</td>
+              <td className="px-2 py-2">{format.number(c.positions)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
+import { KeysetPagination } from '@/components/ui/pagination';
 import { PageHeader } from '@/components/ui/page-header';
 import { countUnreadNotifications, listNotifications } from '@/lib/forum/queries';
 import { markAllReadAction, openNotificationAction } from '../actions';
@@ -56,7 +56,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      {page.nextCursor ? <Link href={`/forum/notifications?cursor=${page.nextCursor}`}>{t('more')}</Link> : null}
+      <KeysetPagination
+        firstHref={cursor ? '/forum/notifications' : null}
+        nextHref={page.nextCursor ? `/forum/notifications?cursor=${page.nextCursor}` : null}
+        nextLabel={t('more')}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { getSeat, listCurrentScores, listMyRatings, listScoreSeries } from '@/lib/forum/queries';
@@ -38,34 +39,21 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-8">
       <PageHeader title={t('title')} lead={t('lead')} />
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="text-left font-semibold">{t('caption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-gray-400">
-              <th scope="col" className="px-2 py-2">{t('commune')}</th>
-              {areas.map((a) => (
-                <th key={a.id} scope="col" className="px-2 py-2">{areaName(a)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {communes.map((c) => (
-              <tr key={c.id} className="border-b border-gray-200">
-                <th scope="row" className="px-2 py-2 font-normal">{c.name}</th>
-                {areas.map((a) => {
-                  const s = score(c.id, a.id);
-                  return (
-                    <td key={a.id} className="px-2 py-2">
-                      {s ? t('scoreCell', { score: format.number(s.score, { maximumFractionDigits: 1 }), count: s.ratings, quarter: quarterLabel(s.quarter) }) : t('noScore')}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('caption')} showCaption small columns={[t('commune'), ...areas.map(areaName)]}>
+        {communes.map((c) => (
+          <tr key={c.id} className={rowClass}>
+            <th scope="row" className="px-2 py-2 font-normal">{c.name}</th>
+            {areas.map((a) => {
+              const s = score(c.id, a.id);
+              return (
+                <td key={a.id} className="px-2 py-2">
+                  {s ? t('scoreCell', { score: format.number(s.score, { maximumFractionDigits: 1 }), count: s.ratings, quarter: quarterLabel(s.quarter) }) : t('noScore')}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
 
       <section aria-labelledby="rate-heading" className="space-y-3">
         <h2 id="rate-heading">{t('rateTitle', { quarter: quarterLabel(quarter) })}</h2>
@@ -118,30 +106,17 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: P
           {quarters.length === 0 ? (
             <p>{t('seriesEmpty')}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">{t('seriesCaption', { commune: seriesCommune.name })}</caption>
-                <thead>
-                  <tr className="border-b-2 border-gray-400">
-                    <th scope="col" className="px-2 py-2">{t('area')}</th>
-                    {quarters.map((q) => (
-                      <th key={q} scope="col" className="px-2 py-2">{quarterLabel(q)}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {areas.map((a) => (
-                    <tr key={a.id} className="border-b border-gray-200">
-                      <th scope="row" className="px-2 py-2 font-normal">{areaName(a)}</th>
-                      {quarters.map((q) => {
-                        const s = series.find((x) => x.serviceAreaId === a.id && x.quarter === q);
-                        return <td key={q} className="px-2 py-2">{s ? format.number(s.score, { maximumFractionDigits: 1 }) : '—'}</td>;
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t('seriesCaption', { commune: seriesCommune.name })} small columns={[t('area'), ...quarters.map(quarterLabel)]}>
+              {areas.map((a) => (
+                <tr key={a.id} className={rowClass}>
+                  <th scope="row" className="px-2 py-2 font-normal">{areaName(a)}</th>
+                  {quarters.map((q) => {
+                    const s = series.find((x) => x.serviceAreaId === a.id && x.quarter === q);
+                    return <td key={q} className="px-2 py-2">{s ? format.number(s.score, { maximumFractionDigits: 1 }) : '—'}</td>;
+                  })}
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       ) : null}

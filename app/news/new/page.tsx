@@ -5,7 +5,7 @@ import { Forbidden } from '@/components/layout/forbidden';
 import { ArticleForm } from '@/components/news/article-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { publishableCommunes } from '@/lib/meetings/permissions';
+import { publishableCommuneOptions } from '@/lib/meetings/permissions';
 import { toWarsawLocal } from '@/lib/meetings/time';
 import { canPublishNews } from '@/lib/news/permissions';
 import { listActiveCommunes } from '@/lib/places/queries';
@@ -23,8 +23,7 @@ export default async function NewArticlePage() {
   if (!canPublishNews(user)) return <Forbidden />;
   const t = await getTranslations('news');
   // Articles and meetings share the coordinators' scope rule.
-  const allowed = publishableCommunes(user, await listActiveCommunes());
-  const options = [...(allowed.county ? [{ value: '', label: t('county') }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+  const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
   return (
     <div className="space-y-6">
       <PageHeader title={t('newTitle')} />

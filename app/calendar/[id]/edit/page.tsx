@@ -6,7 +6,7 @@ import { MeetingForm } from '@/components/meetings/meeting-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { orNotFound, routeId } from '@/lib/meetings/guard';
-import { publishableCommunes } from '@/lib/meetings/permissions';
+import { publishableCommuneOptions } from '@/lib/meetings/permissions';
 import { getMeeting } from '@/lib/meetings/queries';
 import { toWarsawLocal } from '@/lib/meetings/time';
 import { listActiveCommunes } from '@/lib/places/queries';
@@ -25,8 +25,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
   const meeting = await orNotFound(getMeeting({ id, viewer: user }));
   if (!meeting.canManage) return <Forbidden />;
   const t = await getTranslations('meetings');
-  const allowed = publishableCommunes(user, await listActiveCommunes());
-  const options = [...(allowed.county ? [{ value: '', label: t('county') }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+  const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
   return (
     <div className="space-y-6">
       <PageHeader title={t('editTitle')} lead={meeting.title} />

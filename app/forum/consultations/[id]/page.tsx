@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { getConsultation } from '@/lib/forum/queries';
@@ -69,48 +70,28 @@ export default async function ConsultationPage({ params }: Props) {
       {opinion ? (
         <section aria-labelledby="opinion-heading" className="space-y-6">
           <h2 id="opinion-heading">{t('consultations.opinion')}</h2>
-          <div className="overflow-x-auto">
-            <table className="border-collapse text-left">
-              <caption className="text-left font-semibold">{t('consultations.byPositionCaption')}</caption>
-              <thead>
-                <tr className="border-b-2 border-gray-400">
-                  <th scope="col" className="px-2 py-2">{t('consultations.positionLegend')}</th>
-                  <th scope="col" className="px-2 py-2">{t('consultations.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {POSITIONS.map((p) => (
-                  <tr key={p} className="border-b border-gray-200">
-                    <th scope="row" className="px-2 py-2 font-normal">{positionLabel(p)}</th>
-                    <td className="px-2 py-2">{format.number(opinion.byPosition[p] ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="text-left font-semibold">{t('consultations.breakdownCaption')}</caption>
-              <thead>
-                <tr className="border-b-2 border-gray-400">
-                  <th scope="col" className="px-2 py-2">{t('consultations.commune')}</th>
-                  <th scope="col" className="px-2 py-2">{t('consultations.representation')}</th>
-                  <th scope="col" className="px-2 py-2">{t('consultations.positionLegend')}</th>
-                  <th scope="col" className="px-2 py-2">{t('consultations.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {opinion.counts.map((c, i) => (
-                  <tr key={i} className="border-b border-gray-200">
-                    <th scope="row" className="px-2 py-2 font-normal">{c.communeName}</th>
-                    <td className="px-2 py-2">{t(`representation.${c.representation}`)}</td>
-                    <td className="px-2 py-2">{positionLabel(c.position)}</td>
-                    <td className="px-2 py-2">{format.number(c.n)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('consultations.byPositionCaption')} showCaption fitContent columns={[t('consultations.positionLegend'), t('consultations.count')]}>
+            {POSITIONS.map((p) => (
+              <tr key={p} className={rowClass}>
+                <th scope="row" className="px-2 py-2 font-normal">{positionLabel(p)}</th>
+                <td className="px-2 py-2">{format.number(opinion.byPosition[p] ?? 0)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <DataTable
+            caption={t('consultations.breakdownCaption')}
+            showCaption
+            columns={[t('consultations.commune'), t('consultations.representation'), t('consultations.positionLegend'), t('consultations.count')]}
+          >
+            {opinion.counts.map((c, i) => (
+              <tr key={i} className={rowClass}>
+                <th scope="row" className="px-2 py-2 font-normal">{c.communeName}</th>
+                <td className="px-2 py-2">{t(`representation.${c.representation}`)}</td>
+                <td className="px-2 py-2">{positionLabel(c.position)}</td>
+                <td className="px-2 py-2">{format.number(c.n)}</td>
+              </tr>
+            ))}
+          </DataTable>
           <div className="space-y-2">
             <h3>{t('consultations.justifications')}</h3>
             <ul className="space-y-2">

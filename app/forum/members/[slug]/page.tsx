@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCommuneMembers } from '@/lib/forum/queries';
 import { orNotFound } from '../../guard';
@@ -27,29 +28,17 @@ export default async function CommuneMembersPage({ params }: Props) {
       {members.length === 0 ? (
         <p>{t('members.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('members.caption', { commune: commune.name })}</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="px-2 py-2">{t('members.name')}</th>
-                <th scope="col" className="px-2 py-2">{t('members.representation')}</th>
-                <th scope="col" className="px-2 py-2">{t('members.since')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id} className="border-b border-gray-200">
-                  <th scope="row" className="px-2 py-2 font-normal">{m.userName}</th>
-                  <td className="px-2 py-2">
-                    {t(`representation.${m.representation}`)}: {m.localityName ?? m.organisation}
-                  </td>
-                  <td className="px-2 py-2">{m.decidedAt ? format.dateTime(m.decidedAt, { dateStyle: 'long' }) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('members.caption', { commune: commune.name })} columns={[t('members.name'), t('members.representation'), t('members.since')]}>
+          {members.map((m) => (
+            <tr key={m.id} className={rowClass}>
+              <th scope="row" className="px-2 py-2 font-normal">{m.userName}</th>
+              <td className="px-2 py-2">
+                {t(`representation.${m.representation}`)}: {m.localityName ?? m.organisation}
+              </td>
+              <td className="px-2 py-2">{m.decidedAt ? format.dateTime(m.decidedAt, { dateStyle: 'long' }) : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -6,7 +6,7 @@ import { ArticleForm } from '@/components/news/article-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { orNotFound, routeId } from '@/lib/meetings/guard';
-import { publishableCommunes } from '@/lib/meetings/permissions';
+import { publishableCommuneOptions } from '@/lib/meetings/permissions';
 import { toWarsawLocal } from '@/lib/meetings/time';
 import { getArticle } from '@/lib/news/queries';
 import { listActiveCommunes } from '@/lib/places/queries';
@@ -25,8 +25,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const article = await orNotFound(getArticle({ id, viewer: user }));
   if (!article.canManage) return <Forbidden />;
   const t = await getTranslations('news');
-  const allowed = publishableCommunes(user, await listActiveCommunes());
-  const options = [...(allowed.county ? [{ value: '', label: t('county') }] : []), ...allowed.communes.map((c) => ({ value: String(c.id), label: c.name }))];
+  const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
   return (
     <div className="space-y-6">
       <PageHeader title={t('editTitle')} lead={article.title} />

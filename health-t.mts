@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+let t = Date.now();
+const c = new PGlite('memory://'); await c.waitReady; console.log('create', Date.now()-t); t=Date.now();
+await migrate(drizzle({client:c}), {migrationsFolder:'db/migrations'}); console.log('migrate', Date.now()-t); t=Date.now();
+const tar = await c.dumpDataDir('none'); console.log('dump', Date.now()-t, tar.size); t=Date.now();
+await c.close();
+const d = await PGlite.create({loadDataDir: tar}); console.log('load', Date.now()-t); t=Date.now();
+console.log((await d.query('select count(*) from drizzle.__drizzle_migrations')).rows);
+const e = new PGlite('memory://'); await e.waitReady; console.log('create2', Date.now()-t);
