@@ -24,6 +24,8 @@ const schema = z.object({
   // How long the dashboards reuse a survey's aggregate rows (seconds; 0 = read them on every request).
   // At most a minute, so an open survey's dashboard is never staler than that.
   RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60, 'must be at most 60').default(30),
+  // Server processes `npm start` runs (scripts/serve.mjs): one per core with PostgreSQL.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
 });
@@ -58,6 +60,9 @@ export function getEnv(): Env {
   const env = parsed.data;
   if (!env.AUTH_SECRET && env.NODE_ENV === 'production') {
     throw new SettingError('AUTH_SECRET', 'is required in production (openssl rand -base64 32)');
+  }
+  if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+    throw new SettingError('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL (the embedded database serves one process)');
   }
   cached = { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET };
   return cached;
