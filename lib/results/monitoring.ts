@@ -5,7 +5,7 @@ import { resultsDaily, scorecards, serviceAreas } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { areasOf, meanOf, quarterOfDay, quartersBetween, type Cell } from './compute';
-import { cellsOf, getResultsSurvey, minGroup, scopeOf } from './queries';
+import { cellsOf, getResultsSurvey, minGroup, rememberedView, scopeOf } from './queries';
 import { suppressMean } from './suppression';
 
 // Forum monitoring (issue 5, view 5): the forum members' quarterly scorecards of a service area
@@ -89,11 +89,15 @@ export async function getForumMonitoring({ actor, slug, communeId, areaKey }: { 
   const k = minGroup();
   const base = { survey, k, commune, areas: areas.map((a) => ({ key: a.key, title: a.title })) };
   if (!area) return { ...base, area: null, forumRates: false, quarters: [] as MonitoringQuarter[], residents: { mean: null, fieldwork: null } };
-  const [serviceArea] = await db.select({ id: serviceAreas.id }).from(serviceAreas).where(eq(serviceAreas.slug, area.slug)).limit(1);
-  const [forum, cells, fieldwork] = await Promise.all([
-    serviceArea ? forumSeries(serviceArea.id, communeId) : Promise.resolve([]),
-    cellsOf(survey.id, area.satisfactionQuestions, communeId),
-    fieldworkOf(survey.id, communeId),
-  ]);
-  return { ...base, area: { key: area.key, title: area.title }, forumRates: Boolean(serviceArea), ...monitoringFrom(forum, cells, area.satisfactionQuestions, fieldwork, k) };
+  // Remembered like the other views: the forum's side may lag new scorecards by the same window.
+  const view = await rememberedView('monitoring', survey, [area.key, communeId], async () => {
+    const [serviceArea] = await db.select({ id: serviceAreas.id }).from(serviceAreas).where(eq(serviceAreas.slug, area.slug)).limit(1);
+    const [forum, cells, fieldwork] = await Promise.all([
+      serviceArea ? forumSeries(serviceArea.id, communeId) : Promise.resolve([]),
+      cellsOf(survey.id, area.satisfactionQuestions, communeId),
+      fieldworkOf(survey.id, communeId),
+    ]);
+    return { forumRates: Boolean(serviceArea), ...monitoringFrom(forum, cells, area.satisfactionQuestions, fieldwork, k) };
+  });
+  return { ...base, area: { key: area.key, title: area.title }, ...view };
 }

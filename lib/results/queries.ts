@@ -118,7 +118,7 @@ function weekOf(day: string): string {
  * numbers depend only on those rows, the frozen definition and k. Access is still checked on every
  * request, before this, by getResultsSurvey.
  */
-function rememberedView<T>(view: string, survey: ResultsSurvey, scope: (string | number | null)[], compute: () => Promise<T>): Promise<T> {
+export function rememberedView<T>(view: string, survey: ResultsSurvey, scope: (string | number | null)[], compute: () => Promise<T>): Promise<T> {
   return remembered(`${view}:${survey.id}:${scope.join(':')}`, compute);
 }
 
@@ -362,8 +362,11 @@ export async function getServiceMatrix({ actor, slug, communeId, areaKey }: { ac
   const services = servicesOf(survey.definition, area);
   const questionIds = [...new Set(services.flatMap((s) => [s.questionId, ...(s.importance ? [s.importance.questionId] : [])]))];
   const k = minGroup();
-  const [cells, respondents] = await Promise.all([questionIds.length ? cellsOf(survey.id, questionIds, communeId) : Promise.resolve([]), respondentsIn(survey.id, communeId)]);
   const kinds = new Set(services.map((s) => s.importance?.kind ?? 'none'));
+  const points = await rememberedView('services', survey, [area.key, communeId], async () => {
+    const [cells, respondents] = await Promise.all([questionIds.length ? cellsOf(survey.id, questionIds, communeId) : Promise.resolve([]), respondentsIn(survey.id, communeId)]);
+    return serviceMatrixFromCells(services, cells, respondents, k);
+  });
   return {
     survey,
     k,
@@ -372,7 +375,7 @@ export async function getServiceMatrix({ actor, slug, communeId, areaKey }: { ac
     needQuestion: area.needQuestion ? { id: area.needQuestion.id, label: area.needQuestion.label } : null,
     /** How importance is measured: asked per service, the proxy, or (for no service) not at all. */
     importanceBasis: kinds.has('question') ? ('question' as const) : kinds.has('need') ? ('need' as const) : ('none' as const),
-    ...serviceMatrixFromCells(services, cells, respondents, k),
+    ...points,
   };
 }
 
