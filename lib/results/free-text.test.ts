@@ -260,4 +260,17 @@ describe('what the views show', () => {
     for (const item of pendingNow.items) expect(texts).not.toContain(item.text);
     expect(texts).not.toContain('');
   });
+
+  it('a commune coordinator exports only the responses from their commune', async () => {
+    const communesIn = async (actor: CurrentUser) => {
+      const { batches } = await openResponseExport({ actor, surveyId });
+      const seen: number[] = [];
+      for await (const batch of batches()) for (const r of batch) seen.push(r.communeId);
+      return seen;
+    };
+    const own = await communesIn(coordinatorA);
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(own)).toEqual(new Set([a]));
+    expect(new Set(await communesIn(analyst))).toEqual(new Set([a, b, c]));
+  });
 });

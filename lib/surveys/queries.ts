@@ -225,6 +225,8 @@ export interface ExportedResponse {
 export async function openResponseExport({ actor, surveyId, batchSize = EXPORT_BATCH_SIZE }: { actor: CurrentUser; surveyId: string; batchSize?: number }) {
   ensure(canExportResponses(actor));
   const survey = await findSurvey(surveyId);
+  // A coordinator of a commune exports that commune's responses only; analysts export them all.
+  const reach = surveyCommuneScope(actor);
   async function* batches(): AsyncGenerator<ExportedResponse[]> {
     // The cursor keeps the timestamp as PostgreSQL's text: a JS Date would drop the microseconds.
     let after: { at: string; id: string } | null = null;
@@ -259,6 +261,7 @@ export async function openResponseExport({ actor, surveyId, batchSize = EXPORT_B
         .where(
           and(
             eq(surveyResponses.surveyId, surveyId),
+            reach === 'all' ? undefined : inArray(surveyResponses.communeId, reach),
             after ? sql`(${surveyResponses.submittedAt}, ${surveyResponses.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
           ),
         )
