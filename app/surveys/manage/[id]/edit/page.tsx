@@ -26,6 +26,20 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
   // a since-deactivated commune keeps only those that can still be chosen.
   const pickable = communes.map((c) => c.id);
   const communeIds = survey.communeIds.length > 0 ? pickable.filter((id) => survey.communeIds.includes(id)) : pickable;
+  const initial = {
+    meta: {
+      slug: survey.slug,
+      titlePl: survey.titlePl,
+      titleEn: survey.titleEn,
+      descriptionPl: survey.descriptionPl,
+      descriptionEn: survey.descriptionEn,
+      responseMode: survey.responseMode,
+      communeIds,
+      opensAt: survey.opensAt,
+      closesAt: survey.closesAt,
+    },
+    definition: survey.definition,
+  };
   return (
     <div className="space-y-6">
       <PageHeader title={t('builder.editTitle')} lead={survey.titlePl}>
@@ -41,20 +55,7 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
           <SurveyTranslations
             surveyId={survey.id}
             save={saveSurveyAction}
-            initial={{
-              meta: {
-                slug: survey.slug,
-                titlePl: survey.titlePl,
-                titleEn: survey.titleEn,
-                descriptionPl: survey.descriptionPl,
-                descriptionEn: survey.descriptionEn,
-                responseMode: survey.responseMode,
-                communeIds,
-                opensAt: survey.opensAt,
-                closesAt: survey.closesAt,
-              },
-              definition: survey.definition,
-            }}
+            initial={initial}
           />
         </>
       ) : (
@@ -63,20 +64,7 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ id:
           save={saveSurveyAction}
           communes={communes}
           areas={areas.map((a) => ({ slug: a.slug, name: locale === 'en' ? a.nameEn : a.namePl }))}
-          initial={{
-            meta: {
-              slug: survey.slug,
-              titlePl: survey.titlePl,
-              titleEn: survey.titleEn,
-              descriptionPl: survey.descriptionPl,
-              descriptionEn: survey.descriptionEn,
-              responseMode: survey.responseMode,
-              communeIds,
-              opensAt: survey.opensAt,
-              closesAt: survey.closesAt,
-            },
-            definition: survey.definition,
-          }}
+          initial={initial}
         />
       )}
     </div>
