@@ -54,6 +54,7 @@ if (!survey) {
   console.error('generate-responses: the survey is missing (run npm run db:seed first).');
   process.exit(2);
 }
+const surveyId = survey.id;
 const questions = allQuestions(survey.definition);
 const started = Date.now();
 const log = (m: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s  ${m}`);
@@ -99,7 +100,7 @@ for (const question of questions) {
 const dialect = new PgDialect();
 const columnsOf = ({ keys, counter }: Aggregate) => [...keys, counter].join(', ');
 const stageGroupings = AGGREGATES.map((a) => {
-  const { sql: text, params } = dialect.sqlToQuery(a.select(q`r.survey_id = ${survey.id}`));
+  const { sql: text, params } = dialect.sqlToQuery(a.select(q`r.survey_id = ${surveyId}`));
   return { text: `insert into generate_stage.${a.table} (${columnsOf(a)}) ${text}`, params };
 });
 
@@ -144,7 +145,7 @@ async function generateBatch(done: number, n: number) {
     await tx.unsafe('set local synchronous_commit = off');
     await tx.unsafe(`set local work_mem = '256MB'`);
     await tx.unsafe(`create temporary table survey_responses on commit drop as
-      select (${lit(prefix)} || lpad(to_hex(${done} + s.g), 16, '0'))::uuid as id, ${lit(survey.id)}::uuid as survey_id, c.commune_id,
+      select (${lit(prefix)} || lpad(to_hex(${done} + s.g), 16, '0'))::uuid as id, ${lit(surveyId)}::uuid as survey_id, c.commune_id,
         case when random() < 0.7 and cardinality(c.localities) > 0 then c.localities[1 + floor(random() * cardinality(c.localities))::int] end as locality_id,
         (array['under_18','18_24','25_34','35_44','45_59','60_74','75_plus'])[1 + floor(random() * 7)::int] as age_group,
         (array['resident','resident','resident','parent','entrepreneur','senior','other'])[1 + floor(random() * 7)::int] as respondent_type,
@@ -186,8 +187,8 @@ await sql.begin(async (tx) => {
   await tx.unsafe(`set local work_mem = '1GB'`);
   for (const a of AGGREGATES) {
     const keys = a.keys.join(', ');
-    await tx.unsafe(`insert into generate_stage.${a.table} select ${columnsOf(a)} from public.${a.table} where survey_id = ${lit(survey.id)}`);
-    await tx.unsafe(`delete from public.${a.table} where survey_id = ${lit(survey.id)}`);
+    await tx.unsafe(`insert into generate_stage.${a.table} select ${columnsOf(a)} from public.${a.table} where survey_id = ${lit(surveyId)}`);
+    await tx.unsafe(`delete from public.${a.table} where survey_id = ${lit(surveyId)}`);
     await tx.unsafe(`insert into public.${a.table} (${columnsOf(a)}) select ${keys}, sum(${a.counter}) from generate_stage.${a.table} group by ${keys}`);
   }
 });
@@ -196,8 +197,8 @@ await restoreIndexes();
 await sql.unsafe('drop schema generate_stage cascade');
 await sql.unsafe('analyze');
 const [counts] = await sql<{ responses: number; cells: number; profile_cells: number }[]>`select
-  (select count(*)::int from survey_responses where survey_id = ${survey.id}) as responses,
-  (select count(*)::int from results_cells where survey_id = ${survey.id}) as cells,
-  (select count(*)::int from results_profile_cells where survey_id = ${survey.id}) as profile_cells`;
+  (select count(*)::int from survey_responses where survey_id = ${surveyId}) as responses,
+  (select count(*)::int from results_cells where survey_id = ${surveyId}) as cells,
+  (select count(*)::int from results_profile_cells where survey_id = ${surveyId}) as profile_cells`;
 log(`done: ${counts!.responses} responses in the survey; ${counts!.cells} cells, ${counts!.profile_cells} profile cells`);
 await sql.end();

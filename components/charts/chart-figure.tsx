@@ -1,27 +1,43 @@
 import type { ReactNode } from 'react';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { minGroup } from '@/lib/results/queries';
 import type { TableSpec, TableValue } from '@/lib/results/tables';
 
-/** A number of a results table: formatted, or the suppression words. */
-export async function formatValue(v: TableValue, k: number) {
+/**
+ * The words and the number format every results table and chart of a page shares, read once by
+ * the page. The components below take them as a prop and stay synchronous: an async component is
+ * sent as a separate piece of the page's payload, and a dashboard has a dozen tables.
+ */
+export interface ResultsText {
+  /** A table's number, formatted, or the suppression words ("fewer than 5"). */
+  show: (v: TableValue) => string;
+  dataTable: string;
+  csvLink: (name: string) => string;
+}
+
+export async function getResultsText(): Promise<ResultsText> {
   const [t, format] = await Promise.all([getTranslations('results'), getFormatter()]);
-  if (v === null) return t('fewer', { k });
-  return typeof v === 'number' ? format.number(v, { maximumFractionDigits: 2 }) : v;
+  const fewer = t('fewer', { k: minGroup() });
+  return {
+    show: (v) => (v === null ? fewer : typeof v === 'number' ? format.number(v, { maximumFractionDigits: 2 }) : v),
+    dataTable: t('dataTable'),
+    csvLink: (name) => t('csv', { name }),
+  };
 }
 
 /** A data table rendered on the server from the same spec as the CSV. */
-export async function ResultsTable({ table, k, cellClass }: { table: TableSpec; k: number; cellClass?: (row: number, col: number, v: TableValue) => string }) {
-  const [t, format] = await Promise.all([getTranslations('results'), getFormatter()]);
-  const show = (v: TableValue) => (v === null ? t('fewer', { k }) : typeof v === 'number' ? format.number(v, { maximumFractionDigits: 2 }) : v);
+export function ResultsTable({ table, text, cellClass }: { table: TableSpec; text: ResultsText; cellClass?: (v: TableValue) => string | undefined }) {
   return (
-    // Focusable, so a table wider than the screen can be scrolled by keyboard.
+    // Focusable, so a table wider than the screen can be scrolled by keyboard. The cells' padding
+    // is set once on the table rather than on each cell (it would be repeated in the page's HTML
+    // and payload a hundred times over).
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.caption}>
-      <table className="w-full border-collapse text-left">
+      <table className="w-full border-collapse text-left [&_td]:px-2 [&_td]:py-2 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-200 [&_tbody_tr]:align-top">
         <caption className="sr-only">{table.caption}</caption>
         <thead>
           <tr className="border-b-2 border-gray-400">
             {table.headers.map((h, i) => (
-              <th key={i} scope="col" className="px-2 py-2">
+              <th key={i} scope="col">
                 {h}
               </th>
             ))}
@@ -29,15 +45,15 @@ export async function ResultsTable({ table, k, cellClass }: { table: TableSpec; 
         </thead>
         <tbody>
           {table.rows.map((row, r) => (
-            <tr key={r} className="border-b border-gray-200 align-top">
+            <tr key={r}>
               {row.map((v, c) =>
                 c === 0 ? (
-                  <th key={c} scope="row" className="px-2 py-2 font-semibold">
-                    {show(v)}
+                  <th key={c} scope="row" className="font-semibold">
+                    {text.show(v)}
                   </th>
                 ) : (
-                  <td key={c} className={`px-2 py-2 tabular-nums ${cellClass?.(r, c, v) ?? ''} ${v === null ? 'text-muted italic' : ''}`}>
-                    {show(v)}
+                  <td key={c} className={v === null ? 'text-muted italic' : cellClass?.(v)}>
+                    {text.show(v)}
                   </td>
                 ),
               )}
@@ -53,7 +69,7 @@ export async function ResultsTable({ table, k, cellClass }: { table: TableSpec; 
  * A chart with its accessible alternative: the data table folded under it (rendered on the
  * server, in the page) and a CSV of exactly those numbers.
  */
-export async function ChartFigure({
+export function ChartFigure({
   id,
   title,
   lead,
@@ -61,7 +77,7 @@ export async function ChartFigure({
   table,
   csvHref,
   csvName,
-  k,
+  text,
   open = false,
   level = 2,
 }: {
@@ -72,24 +88,22 @@ export async function ChartFigure({
   table: TableSpec;
   csvHref: string;
   csvName: string;
-  k: number;
+  text: ResultsText;
   open?: boolean;
   level?: 2 | 3;
 }) {
-  const t = await getTranslations('results');
-  void (await getLocale());
   return (
     <section aria-labelledby={id} className="space-y-3 break-inside-avoid">
       {level === 2 ? <h2 id={id}>{title}</h2> : <h3 id={id}>{title}</h3>}
       {lead ? <p className="max-w-3xl text-muted">{lead}</p> : null}
       {chart}
       <details open={open} className="rounded-md border border-gray-300 p-2">
-        <summary className="cursor-pointer font-semibold">{t('dataTable')}</summary>
-        <ResultsTable table={table} k={k} />
+        <summary className="cursor-pointer font-semibold">{text.dataTable}</summary>
+        <ResultsTable table={table} text={text} />
       </details>
       <p className="print:hidden">
         <a href={csvHref} download>
-          {t('csv', { name: csvName })}
+          {text.csvLink(csvName)}
         </a>
       </p>
     </section>

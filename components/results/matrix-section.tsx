@@ -1,4 +1,4 @@
-import { ChartFigure } from '@/components/charts/chart-figure';
+import { ChartFigure, type ResultsText } from '@/components/charts/chart-figure';
 import { MatrixChart } from '@/components/charts/charts';
 import { QUADRANTS } from '@/lib/results/compute';
 import type { getMatrix, getServiceMatrix } from '@/lib/results/queries';
@@ -28,12 +28,13 @@ type ServiceMatrix = Awaited<ReturnType<typeof getServiceMatrix>>;
  * The matrix (of the areas, or of the services of one area), its quadrants in words and its data
  * table; also used by the commune report. For services it says where their importance comes from.
  */
-export async function MatrixSection({
+export function MatrixSection({
   data,
   slug,
   communeId,
   locale,
   t,
+  text,
   open = true,
 }: {
   data: AreaMatrix | ServiceMatrix;
@@ -41,6 +42,7 @@ export async function MatrixSection({
   communeId: number | null;
   locale: string;
   t: (key: string, values?: Record<string, string | number>) => string;
+  text: ResultsText;
   open?: boolean;
 }) {
   const services = 'area' in data ? data : null;
@@ -61,7 +63,7 @@ export async function MatrixSection({
         id="matrix"
         title={services ? t('matrix.servicesOf', { area: areaTitle }) : t('nav.matrix')}
         lead={`${t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: data.cross.importance, satisfaction: data.cross.satisfaction })}${domain ? ` ${t('matrix.zoomed')}` : ''}`}
-        k={data.k}
+        text={text}
         table={services ? serviceMatrixTable(services, t, locale) : matrixTable(data, t, locale)}
         open={open}
         csvHref={`/results/${slug}/csv${query({ view: 'matrix', commune: communeId, area: services?.area.key ?? null })}`}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure, ResultsTable } from '@/components/charts/chart-figure';
+import { ChartFigure, getResultsText, ResultsTable } from '@/components/charts/chart-figure';
 import { HorizontalBarChart, TimelineChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Background of a heat-map cell; the number is always printed in it too. */
 function heatClass(v: TableValue) {
-  if (typeof v !== 'number') return '';
+  if (typeof v !== 'number') return undefined;
   if (v < 2.5) return 'bg-red-200';
   if (v < 3) return 'bg-orange-100';
   if (v < 3.5) return 'bg-yellow-100';
@@ -30,7 +30,7 @@ function heatClass(v: TableValue) {
 export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await getCurrentUser();
-  const [data, t, locale] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale()]);
+  const [data, t, locale, text] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale(), getResultsText()]);
   if (!data) return <Forbidden />;
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const title = pick({ pl: data.survey.titlePl, en: data.survey.titleEn }, locale);
@@ -47,7 +47,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
           id="responses"
           title={t('overview.responses')}
           lead={t('overview.responsesLead')}
-          k={data.k}
+          text={text}
           table={responses}
           csvHref={csv('responses')}
           csvName={t('csvNames.responses')}
@@ -56,7 +56,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
         <section aria-labelledby="heat" className="space-y-3">
           <h2 id="heat">{t('overview.heat')}</h2>
           <p className="max-w-3xl text-muted">{t('overview.heatLead')}</p>
-          <ResultsTable table={heat} k={data.k} cellClass={(_r, _c, v) => heatClass(v)} />
+          <ResultsTable table={heat} text={text} cellClass={heatClass} />
           <p className="text-sm">{t('overview.legend')}</p>
           <p>
             <a href={csv('heat')} download>
@@ -68,7 +68,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
           id="timeline"
           title={t('overview.timeline')}
           lead={t('overview.timelineLead')}
-          k={data.k}
+          text={text}
           table={weekly}
           csvHref={csv('timeline')}
           csvName={t('csvNames.timeline')}

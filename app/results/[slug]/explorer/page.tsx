@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure } from '@/components/charts/chart-figure';
+import { ChartFigure, getResultsText } from '@/components/charts/chart-figure';
 import { HorizontalBarChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -29,11 +29,12 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
   const filters = staff ? parsed : { ...parsed, localityId: null, ageGroup: null, respondentType: null, channel: null };
   const compareCommuneId = scopeSchema.parse({ commune: param(sp, 'compare') }).commune;
   const questionId = param(sp, 'question') ?? null;
-  const [data, t, ts, locale] = await Promise.all([
+  const [data, t, ts, locale, text] = await Promise.all([
     loadView(getQuestionExplorer({ actor: user, slug, questionId, filters, compareCommuneId })),
     getTranslations('results'),
     getTranslations('surveys'),
     getLocale(),
+    getResultsText(),
   ]);
   if (!data) return <Forbidden />;
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
@@ -104,7 +105,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
                   <ChartFigure
                     id={`dist-${id}`}
                     title={caption}
-                    k={data.k}
+                    text={text}
                     table={table}
                     open={!single}
                     csvHref={`/results/${slug}/csv${csv}`}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure } from '@/components/charts/chart-figure';
+import { ChartFigure, getResultsText } from '@/components/charts/chart-figure';
 import { MonitoringChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -26,7 +26,13 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const { commune: communeId, area: areaKey } = areaScopeSchema.parse(sp);
   const user = await getCurrentUser();
-  const [data, t, locale, format] = await Promise.all([loadView(getForumMonitoring({ actor: user, slug, communeId, areaKey })), getTranslations('results'), getLocale(), getFormatter()]);
+  const [data, t, locale, format, text] = await Promise.all([
+    loadView(getForumMonitoring({ actor: user, slug, communeId, areaKey })),
+    getTranslations('results'),
+    getLocale(),
+    getFormatter(),
+    getResultsText(),
+  ]);
   if (!data) return <Forbidden />;
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const communes = await listCommunesOf(data.survey);
@@ -60,7 +66,7 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
           <ChartFigure
             id="monitoring"
             title={t('forum.chartTitle')}
-            k={data.k}
+            text={text}
             table={forumTable(data, tr, locale)}
             open
             csvHref={`/results/${slug}/csv${query({ view: 'forum', commune: communeId, area: data.area.key })}`}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
+import { getResultsText } from '@/components/charts/chart-figure';
 import { MatrixSection } from '@/components/results/matrix-section';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
@@ -25,12 +26,13 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const { commune: communeId, area: areaKey } = areaScopeSchema.parse(sp);
   const user = await getCurrentUser();
-  const [data, t, locale] = await Promise.all([
+  const [data, t, locale, text] = await Promise.all([
     loadView<Awaited<ReturnType<typeof getMatrix>> | Awaited<ReturnType<typeof getServiceMatrix>>>(
       areaKey === null ? getMatrix({ actor: user, slug, communeId }) : getServiceMatrix({ actor: user, slug, communeId, areaKey }),
     ),
     getTranslations('results'),
     getLocale(),
+    getResultsText(),
   ]);
   if (!data) return <Forbidden />;
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
@@ -49,7 +51,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           options={[{ value: '', label: t('matrix.allAreas') }, ...areas.map((a) => ({ value: a.key, label: t('matrix.servicesOf', { area: pick(a.title, locale) }) }))]}
         />
       </ScopeForm>
-      <MatrixSection data={data} slug={slug} communeId={communeId} locale={locale} t={tr} />
+      <MatrixSection data={data} slug={slug} communeId={communeId} locale={locale} t={tr} text={text} />
       <ResultsNotes k={data.k} />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure } from '@/components/charts/chart-figure';
+import { ChartFigure, getResultsText } from '@/components/charts/chart-figure';
 import { HorizontalBarChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -23,7 +23,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const { commune: communeId } = scopeSchema.parse(sp);
   const user = await getCurrentUser();
-  const [data, t, locale] = await Promise.all([loadView(getPriorities({ actor: user, slug, communeId })), getTranslations('results'), getLocale()]);
+  const [data, t, locale, text] = await Promise.all([loadView(getPriorities({ actor: user, slug, communeId })), getTranslations('results'), getLocale(), getResultsText()]);
   if (!data) return <Forbidden />;
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const communes = await listCommunesOf(data.survey);
@@ -39,7 +39,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
           id="ranking"
           title={t('priorities.ranking')}
           lead={`${t('priorities.rankingLead', { places: data.places })} ${data.rankers === null ? t('explorer.tooFew', { k: data.k }) : t('priorities.rankers', { n: data.rankers })}`}
-          k={data.k}
+          text={text}
           table={ranking}
           open
           csvHref={`/results/${slug}/csv${query({ view: 'priorities', commune: communeId })}`}
@@ -57,7 +57,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
                 level={3}
                 id={`improve-${area.area}`}
                 title={pick(area.title, locale)}
-                k={data.k}
+                text={text}
                 table={table}
                 csvHref={`/results/${slug}/csv${query({ view: 'improvements', commune: communeId })}`}
                 csvName={t('csvNames.improvements')}

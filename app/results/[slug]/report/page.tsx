@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ResultsTable } from '@/components/charts/chart-figure';
+import { getResultsText, ResultsTable } from '@/components/charts/chart-figure';
 import { Forbidden } from '@/components/layout/forbidden';
 import { MatrixSection } from '@/components/results/matrix-section';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -38,7 +38,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const { commune: communeId } = scopeSchema.parse(sp);
   const user = await getCurrentUser();
-  const [overview, t, locale] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale()]);
+  const [overview, t, locale, text] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale(), getResultsText()]);
   if (!overview) return <Forbidden />;
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   if (communeId === null) {
@@ -75,12 +75,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       <ResultsNav slug={slug} current="report" />
       <section aria-labelledby="top" className="space-y-3">
         <h2 id="top">{t('report.topPriorities')}</h2>
-        <ResultsTable table={top} k={overview.k} />
+        <ResultsTable table={top} text={text} />
       </section>
-      <MatrixSection data={matrix} slug={slug} communeId={communeId} locale={locale} t={tr} />
+      <MatrixSection data={matrix} slug={slug} communeId={communeId} locale={locale} t={tr} text={text} />
       <section aria-labelledby="below" className="space-y-3">
         <h2 id="below">{t('report.below')}</h2>
-        {below.length === 0 ? <p>{t('report.belowNone')}</p> : <ResultsTable table={belowTable} k={overview.k} />}
+        {below.length === 0 ? <p>{t('report.belowNone')}</p> : <ResultsTable table={belowTable} text={text} />}
       </section>
       <ResultsNotes k={overview.k} />
     </article>
