@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin } from 'next-auth';
+import { decode } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
@@ -13,7 +14,7 @@ import { authConfig } from './config';
 import { verifyPassword } from './password';
 import type { CurrentUser } from './permissions';
 import { signInSchema } from './schema';
-import { hasSessionCookie } from './session-cookie';
+import { sessionTokenOf } from './session-cookie';
 
 export type { CurrentUser } from './permissions';
 
@@ -68,22 +69,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 /**
  * The signed-in user, or null. Reads the account and its roles fresh on every request (once per
  * request thanks to React's cache), so a revoked role, a disabled account or a bumped session
- * version (sign out everywhere, password change) takes effect at once.
+ * version (sign out everywhere, password change) takes effect at once. The session token is
+ * decrypted and checked (signature, expiry) here directly: Auth.js's auth() would also mint a CSRF
+ * token and re-encrypt the session on every call, which a server component cannot send anyway
+ * (proxy.ts slides the session's expiry).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  if (!hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return null;
-  const session = await auth();
-  const id = session?.user?.id;
+  const found = sessionTokenOf((await cookies()).getAll());
+  if (!found) return null;
+  const token = await decode({ token: found.token, secret: getEnv().AUTH_SECRET, salt: found.salt }).catch(() => null);
+  const id = token?.sub;
   if (!id) return null;
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, status: users.status, sessionVersion: users.sessionVersion })
+  const sessionVersion = typeof token.sessionVersion === 'number' ? token.sessionVersion : 0;
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      sessionVersion: users.sessionVersion,
+      role: userRoles.role,
+      communeId: userRoles.communeId,
+    })
     .from(users)
-    .where(and(eq(users.id, id), eq(users.status, 'active')))
-    .limit(1);
-  if (!user || user.sessionVersion !== session.sessionVersion) return null;
-  const grants = await db
-    .select({ role: userRoles.role, communeId: userRoles.communeId })
-    .from(userRoles)
-    .where(eq(userRoles.userId, id));
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale, roles: grants };
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.id, id), eq(users.status, 'active')));
+  const user = rows[0];
+  if (!user || user.sessionVersion !== sessionVersion) return null;
+  const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, communeId: r.communeId }]));
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, roles };
 });
