@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 
 // Recharts 3 wrappers. The SVG is a picture (role="img" with a summary); the numbers a screen
@@ -9,6 +10,12 @@ import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, Refere
 const INK = '#1f2937';
 const BAR = '#1d4ed8';
 
+/** Numbers on axes and labels as in the page's language (3,5 in Polish). */
+function useNumberFormat(): (value: unknown) => string {
+  const format = new Intl.NumberFormat(useLocale(), { maximumFractionDigits: 2 }).format;
+  return (value) => (typeof value === 'number' ? format(value) : String(value ?? ''));
+}
+
 export interface BarDatum {
   label: string;
   value: number | null;
@@ -16,15 +23,16 @@ export interface BarDatum {
 
 export function HorizontalBarChart({ data, summary, max }: { data: BarDatum[]; summary: string; max?: number }) {
   const height = Math.max(160, data.length * 36 + 40);
+  const number = useNumberFormat();
   return (
     <div role="img" aria-label={summary} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} layout="vertical" margin={{ left: 8, right: 48, top: 8, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, max ?? 'auto']} tick={{ fill: INK }} />
+          <XAxis type="number" domain={[0, max ?? 'auto']} tickFormatter={number} tick={{ fill: INK }} />
           <YAxis type="category" dataKey="label" width={180} tick={{ fill: INK, fontSize: 13 }} />
           <Bar dataKey="value" fill={BAR} isAnimationActive={false}>
-            <LabelList dataKey="value" position="right" fill={INK} />
+            <LabelList dataKey="value" position="right" fill={INK} formatter={number} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
@@ -33,13 +41,14 @@ export function HorizontalBarChart({ data, summary, max }: { data: BarDatum[]; s
 }
 
 export function TimelineChart({ data, summary }: { data: BarDatum[]; summary: string }) {
+  const number = useNumberFormat();
   return (
     <div role="img" aria-label={summary} className="w-full">
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} margin={{ left: 8, right: 24, top: 8, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} />
-          <YAxis tick={{ fill: INK }} />
+          <YAxis tickFormatter={number} tick={{ fill: INK }} />
           <Line type="monotone" dataKey="value" stroke={BAR} strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
@@ -62,12 +71,44 @@ export interface MatrixDatum {
   satisfaction: number;
 }
 
+/**
+ * Numbers the points 1…n, as in the legend under the chart: names would overlap wherever points
+ * lie close together. Points closer than 5% of both axes' spans share one label ("2, 5").
+ */
+function pointTags(data: MatrixDatum[], domain: { importance: [number, number]; satisfaction: [number, number] }): string[] {
+  const near = (a: number, b: number, [low, high]: [number, number]) => Math.abs(a - b) <= (high - low) * 0.05;
+  const close = (a: MatrixDatum, b: MatrixDatum) => near(a.importance, b.importance, domain.importance) && near(a.satisfaction, b.satisfaction, domain.satisfaction);
+  const groups: { index: number; members: number[] }[] = [];
+  for (const [i, d] of data.entries()) {
+    const group = groups.find(({ members }) => members.some((m) => close(data[m - 1]!, d)));
+    if (!group) groups.push({ index: i, members: [i + 1] });
+    else {
+      group.members.push(i + 1);
+      // The label goes above the group's highest point, clear of the others' dots.
+      if (d.importance > data[group.index]!.importance) group.index = i;
+    }
+  }
+  const tags = data.map(() => '');
+  for (const { index, members } of groups) tags[index] = members.join(', ');
+  return tags;
+}
+
+/** A point's number above it, on one line (recharts' own label breaks "2, 5" at the space). */
+function PointTag({ x, y, width, value }: { x?: number | string; y?: number | string; width?: number | string; value?: unknown }) {
+  if (!value) return null;
+  return (
+    <text x={Number(x) + Number(width ?? 0) / 2} y={Number(y) - 8} textAnchor="middle" fill={INK} fontSize={13} fontWeight={600}>
+      {String(value)}
+    </text>
+  );
+}
+
 export function MatrixChart({
   data,
   cross,
   summary,
   axes,
-  domain,
+  domain = { importance: [1, 5], satisfaction: [1, 5] },
 }: {
   data: MatrixDatum[];
   cross: { importance: number; satisfaction: number };
@@ -76,24 +117,34 @@ export function MatrixChart({
   /** Zoomed axes (the services of an area lie close together); the whole 1–5 scale by default. */
   domain?: { importance: [number, number]; satisfaction: [number, number] };
 }) {
+  const tags = pointTags(data, domain);
+  const number = useNumberFormat();
   return (
-    <div role="img" aria-label={summary} className="w-full">
-      <ResponsiveContainer width="100%" height={380}>
-        <ScatterChart margin={{ left: 16, right: 32, top: 16, bottom: 32 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="satisfaction" domain={domain?.satisfaction ?? [1, 5]} ticks={ticksOf(domain?.satisfaction ?? [1, 5])} tick={{ fill: INK }}>
-            <Label value={axes.satisfaction} position="bottom" fill={INK} />
-          </XAxis>
-          <YAxis type="number" dataKey="importance" domain={domain?.importance ?? [1, 5]} ticks={ticksOf(domain?.importance ?? [1, 5])} tick={{ fill: INK }}>
-            <Label value={axes.importance} angle={-90} position="insideLeft" fill={INK} />
-          </YAxis>
-          <ReferenceLine x={cross.satisfaction} stroke={INK} strokeDasharray="6 4" />
-          <ReferenceLine y={cross.importance} stroke={INK} strokeDasharray="6 4" />
-          <Scatter data={data} fill={BAR} isAnimationActive={false}>
-            <LabelList dataKey="label" position="top" fill={INK} fontSize={12} />
-          </Scatter>
-        </ScatterChart>
-      </ResponsiveContainer>
+    <div className="w-full">
+      <div role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height={400}>
+          <ScatterChart margin={{ left: 16, right: 32, top: 24, bottom: 32 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" dataKey="satisfaction" domain={domain.satisfaction} ticks={ticksOf(domain.satisfaction)} tickFormatter={number} tick={{ fill: INK }}>
+              <Label value={axes.satisfaction} position="bottom" fill={INK} />
+            </XAxis>
+            <YAxis type="number" dataKey="importance" domain={domain.importance} ticks={ticksOf(domain.importance)} tickFormatter={number} tick={{ fill: INK }}>
+              {/* Centred on the axis: anchored at its start, the turned title runs off the top. */}
+              <Label value={axes.importance} angle={-90} position="insideLeft" fill={INK} style={{ textAnchor: 'middle' }} />
+            </YAxis>
+            <ReferenceLine x={cross.satisfaction} stroke={INK} strokeDasharray="6 4" />
+            <ReferenceLine y={cross.importance} stroke={INK} strokeDasharray="6 4" />
+            <Scatter data={data.map((d, i) => ({ ...d, tag: tags[i] }))} fill={BAR} isAnimationActive={false}>
+              <LabelList dataKey="tag" content={PointTag} />
+            </Scatter>
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
+      <ol className="mt-2 grid list-decimal gap-x-8 gap-y-1 pl-8 text-sm sm:grid-cols-2">
+        {data.map((d, i) => (
+          <li key={i}>{d.label}</li>
+        ))}
+      </ol>
     </div>
   );
 }
@@ -108,6 +159,7 @@ export interface MonitoringDatum {
  * residents' one survey mean (a dashed line with its value in words), both on the 1–5 axis.
  */
 export function MonitoringChart({ data, residents, summary, residentsLabel, forumLabel }: { data: MonitoringDatum[]; residents: number | null; summary: string; residentsLabel: string; forumLabel: string }) {
+  const number = useNumberFormat();
   return (
     <div role="img" aria-label={summary} className="w-full">
       <ResponsiveContainer width="100%" height={300}>
@@ -121,7 +173,7 @@ export function MonitoringChart({ data, residents, summary, residentsLabel, foru
             </ReferenceLine>
           ) : null}
           <Line type="linear" dataKey="forum" name={forumLabel} stroke={BAR} strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false}>
-            <LabelList dataKey="forum" position="top" fill={INK} />
+            <LabelList dataKey="forum" position="top" fill={INK} formatter={number} />
           </Line>
         </LineChart>
       </ResponsiveContainer>

@@ -69,7 +69,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     <article className="space-y-8">
       <style>{PRINT_CSS}</style>
       <PageHeader title={t('report.title', { commune: commune.name })} lead={t('report.lead', { survey, commune: commune.name })}>
-        <p className="text-lg font-semibold">{t('report.responses', { n: count === null ? t('fewer', { k: overview.k }) : count })}</p>
+        <p className="text-lg font-semibold">{t('report.responses', { n: text.show(count) })}</p>
         <PrintButton label={t('report.print')} />
       </PageHeader>
       <ResultsNav slug={slug} current="report" />
