@@ -5,6 +5,7 @@ import { communes, consultations, forumSettings, memberships, threads } from '@/
 import { seedDemo } from './run';
 
 describe('the forum demo seed', () => {
+  // Seeds the whole demo (3,000 survey responses among it) twice: slower than a unit test.
   it('loads settings, members in several communes, threads and an open consultation, once', async () => {
     await seedDemo(db, { demo: true });
     await seedDemo(db, { demo: true });
@@ -22,5 +23,5 @@ describe('the forum demo seed', () => {
     expect(perCommune.find((c) => c.slug === 'krempna')?.n).toBe(5);
     const [open] = await db.select({ open: sql<boolean>`${consultations.deadline} > now()` }).from(consultations);
     expect(open?.open).toBe(true);
-  });
+  }, 120_000);
 });

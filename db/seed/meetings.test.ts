@@ -5,6 +5,7 @@ import { articles, meetings } from '@/db/schema';
 import { seedDemo } from './run';
 
 describe('demo meetings and news', () => {
+  // Seeds the whole demo (3,000 survey responses among it) twice: slower than a unit test.
   it('load past and coming meetings and published and draft articles, once', async () => {
     await seedDemo(db, { demo: true });
     await seedDemo(db, { demo: true });
@@ -18,5 +19,5 @@ describe('demo meetings and news', () => {
       .select({ published: sql<number>`count(*) filter (where ${articles.status} = 'published')::int`, drafts: sql<number>`count(*) filter (where ${articles.status} = 'draft')::int` })
       .from(articles);
     expect(a).toEqual({ published: 4, drafts: 1 });
-  });
+  }, 120_000);
 });
