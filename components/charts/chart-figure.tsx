@@ -1,29 +1,6 @@
 import type { ReactNode } from 'react';
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { minGroup } from '@/lib/results/queries';
 import type { TableSpec, TableValue } from '@/lib/results/tables';
-
-/**
- * The words and the number format every results table and chart of a page shares, read once by
- * the page. The components below take them as a prop and stay synchronous: an async component is
- * sent as a separate piece of the page's payload, and a dashboard has a dozen tables.
- */
-export interface ResultsText {
-  /** A table's number, formatted, or the suppression words ("fewer than 5"). */
-  show: (v: TableValue) => string;
-  dataTable: string;
-  csvLink: (name: string) => string;
-}
-
-export async function getResultsText(): Promise<ResultsText> {
-  const [t, format] = await Promise.all([getTranslations('results'), getFormatter()]);
-  const fewer = t('fewer', { k: minGroup() });
-  return {
-    show: (v) => (v === null ? fewer : typeof v === 'number' ? format.number(v, { maximumFractionDigits: 2 }) : v),
-    dataTable: t('dataTable'),
-    csvLink: (name) => t('csv', { name }),
-  };
-}
+import type { ResultsText } from '@/lib/results/text';
 
 /** A data table rendered on the server from the same spec as the CSV. */
 export function ResultsTable({ table, text, cellClass }: { table: TableSpec; text: ResultsText; cellClass?: (v: TableValue) => string | undefined }) {
@@ -98,12 +75,12 @@ export function ChartFigure({
       {lead ? <p className="max-w-3xl text-muted">{lead}</p> : null}
       {chart}
       <details open={open} className="rounded-md border border-gray-300 p-2">
-        <summary className="cursor-pointer font-semibold">{text.dataTable}</summary>
+        <summary className="cursor-pointer font-semibold">{text.t('dataTable')}</summary>
         <ResultsTable table={table} text={text} />
       </details>
       <p className="print:hidden">
         <a href={csvHref} download>
-          {text.csvLink(csvName)}
+          {text.t('csv', { name: csvName })}
         </a>
       </p>
     </section>

@@ -1,4 +1,5 @@
-import { ChartFigure, type ResultsText } from '@/components/charts/chart-figure';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import type { ResultsText } from '@/lib/results/text';
 import { MatrixChart } from '@/components/charts/charts';
 import { QUADRANTS } from '@/lib/results/compute';
 import type { getMatrix, getServiceMatrix } from '@/lib/results/queries';
@@ -33,7 +34,6 @@ export function MatrixSection({
   slug,
   communeId,
   locale,
-  t,
   text,
   open = true,
 }: {
@@ -41,10 +41,10 @@ export function MatrixSection({
   slug: string;
   communeId: number | null;
   locale: string;
-  t: (key: string, values?: Record<string, string | number>) => string;
   text: ResultsText;
   open?: boolean;
 }) {
+  const { t } = text;
   const services = 'area' in data ? data : null;
   const plotted = data.points.filter((p) => p.importance !== null && p.satisfaction !== null);
   const areaTitle = services ? pick(services.area.title, locale) : '';

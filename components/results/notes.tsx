@@ -1,12 +1,11 @@
-import { getTranslations } from 'next-intl/server';
+import type { ResultsText } from '@/lib/results/text';
 
 /** Says how small groups are hidden and who sees free text. */
-export async function ResultsNotes({ k }: { k: number }) {
-  const t = await getTranslations('results');
+export function ResultsNotes({ k, text }: { k: number; text: ResultsText }) {
   return (
     <div className="mt-8 space-y-1 border-t border-gray-300 pt-4 text-sm text-muted">
-      <p>{t('suppressionNote', { k })}</p>
-      <p>{t('freeTextNote')}</p>
+      <p>{text.t('suppressionNote', { k })}</p>
+      <p>{text.t('freeTextNote')}</p>
     </div>
   );
 }

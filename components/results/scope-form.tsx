@@ -1,25 +1,27 @@
 import type { ReactNode } from 'react';
-import { getTranslations } from 'next-intl/server';
+import type { ResultsText } from '@/lib/results/text';
 import { SelectField } from '@/components/ui/field';
 
 /**
  * Chooses the commune (or the whole county) of a view: a plain GET form, works without script.
  * `children` are further choices of the view (an area), sent with the same button.
  */
-export async function ScopeForm({
+export function ScopeForm({
   action,
   communes,
   communeId,
   allowCounty = true,
+  text,
   children,
 }: {
   action: string;
   communes: { id: number; name: string }[];
   communeId: number | null;
   allowCounty?: boolean;
+  text: ResultsText;
   children?: ReactNode;
 }) {
-  const t = await getTranslations('results');
+  const { t } = text;
   return (
     <form method="get" action={action} className="mb-6 flex flex-wrap items-end gap-3 print:hidden">
       <SelectField

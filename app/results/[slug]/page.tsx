@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure, getResultsText, ResultsTable } from '@/components/charts/chart-figure';
+import { ChartFigure, ResultsTable } from '@/components/charts/chart-figure';
+import { getResultsText } from '@/lib/results/text';
 import { HorizontalBarChart, TimelineChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { getOverview } from '@/lib/results/queries';
 import { heatTable, pick, responsesTable, timelineTable, type TableValue } from '@/lib/results/tables';
 import { loadView } from '../load';
@@ -32,16 +34,15 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const user = await getCurrentUser();
   const [data, t, locale, text] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale(), getResultsText()]);
   if (!data) return <Forbidden />;
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const title = pick({ pl: data.survey.titlePl, en: data.survey.titleEn }, locale);
-  const responses = responsesTable(data, tr);
-  const heat = heatTable(data, tr, locale);
-  const weekly = timelineTable(data, tr);
+  const responses = responsesTable(data, text.t);
+  const heat = heatTable(data, text.t, locale);
+  const weekly = timelineTable(data, text.t);
   const csv = (view: string) => `/results/${slug}/csv?view=${view}`;
   return (
     <div>
       <PageHeader title={t('overview.title', { survey: title })} />
-      <ResultsNav slug={slug} current="overview" />
+      <ResultsNav slug={slug} current="overview" staff={canSeeAllResults(user)} text={text} />
       <div className="space-y-10">
         <ChartFigure
           id="responses"
@@ -75,7 +76,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
           chart={<TimelineChart summary={t('overview.timeline')} data={data.weekly.map((w) => ({ label: w.week, value: w.responses }))} />}
         />
       </div>
-      <ResultsNotes k={data.k} />
+      <ResultsNotes k={data.k} text={text} />
     </div>
   );
 }

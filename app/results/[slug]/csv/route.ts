@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
 import { canSeeAllResults } from '@/lib/results/permissions';
@@ -18,6 +18,7 @@ import {
   toCsv,
   type TableSpec,
 } from '@/lib/results/tables';
+import { getResultsText } from '@/lib/results/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,8 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const sp = new URL(request.url).searchParams;
   const view = sp.get('view') ?? '';
   const user = await getCurrentUser();
-  const [t, locale] = await Promise.all([getTranslations('results'), getLocale()]);
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const [{ t }, locale] = await Promise.all([getResultsText(), getLocale()]);
   const { commune: communeId, area: areaKey } = areaScopeSchema.parse({ commune: sp.get('commune') ?? undefined, area: sp.get('area') ?? undefined });
   try {
     let table: TableSpec;
@@ -36,30 +36,30 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (view === 'responses' || view === 'heat' || view === 'timeline') {
       const d = await getOverview({ actor: user, slug });
       k = d.k;
-      table = view === 'responses' ? responsesTable(d, tr) : view === 'heat' ? heatTable(d, tr, locale) : timelineTable(d, tr);
+      table = view === 'responses' ? responsesTable(d, t) : view === 'heat' ? heatTable(d, t, locale) : timelineTable(d, t);
     } else if (view === 'priorities' || view === 'improvements') {
       const d = await getPriorities({ actor: user, slug, communeId });
       k = d.k;
-      table = view === 'priorities' ? prioritiesTable(d, tr, locale) : improvementsCsvTable(d, tr, locale);
+      table = view === 'priorities' ? prioritiesTable(d, t, locale) : improvementsCsvTable(d, t, locale);
     } else if (view === 'matrix' && areaKey !== null) {
       const d = await getServiceMatrix({ actor: user, slug, communeId, areaKey });
       k = d.k;
-      table = serviceMatrixTable(d, tr, locale);
+      table = serviceMatrixTable(d, t, locale);
     } else if (view === 'matrix') {
       const d = await getMatrix({ actor: user, slug, communeId });
       k = d.k;
-      table = matrixTable(d, tr, locale);
+      table = matrixTable(d, t, locale);
     } else if (view === 'forum') {
       const d = await getForumMonitoring({ actor: user, slug, communeId, areaKey });
       k = d.k;
-      table = forumTable(d, tr, locale);
+      table = forumTable(d, t, locale);
     } else if (view === 'explorer') {
       const parsed = explorerFiltersSchema.parse({ communeId: sp.get('commune'), localityId: sp.get('locality'), ageGroup: sp.get('age'), respondentType: sp.get('type'), channel: sp.get('channel') });
       const filters = canSeeAllResults(user) ? parsed : { ...parsed, localityId: null, ageGroup: null, respondentType: null, channel: null };
       const d = await getQuestionExplorer({ actor: user, slug, questionId: sp.get('question'), filters });
       if (!d.main || !d.question) return new Response('Not found', { status: 404 });
       k = d.k;
-      table = distributionTable(d.main, t('csvNames.explorer'), { ranking: d.question.type === 'ranking', scale: d.question.type === 'rating' || d.question.type === 'matrix' }, tr, locale);
+      table = distributionTable(d.main, t('csvNames.explorer'), { ranking: d.question.type === 'ranking', scale: d.question.type === 'rating' || d.question.type === 'matrix' }, t, locale);
     } else {
       return new Response('Not found', { status: 404 });
     }

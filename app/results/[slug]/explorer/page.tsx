@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure, getResultsText } from '@/components/charts/chart-figure';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { getResultsText } from '@/lib/results/text';
 import { HorizontalBarChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -37,7 +38,6 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
     getResultsText(),
   ]);
   if (!data) return <Forbidden />;
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const q = data.question;
   const opts = { ranking: q?.type === 'ranking', scale: q?.type === 'rating' || q?.type === 'matrix' };
   const communeName = (id: number | null) => (id === null ? t('county') : (data.communes.find((c) => c.id === id)?.name ?? ''));
@@ -54,7 +54,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
   return (
     <div>
       <PageHeader title={t('explorer.title')} lead={t('explorer.lead')} />
-      <ResultsNav slug={slug} current="explorer" />
+      <ResultsNav slug={slug} current="explorer" staff={canSeeAllResults(user)} text={text} />
       <form method="get" action={`/results/${slug}/explorer`} className="mb-8 print:hidden">
         <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <legend className="mb-2 text-lg font-semibold">{t('explorer.filters')}</legend>
@@ -96,7 +96,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
         {q
           ? distributions.map(({ id, scope, dist, csv }) => {
               const caption = t(id === 'main' ? 'explorer.distribution' : 'explorer.compareHeading', { scope });
-              const table = distributionTable(dist, caption, opts, tr, locale);
+              const table = distributionTable(dist, caption, opts, text.t, locale);
               const single = dist.rows.length === 1;
               return (
                 <div key={id} className="space-y-2">
@@ -126,7 +126,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
             })
           : null}
       </div>
-      <ResultsNotes k={data.k} />
+      <ResultsNotes k={data.k} text={text} />
     </div>
   );
 }

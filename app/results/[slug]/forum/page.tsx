@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure, getResultsText } from '@/components/charts/chart-figure';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { getResultsText } from '@/lib/results/text';
 import { MonitoringChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -9,6 +10,7 @@ import { ScopeForm } from '@/components/results/scope-form';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { getForumMonitoring } from '@/lib/results/monitoring';
 import { listCommunesOf } from '@/lib/results/queries';
 import { areaScopeSchema } from '@/lib/results/schema';
@@ -34,7 +36,6 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
     getResultsText(),
   ]);
   if (!data) return <Forbidden />;
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
   const areaTitle = pick(data.area?.title, locale);
@@ -44,8 +45,8 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
   return (
     <div>
       <PageHeader title={t('forum.title', { scope, area: areaTitle })} lead={t('forum.lead')} />
-      <ResultsNav slug={slug} current="forum" />
-      <ScopeForm action={`/results/${slug}/forum`} communes={communes} communeId={communeId}>
+      <ResultsNav slug={slug} current="forum" staff={canSeeAllResults(user)} text={text} />
+      <ScopeForm text={text} action={`/results/${slug}/forum`} communes={communes} communeId={communeId}>
         <SelectField name="area" label={t('area')} defaultValue={data.area?.key ?? ''} options={data.areas.map((a) => ({ value: a.key, label: pick(a.title, locale) }))} />
       </ScopeForm>
       {data.area === null ? (
@@ -67,7 +68,7 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
             id="monitoring"
             title={t('forum.chartTitle')}
             text={text}
-            table={forumTable(data, tr, locale)}
+            table={forumTable(data, text.t, locale)}
             open
             csvHref={`/results/${slug}/csv${query({ view: 'forum', commune: communeId, area: data.area.key })}`}
             csvName={t('csvNames.forum')}
@@ -78,7 +79,7 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
                   forumLabel={t('forum.forumSeries')}
                   residents={residents.mean}
                   residentsLabel={residents.mean === null ? '' : t('forum.residentsLine', { mean: format.number(residents.mean, { maximumFractionDigits: 2 }) })}
-                  data={data.quarters.map((q) => ({ label: quarterLabel(q.quarter, tr), forum: q.forum }))}
+                  data={data.quarters.map((q) => ({ label: quarterLabel(q.quarter, text.t), forum: q.forum }))}
                 />
                 <ul className="text-sm text-muted">
                   <li>{t('forum.legendForum')}</li>
@@ -89,7 +90,7 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
           />
         </div>
       )}
-      <ResultsNotes k={data.k} />
+      <ResultsNotes k={data.k} text={text} />
     </div>
   );
 }

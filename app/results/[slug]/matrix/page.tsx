@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
-import { getResultsText } from '@/components/charts/chart-figure';
+import { getResultsText } from '@/lib/results/text';
 import { MatrixSection } from '@/components/results/matrix-section';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
@@ -9,6 +9,7 @@ import { ScopeForm } from '@/components/results/scope-form';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { areasOf } from '@/lib/results/compute';
 import { getMatrix, getServiceMatrix, listCommunesOf } from '@/lib/results/queries';
 import { areaScopeSchema } from '@/lib/results/schema';
@@ -35,15 +36,14 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     getResultsText(),
   ]);
   if (!data) return <Forbidden />;
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
   const areas = areasOf(data.survey.definition);
   return (
     <div>
       <PageHeader title={'area' in data ? t('matrix.titleServices', { scope, area: pick(data.area.title, locale) }) : t('matrix.title', { scope })} />
-      <ResultsNav slug={slug} current="matrix" />
-      <ScopeForm action={`/results/${slug}/matrix`} communes={communes} communeId={communeId}>
+      <ResultsNav slug={slug} current="matrix" staff={canSeeAllResults(user)} text={text} />
+      <ScopeForm text={text} action={`/results/${slug}/matrix`} communes={communes} communeId={communeId}>
         <SelectField
           name="area"
           label={t('matrix.points')}
@@ -51,8 +51,8 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           options={[{ value: '', label: t('matrix.allAreas') }, ...areas.map((a) => ({ value: a.key, label: t('matrix.servicesOf', { area: pick(a.title, locale) }) }))]}
         />
       </ScopeForm>
-      <MatrixSection data={data} slug={slug} communeId={communeId} locale={locale} t={tr} text={text} />
-      <ResultsNotes k={data.k} />
+      <MatrixSection data={data} slug={slug} communeId={communeId} locale={locale} text={text} />
+      <ResultsNotes k={data.k} text={text} />
     </div>
   );
 }

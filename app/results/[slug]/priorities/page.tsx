@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ChartFigure, getResultsText } from '@/components/charts/chart-figure';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { getResultsText } from '@/lib/results/text';
 import { HorizontalBarChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -8,6 +9,7 @@ import { ResultsNotes } from '@/components/results/notes';
 import { ScopeForm } from '@/components/results/scope-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { getPriorities, listCommunesOf } from '@/lib/results/queries';
 import { scopeSchema } from '@/lib/results/schema';
 import { improvementsTable, pick, prioritiesTable } from '@/lib/results/tables';
@@ -25,15 +27,14 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
   const user = await getCurrentUser();
   const [data, t, locale, text] = await Promise.all([loadView(getPriorities({ actor: user, slug, communeId })), getTranslations('results'), getLocale(), getResultsText()]);
   if (!data) return <Forbidden />;
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
-  const ranking = prioritiesTable(data, tr, locale);
+  const ranking = prioritiesTable(data, text.t, locale);
   return (
     <div>
       <PageHeader title={t('priorities.title', { scope })} />
-      <ResultsNav slug={slug} current="priorities" />
-      <ScopeForm action={`/results/${slug}/priorities`} communes={communes} communeId={communeId} />
+      <ResultsNav slug={slug} current="priorities" staff={canSeeAllResults(user)} text={text} />
+      <ScopeForm text={text} action={`/results/${slug}/priorities`} communes={communes} communeId={communeId} />
       <div className="space-y-10">
         <ChartFigure
           id="ranking"
@@ -50,7 +51,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
           <h2 id="improvements">{t('priorities.improvements')}</h2>
           <p className="max-w-3xl text-muted">{t('priorities.improvementsLead')}</p>
           {data.improvements.map((area) => {
-            const table = improvementsTable(area, tr, locale);
+            const table = improvementsTable(area, text.t, locale);
             return (
               <ChartFigure
                 key={area.area}
@@ -67,7 +68,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
           })}
         </section>
       </div>
-      <ResultsNotes k={data.k} />
+      <ResultsNotes k={data.k} text={text} />
     </div>
   );
 }

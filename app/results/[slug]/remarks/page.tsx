@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
+import { getResultsText } from '@/lib/results/text';
 import { ResultsNav } from '@/components/results/results-nav';
 import { Alert } from '@/components/ui/alert';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { getCurrentUser } from '@/lib/auth';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { getReviewQueue, listReviewedRemarks } from '@/lib/results/free-text';
 import { freeTextFiltersSchema } from '@/lib/results/schema';
 import { pick } from '@/lib/results/tables';
@@ -26,18 +28,19 @@ export default async function RemarksPage({ params, searchParams }: { params: Pr
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/results/${slug}/remarks`)}`);
   const filters = freeTextFiltersSchema.parse({ questionId: param(sp, 'question') ?? null, communeId: param(sp, 'commune'), after: param(sp, 'after') });
-  const [data, queue, t, locale] = await Promise.all([
+  const [data, queue, t, locale, text] = await Promise.all([
     loadView(listReviewedRemarks({ actor: user, slug, ...filters })),
     loadView(getReviewQueue({ actor: user, slug })),
     getTranslations('freeText'),
     getLocale(),
+    getResultsText(),
   ]);
   if (!data || !queue) return <Forbidden />;
   const here = (after?: string | null) => `/results/${slug}/remarks${query({ question: data.question?.id, commune: filters.communeId, after })}`;
   return (
     <div>
       <PageHeader title={t('remarksTitle')} lead={t('remarksLead')} />
-      <ResultsNav slug={slug} current="remarks" />
+      <ResultsNav slug={slug} current="remarks" staff={canSeeAllResults(user)} text={text} />
       <p className="mb-6">
         <Link href={`/results/${slug}/remarks/review`} className="font-semibold">
           {t('reviewLink', { pending: queue.counts.pending })}

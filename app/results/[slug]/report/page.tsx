@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getResultsText, ResultsTable } from '@/components/charts/chart-figure';
+import { ResultsTable } from '@/components/charts/chart-figure';
+import { getResultsText } from '@/lib/results/text';
 import { Forbidden } from '@/components/layout/forbidden';
 import { MatrixSection } from '@/components/results/matrix-section';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -9,6 +10,7 @@ import { PrintButton } from '@/components/results/print-button';
 import { ScopeForm } from '@/components/results/scope-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { getMatrix, getOverview, getPriorities } from '@/lib/results/queries';
 import { scopeSchema } from '@/lib/results/schema';
@@ -40,13 +42,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const user = await getCurrentUser();
   const [overview, t, locale, text] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale(), getResultsText()]);
   if (!overview) return <Forbidden />;
-  const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   if (communeId === null) {
     return (
       <div>
         <PageHeader title={t('nav.report')} lead={t('report.choose')} />
-        <ResultsNav slug={slug} current="report" />
-        <ScopeForm action={`/results/${slug}/report`} communes={overview.communes} communeId={null} allowCounty={false} />
+        <ResultsNav slug={slug} current="report" staff={canSeeAllResults(user)} text={text} />
+        <ScopeForm text={text} action={`/results/${slug}/report`} communes={overview.communes} communeId={null} allowCounty={false} />
       </div>
     );
   }
@@ -64,7 +65,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     headers: [t('priorities.area'), t('report.communeMean'), t('report.countyMean'), t('report.difference')],
     rows: below.map((x) => [pick(x.area.title, locale), x.mine, x.county, Math.round((x.mine! - x.county!) * 100) / 100]),
   };
-  const top = prioritiesTable({ ...priorities, rows: priorities.rows.slice(0, 3) }, tr, locale);
+  const top = prioritiesTable({ ...priorities, rows: priorities.rows.slice(0, 3) }, text.t, locale);
   return (
     <article className="space-y-8">
       <style>{PRINT_CSS}</style>
@@ -72,17 +73,17 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <p className="text-lg font-semibold">{t('report.responses', { n: text.show(count) })}</p>
         <PrintButton label={t('report.print')} />
       </PageHeader>
-      <ResultsNav slug={slug} current="report" />
+      <ResultsNav slug={slug} current="report" staff={canSeeAllResults(user)} text={text} />
       <section aria-labelledby="top" className="space-y-3">
         <h2 id="top">{t('report.topPriorities')}</h2>
         <ResultsTable table={top} text={text} />
       </section>
-      <MatrixSection data={matrix} slug={slug} communeId={communeId} locale={locale} t={tr} text={text} />
+      <MatrixSection data={matrix} slug={slug} communeId={communeId} locale={locale} text={text} />
       <section aria-labelledby="below" className="space-y-3">
         <h2 id="below">{t('report.below')}</h2>
         {below.length === 0 ? <p>{t('report.belowNone')}</p> : <ResultsTable table={belowTable} text={text} />}
       </section>
-      <ResultsNotes k={overview.k} />
+      <ResultsNotes k={overview.k} text={text} />
     </article>
   );
 }
