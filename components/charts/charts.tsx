@@ -10,10 +10,15 @@ import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, Refere
 const INK = '#1f2937';
 const BAR = '#1d4ed8';
 
+/** Number formats by locale: building one is costly, and every chart of every page needs one. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** Numbers on axes and labels as in the page's language (3,5 in Polish). */
 function useNumberFormat(): (value: unknown) => string {
-  const format = new Intl.NumberFormat(useLocale(), { maximumFractionDigits: 2 }).format;
-  return (value) => (typeof value === 'number' ? format(value) : String(value ?? ''));
+  const locale = useLocale();
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  return (value) => (typeof value === 'number' ? format.format(value) : String(value ?? ''));
 }
 
 export interface BarDatum {
