@@ -1,6 +1,12 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  // The messages are compiled when the app is built (ICU syntax to a compact form), so a request
+  // formats them without parsing: parsing every message anew on every request was a tenth of a
+  // dashboard page's server time.
+  experimental: { messages: { path: './lib/i18n/messages', format: 'json', precompile: true } },
+});
 const isDev = process.env.NODE_ENV !== 'production';
 
 // Next.js injects inline scripts for hydration, so script-src keeps 'unsafe-inline'; everything

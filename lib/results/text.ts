@@ -1,5 +1,5 @@
 import 'server-only';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { minGroup } from './queries';
 import type { TableValue } from './tables';
 
@@ -15,9 +15,23 @@ export interface ResultsText {
   show: (v: TableValue) => string;
 }
 
+/**
+ * One number format per locale for the life of the process. next-intl's formatter builds its
+ * Intl.NumberFormat anew for every request (and keys each call by its serialised arguments), which
+ * for a page of a few hundred table cells was a noticeable part of its server time.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  return format;
+}
+
 export async function getResultsText(): Promise<ResultsText> {
-  const [results, format] = await Promise.all([getTranslations('results'), getFormatter()]);
+  const [results, locale] = await Promise.all([getTranslations('results'), getLocale()]);
   const t = results as unknown as ResultsText['t'];
   const fewer = t('fewer', { k: minGroup() });
-  return { t, show: (v) => (v === null ? fewer : typeof v === 'number' ? format.number(v, { maximumFractionDigits: 2 }) : v) };
+  const format = numberFormat(locale);
+  return { t, show: (v) => (v === null ? fewer : typeof v === 'number' ? format.format(v) : v) };
 }
