@@ -4,7 +4,7 @@
  *
  *   createdb agora_bench_results && export DATABASE_URL=postgres://postgres@127.0.0.1:5432/agora_bench_results
  *   npm run db:seed                                   # migrations, deployment, demo survey
- *   npx tsx --conditions=react-server scripts/generate-responses.ts --count 1000000
+ *   npx tsx --conditions=react-server scripts/generate-responses.ts --count 1000000 [--verify]
  *
  * Only a local database (127.0.0.1/localhost). Answers follow the survey's definition (matrices with
  * about 8% "don't know", importance ratings, multiple choice, the priority ranking); rural communes
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '1000000' },
     batch: { type: 'string', default: '100000' },
     workers: { type: 'string', default: '2' },
+    verify: { type: 'boolean', default: false },
     slug: { type: 'string', default: DEFAULT_SURVEY_SLUG },
   },
 });
@@ -201,4 +202,19 @@ const [counts] = await sql<{ responses: number; cells: number; profile_cells: nu
   (select count(*)::int from results_cells where survey_id = ${surveyId}) as cells,
   (select count(*)::int from results_profile_cells where survey_id = ${surveyId}) as profile_cells`;
 log(`done: ${counts!.responses} responses in the survey; ${counts!.cells} cells, ${counts!.profile_cells} profile cells`);
+
+// --verify: every aggregate row of the survey equals the app's own grouping of the raw answers
+// (both ways round), so the staged merge kept exactly what the app would have kept.
+if (values.verify) {
+  for (const a of AGGREGATES) {
+    const { sql: grouping, params } = dialect.sqlToQuery(a.select(q`r.survey_id = ${surveyId}`));
+    const stored = `select ${columnsOf(a)} from ${a.table} where survey_id = ${lit(surveyId)}`;
+    const [{ differ } = { differ: -1 }] = await sql.unsafe<{ differ: number }[]>(
+      `select count(*)::int as differ from ((${stored} except ${grouping}) union all (${grouping} except ${stored})) d`,
+      params as never[],
+    );
+    log(`verify ${a.table}: ${differ === 0 ? 'equal to a grouping of the raw answers' : `${differ} rows differ`}`);
+    if (differ !== 0) process.exitCode = 1;
+  }
+}
 await sql.end();
