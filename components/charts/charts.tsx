@@ -66,7 +66,8 @@ function ticksOf([low, high]: [number, number]): number[] {
   const span = high - low;
   const step = span <= 0.6 ? 0.1 : span <= 1.5 ? 0.25 : span <= 2.5 ? 0.5 : 1;
   const out: number[] = [];
-  for (let v = low; v <= high + 1e-9; v += step) out.push(Math.round(v * 100) / 100);
+  // On multiples of the step (2,75 · 3 · 3,25), not counted from the axis's low end (2,7 · 2,95).
+  for (let i = Math.ceil(low / step - 1e-9); i * step <= high + 1e-9; i++) out.push(Math.round(i * step * 100) / 100);
   return out;
 }
 
@@ -78,10 +79,10 @@ export interface MatrixDatum {
 
 /**
  * Numbers the points 1…n, as in the legend under the chart: names would overlap wherever points
- * lie close together. Points closer than 5% of both axes' spans share one label ("2, 5").
+ * lie close together. Points closer than 3% of both axes' spans share one label ("2, 5").
  */
 function pointTags(data: MatrixDatum[], domain: { importance: [number, number]; satisfaction: [number, number] }): string[] {
-  const near = (a: number, b: number, [low, high]: [number, number]) => Math.abs(a - b) <= (high - low) * 0.05;
+  const near = (a: number, b: number, [low, high]: [number, number]) => Math.abs(a - b) <= (high - low) * 0.03;
   const close = (a: MatrixDatum, b: MatrixDatum) => near(a.importance, b.importance, domain.importance) && near(a.satisfaction, b.satisfaction, domain.satisfaction);
   const groups: { index: number; members: number[] }[] = [];
   for (const [i, d] of data.entries()) {
@@ -119,7 +120,7 @@ export function MatrixChart({
   cross: { importance: number; satisfaction: number };
   summary: string;
   axes: { importance: string; satisfaction: string };
-  /** Zoomed axes (the services of an area lie close together); the whole 1–5 scale by default. */
+  /** Axes zoomed to the values shown (means lie close together); the whole 1–5 scale by default. */
   domain?: { importance: [number, number]; satisfaction: [number, number] };
 }) {
   const tags = pointTags(data, domain);

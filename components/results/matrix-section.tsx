@@ -55,7 +55,8 @@ export function MatrixSection({
         ? t('matrix.proxy', { question: pick(services.needQuestion?.label, locale) })
         : t('matrix.noImportance')
     : null;
-  const domain = services && plotted.length > 0 ? { importance: zoom(plotted.map((p) => p.importance!)), satisfaction: zoom(plotted.map((p) => p.satisfaction!)) } : undefined;
+  // Means of 1–5 ratings lie close together: on the whole scale the points would crowd one spot.
+  const domain = plotted.length > 0 ? { importance: zoom(plotted.map((p) => p.importance!)), satisfaction: zoom(plotted.map((p) => p.satisfaction!)) } : undefined;
   return (
     <div className="space-y-6">
       {basis ? <p className="max-w-3xl rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">{basis}</p> : null}
