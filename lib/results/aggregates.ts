@@ -49,8 +49,8 @@ export const AGGREGATES: Aggregate[] = [
   },
 ];
 
-/** Adds the grouping of `select` (rows of the table's columns) to an aggregate table. */
-export function upsertAggregate({ table, keys, counter }: Aggregate, select: SQL): SQL {
+/** Adds the grouping of `select` (rows of the aggregate's keys, then the count) to its table. */
+function upsertAggregate({ table, keys, counter }: Aggregate, select: SQL): SQL {
   const t = sql.identifier(table);
   const c = sql.identifier(counter);
   const k = sql.join(
