@@ -5,7 +5,8 @@
  *
  * It shares the machine's cores with the server it measures, so it does as little as it can:
  * node:http over kept-alive connections, asking for gzip as a browser does (the server does its
- * real work) but reading the body without unpacking it (fetch would inflate every page).
+ * real work) but reading the body without unpacking it (fetch would inflate every page), and
+ * keeping the cookies responses set, as a browser does (a signed-in session is re-issued).
  */
 import http from 'node:http';
 export interface BenchResult {
@@ -19,10 +20,33 @@ export interface BenchResult {
   p99: number;
 }
 
+/** The cookies a client holds, kept up to date from the responses as a browser does (a re-issued session). */
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  constructor(header = '') {
+    for (const part of header.split(';')) {
+      const at = part.indexOf('=');
+      if (at > 0) this.cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+    }
+  }
+  update(setCookie: string[] | undefined) {
+    for (const line of setCookie ?? []) {
+      const pair = line.split(';')[0]!;
+      const at = pair.indexOf('=');
+      if (at > 0) this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
 /** One GET; resolves with the status once the whole body has arrived. */
-function get(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
+function get(agent: http.Agent, url: URL, headers: Record<string, string>, jar: CookieJar): Promise<number> {
+  const cookie = jar.header();
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { 'accept-encoding': 'gzip', ...headers } }, (response) => {
+    const request = http.get(url, { agent, headers: { 'accept-encoding': 'gzip', ...headers, ...(cookie ? { cookie } : {}) } }, (response) => {
+      jar.update(response.headers['set-cookie']);
       response.on('data', () => {});
       response.on('end', () => resolve(response.statusCode ?? 0));
       response.on('error', reject);
@@ -35,6 +59,8 @@ export async function benchHttp(url: string, requests = 500, concurrency = 8, he
   const target = new URL(url);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('benchmarks only talk to this machine');
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const { cookie, ...otherHeaders } = headers;
+  const jar = new CookieJar(cookie);
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -45,7 +71,7 @@ export async function benchHttp(url: string, requests = 500, concurrency = 8, he
       next++;
       const t0 = performance.now();
       try {
-        const status = await get(agent, target, headers);
+        const status = await get(agent, target, otherHeaders, jar);
         if (status !== 200) failures++;
       } catch {
         failures++;

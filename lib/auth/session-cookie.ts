@@ -2,18 +2,10 @@
 const SESSION_COOKIE = /^((?:__Secure-)?authjs\.session-token)(?:\.(\d+))?$/;
 
 /**
- * Does the request carry an Auth.js session cookie? Without one there is no session to read, and
- * skipping Auth.js then saves its per-call set-up (it mints a CSRF token, a SHA-256 digest, on
- * every call) — a noticeable share of an anonymous visitor's page.
- */
-export function hasSessionCookie(names: Iterable<string>): boolean {
-  for (const name of names) if (SESSION_COOKIE.test(name)) return true;
-  return false;
-}
-
-/**
  * The session token a request carries: the cookie's value, or its pieces joined in order when
- * Auth.js split it, with the cookie's name — the salt the token is encrypted with. Null without one.
+ * Auth.js split it, with the cookie's name — the salt the token is encrypted with. Null without
+ * one: there is then no session to read, and Auth.js need not run at all (it mints a CSRF token,
+ * a SHA-256 digest, on every call).
  */
 export function sessionTokenOf(cookies: Iterable<{ name: string; value: string }>): { token: string; salt: string } | null {
   const pieces: { salt: string; index: number; value: string }[] = [];
