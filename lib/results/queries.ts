@@ -72,6 +72,11 @@ export async function listCommunesOf(survey: ResultsSurvey) {
   return remembered('communes', () => db.select({ id: communes.id, slug: communes.slug, name: communes.name }).from(communes).orderBy(asc(communes.name)));
 }
 
+/** A commune's localities (by name), remembered briefly like the communes: the explorer's locality filter. */
+function localitiesOf(communeId: number) {
+  return remembered(`localities:${communeId}`, () => db.select({ id: localities.id, name: localities.name }).from(localities).where(eq(localities.communeId, communeId)).orderBy(asc(localities.name)));
+}
+
 /** A survey's commune cells: a few thousand rows however many responses, read once per window. */
 function surveyCells(surveyId: string): Promise<Cell[]> {
   return remembered(`cells:${surveyId}`, () =>
@@ -550,7 +555,7 @@ export async function getQuestionExplorer({
   const k = minGroup();
   const [communeRows, localityRows] = await Promise.all([
     listCommunesOf(survey),
-    filters.communeId === null ? Promise.resolve([]) : db.select({ id: localities.id, name: localities.name }).from(localities).where(eq(localities.communeId, filters.communeId)).orderBy(asc(localities.name)),
+    filters.communeId === null ? Promise.resolve([]) : localitiesOf(filters.communeId),
   ]);
   if (!question) return { survey, k, questions, question: null, communes: communeRows, localities: localityRows, main: null, compare: null };
   const distribution = async (f: ExplorerFilters) => {
@@ -558,10 +563,9 @@ export async function getQuestionExplorer({
     return distributionFromCells(question, cells, respondents, k);
   };
   const compareFilters = compareCommuneId === null ? null : { ...filters, communeId: compareCommuneId, localityId: null };
-  const [main, compare] = profiled
-    ? await Promise.all([distribution(filters), compareFilters ? distribution(compareFilters) : null])
-    : await rememberedView('explorer', survey, [question.id, filters.communeId, compareCommuneId], () =>
-        Promise.all([distribution(filters), compareFilters ? distribution(compareFilters) : null]),
-      );
+  // Remembered per combination of filters too: the profile cells are read once per window, and
+  // only after the check above has let an analyst's filters through.
+  const scope = [question.id, filters.communeId, filters.localityId, filters.ageGroup, filters.respondentType, filters.channel, compareCommuneId];
+  const [main, compare] = await rememberedView('explorer', survey, scope, () => Promise.all([distribution(filters), compareFilters ? distribution(compareFilters) : null]));
   return { survey, k, questions, question, communes: communeRows, localities: localityRows, main, compare };
 }
