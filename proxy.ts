@@ -1,15 +1,13 @@
 import NextAuth from 'next-auth';
-import { decode } from 'next-auth/jwt';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
-import { sessionTokenOf } from '@/lib/auth/session-cookie';
-import { getEnv } from '@/lib/env';
+import { decodeSession, sessionTokenOf } from '@/lib/auth/session-cookie';
 
 /**
- * Runs before every page: Auth.js re-signs the session cookie with a fresh expiry, which is what
- * makes sessions end after SESSION_IDLE_MINUTES of inactivity rather than at a fixed time. Its
- * redirect of signed-out visitors away from private pages is only a convenience; every page,
- * action and lib/ function checks the user itself.
+ * Runs before every page: Auth.js re-signs the session cookie with a fresh expiry (at most once a
+ * minute), which is what makes sessions end after SESSION_IDLE_MINUTES of inactivity rather than
+ * at a fixed time. Its redirect of signed-out visitors away from private pages is only a
+ * convenience; every page, action and lib/ function checks the user itself.
  */
 const { auth } = NextAuth(() => authConfig());
 
@@ -36,10 +34,10 @@ const SLIDE_AT_MOST_EVERY_SECONDS = 60;
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const session = sessionTokenOf(request.cookies.getAll());
+  const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
-  if (!session) return isPrivate(request) ? toSignIn(request) : NextResponse.next();
-  const token = await decode({ token: session.token, secret: getEnv().AUTH_SECRET, salt: session.salt }).catch(() => null);
+  if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : NextResponse.next();
+  const token = await decodeSession(cookies);
   if (token?.iat !== undefined && Date.now() / 1000 - token.iat < SLIDE_AT_MOST_EVERY_SECONDS) return NextResponse.next();
   // Older, or unsound (Auth.js then clears the cookie, and a private page sends to sign-in).
   return (await guarded)(request, event);

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin } from 'next-auth';
-import { decode } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
@@ -14,7 +13,7 @@ import { authConfig } from './config';
 import { verifyPassword } from './password';
 import type { CurrentUser } from './permissions';
 import { signInSchema } from './schema';
-import { sessionTokenOf } from './session-cookie';
+import { decodeSession } from './session-cookie';
 
 export type { CurrentUser } from './permissions';
 
@@ -69,15 +68,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 /**
  * The signed-in user, or null. Reads the account and its roles fresh on every request (once per
  * request thanks to React's cache), so a revoked role, a disabled account or a bumped session
- * version (sign out everywhere, password change) takes effect at once. The session token is
- * decrypted and checked (signature, expiry) here directly: Auth.js's auth() would also mint a CSRF
- * token and re-encrypt the session on every call, which a server component cannot send anyway
- * (proxy.ts slides the session's expiry).
+ * version (sign out everywhere, password change) takes effect at once. proxy.ts slides the
+ * session's expiry; a server component could not send a re-issued cookie anyway.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const found = sessionTokenOf((await cookies()).getAll());
-  if (!found) return null;
-  const token = await decode({ token: found.token, secret: getEnv().AUTH_SECRET, salt: found.salt }).catch(() => null);
+  const token = await decodeSession((await cookies()).getAll());
   const id = token?.sub;
   if (!id) return null;
   const sessionVersion = typeof token.sessionVersion === 'number' ? token.sessionVersion : 0;

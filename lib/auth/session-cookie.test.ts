@@ -1,5 +1,7 @@
+import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
-import { sessionTokenOf } from './session-cookie';
+import { getEnv } from '@/lib/env';
+import { decodeSession, sessionTokenOf } from './session-cookie';
 
 describe('sessionTokenOf', () => {
   it('reads the token and the cookie name it is salted with, over http and https', () => {
@@ -16,5 +18,22 @@ describe('sessionTokenOf', () => {
     expect(sessionTokenOf([])).toBeNull();
     expect(sessionTokenOf([{ name: 'authjs.csrf-token', value: 'a' }, { name: 'authjs.session-token-old', value: 'b' }])).toBeNull();
     expect(sessionTokenOf([{ name: 'xauthjs.session-token', value: 'c' }, { name: 'authjs.callback-url', value: 'd' }])).toBeNull();
+  });
+});
+
+describe('decodeSession', () => {
+  const salt = 'authjs.session-token';
+  const issue = (secret = getEnv().AUTH_SECRET) => encode({ token: { sub: 'user-1', sessionVersion: 3 }, secret, salt });
+
+  it('reads a session the app issued', async () => {
+    expect(await decodeSession([{ name: salt, value: await issue() }])).toMatchObject({ sub: 'user-1', sessionVersion: 3 });
+  });
+
+  it('refuses a token signed with another secret, a tampered one, or none', async () => {
+    expect(await decodeSession([{ name: salt, value: await issue('another-secret-another-secret-another-x') }])).toBeNull();
+    const token = await issue();
+    expect(await decodeSession([{ name: salt, value: `${token.slice(0, -4)}AAAA` }])).toBeNull();
+    expect(await decodeSession([{ name: '__Secure-authjs.session-token', value: token }])).toBeNull(); // salted with the other name
+    expect(await decodeSession([])).toBeNull();
   });
 });

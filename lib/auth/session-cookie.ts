@@ -1,3 +1,6 @@
+import { decode, type JWT } from 'next-auth/jwt';
+import { getEnv } from '@/lib/env';
+
 /** Auth.js's session cookie: `authjs.session-token`, `__Secure-` prefixed over https, `.0`, `.1`… when split. */
 const SESSION_COOKIE = /^((?:__Secure-)?authjs\.session-token)(?:\.(\d+))?$/;
 
@@ -18,4 +21,15 @@ export function sessionTokenOf(cookies: Iterable<{ name: string; value: string }
   if (pieces.length === 0) return null;
   pieces.sort((a, b) => a.index - b.index);
   return { token: pieces.map((p) => p.value).join(''), salt: pieces[0]!.salt };
+}
+
+/**
+ * The request's session, decrypted and checked (signature, expiry) — or null without a sound one.
+ * Read straight from the cookie: Auth.js's auth() would also mint a CSRF token and re-encrypt the
+ * session on every call.
+ */
+export async function decodeSession(cookies: Iterable<{ name: string; value: string }>): Promise<JWT | null> {
+  const found = sessionTokenOf(cookies);
+  if (!found) return null;
+  return decode({ token: found.token, secret: getEnv().AUTH_SECRET, salt: found.salt }).catch(() => null);
 }
