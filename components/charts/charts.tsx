@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale } from 'next-intl';
+import { numberFormat } from '@/lib/i18n/number-format';
 import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 
 // Recharts 3 wrappers. The SVG is a picture (role="img" with a summary); the numbers a screen
@@ -10,14 +11,9 @@ import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, Refere
 const INK = '#1f2937';
 const BAR = '#1d4ed8';
 
-/** Number formats by locale: building one is costly, and every chart of every page needs one. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /** Numbers on axes and labels as in the page's language (3,5 in Polish). */
 function useNumberFormat(): (value: unknown) => string {
-  const locale = useLocale();
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  const format = numberFormat(useLocale());
   return (value) => (typeof value === 'number' ? format.format(value) : String(value ?? ''));
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { numberFormat } from '@/lib/i18n/number-format';
 import { minGroup } from './queries';
 import type { TableValue } from './tables';
 
@@ -13,19 +14,6 @@ export interface ResultsText {
   t: (key: string, values?: Record<string, string | number>) => string;
   /** A table's number, formatted, or the suppression words ("fewer than 5"). */
   show: (v: TableValue) => string;
-}
-
-/**
- * One number format per locale for the life of the process. next-intl's formatter builds its
- * Intl.NumberFormat anew for every request (and keys each call by its serialised arguments), which
- * for a page of a few hundred table cells was a noticeable part of its server time.
- */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
-  return format;
 }
 
 export async function getResultsText(): Promise<ResultsText> {
