@@ -1,9 +1,9 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
-import type { ResultsText } from '@/lib/results/text';
 import { MatrixChart } from '@/components/charts/charts';
 import { QUADRANTS } from '@/lib/results/compute';
 import type { getMatrix, getServiceMatrix } from '@/lib/results/queries';
 import { matrixTable, pick, serviceMatrixTable } from '@/lib/results/tables';
+import type { ResultsText } from '@/lib/results/text';
 
 const query = (values: Record<string, string | number | null>) => {
   const q = new URLSearchParams();

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ResultsText } from '@/lib/results/text';
 import { SelectField } from '@/components/ui/field';
+import type { ResultsText } from '@/lib/results/text';
 
 /**
  * Chooses the commune (or the whole county) of a view: a plain GET form, works without script.

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure, ResultsTable } from '@/components/charts/chart-figure';
-import { getResultsText } from '@/lib/results/text';
 import { HorizontalBarChart, TimelineChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
-import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
+import { ResultsNav } from '@/components/results/results-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { canSeeAllResults } from '@/lib/results/permissions';
 import { getOverview } from '@/lib/results/queries';
 import { heatTable, pick, responsesTable, timelineTable, type TableValue } from '@/lib/results/tables';
+import { getResultsText } from '@/lib/results/text';
 import { loadView } from '../load';
 
 export const dynamic = 'force-dynamic';

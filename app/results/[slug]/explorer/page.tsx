@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { getResultsText } from '@/lib/results/text';
 import { HorizontalBarChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
-import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
+import { ResultsNav } from '@/components/results/results-nav';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
@@ -13,6 +12,7 @@ import { canSeeAllResults } from '@/lib/results/permissions';
 import { getQuestionExplorer } from '@/lib/results/queries';
 import { explorerFiltersSchema, scopeSchema } from '@/lib/results/schema';
 import { distributionTable, pick } from '@/lib/results/tables';
+import { getResultsText } from '@/lib/results/text';
 import { AGE_GROUPS, RESPONDENT_TYPES } from '@/lib/surveys/definition';
 import { loadView, param, query, type SearchParams } from '../../load';
 

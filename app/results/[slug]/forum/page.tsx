@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { getResultsText } from '@/lib/results/text';
 import { MonitoringChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
-import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
+import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { canSeeAllResults } from '@/lib/results/permissions';
 import { getForumMonitoring } from '@/lib/results/monitoring';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { listCommunesOf } from '@/lib/results/queries';
 import { areaScopeSchema } from '@/lib/results/schema';
 import { forumTable, pick, quarterLabel } from '@/lib/results/tables';
+import { getResultsText } from '@/lib/results/text';
 import { loadView, query, type SearchParams } from '../../load';
 
 export const dynamic = 'force-dynamic';

@@ -1,19 +1,19 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
-import { getResultsText } from '@/lib/results/text';
 import { MatrixSection } from '@/components/results/matrix-section';
-import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
+import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { canSeeAllResults } from '@/lib/results/permissions';
 import { areasOf } from '@/lib/results/compute';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { getMatrix, getServiceMatrix, listCommunesOf } from '@/lib/results/queries';
 import { areaScopeSchema } from '@/lib/results/schema';
 import { pick } from '@/lib/results/tables';
+import { getResultsText } from '@/lib/results/text';
 import { loadView, type SearchParams } from '../../load';
 
 export const dynamic = 'force-dynamic';

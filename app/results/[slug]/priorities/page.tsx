@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { getResultsText } from '@/lib/results/text';
 import { HorizontalBarChart } from '@/components/charts/charts';
 import { Forbidden } from '@/components/layout/forbidden';
-import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
+import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
@@ -13,6 +12,7 @@ import { canSeeAllResults } from '@/lib/results/permissions';
 import { getPriorities, listCommunesOf } from '@/lib/results/queries';
 import { scopeSchema } from '@/lib/results/schema';
 import { improvementsTable, pick, prioritiesTable } from '@/lib/results/tables';
+import { getResultsText } from '@/lib/results/text';
 import { loadView, query, type SearchParams } from '../../load';
 
 export const dynamic = 'force-dynamic';

@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ResultsTable } from '@/components/charts/chart-figure';
-import { getResultsText } from '@/lib/results/text';
 import { Forbidden } from '@/components/layout/forbidden';
 import { MatrixSection } from '@/components/results/matrix-section';
-import { ResultsNav } from '@/components/results/results-nav';
 import { ResultsNotes } from '@/components/results/notes';
 import { PrintButton } from '@/components/results/print-button';
+import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { canSeeAllResults } from '@/lib/results/permissions';
 import { listActiveCommunes } from '@/lib/places/queries';
+import { canSeeAllResults } from '@/lib/results/permissions';
 import { getMatrix, getOverview, getPriorities } from '@/lib/results/queries';
 import { scopeSchema } from '@/lib/results/schema';
 import { pick, prioritiesTable, type TableSpec } from '@/lib/results/tables';
+import { getResultsText } from '@/lib/results/text';
 import { loadView, type SearchParams } from '../../load';
 
 export const dynamic = 'force-dynamic';
