@@ -100,10 +100,7 @@ for (const question of questions) {
 // end the survey's aggregates are replaced by the sums of the staged groups.
 const dialect = new PgDialect();
 const columnsOf = ({ keys, counter }: Aggregate) => [...keys, counter].join(', ');
-const stageGroupings = AGGREGATES.map((a) => {
-  const { sql: text, params } = dialect.sqlToQuery(a.select(q`r.survey_id = ${surveyId}`));
-  return { text: `insert into generate_stage.${a.table} (${columnsOf(a)}) ${text}`, params };
-});
+const groupings = AGGREGATES.map((a) => ({ aggregate: a, ...dialect.sqlToQuery(a.select(q`r.survey_id = ${surveyId}`)) }));
 
 /**
  * Drops a table's indexes (its primary key too) for a bulk load; `restoreIndexes` builds them again,
@@ -157,7 +154,7 @@ async function generateBatch(done: number, n: number) {
       join (values ${communeValues}) as c(pick, commune_id, bias, localities) on c.pick = s.pick`);
     await tx.unsafe(`create temporary table survey_answers (like public.survey_answers) on commit drop`);
     for (const statement of answerStatements) await tx.unsafe(statement);
-    for (const { text, params } of stageGroupings) await tx.unsafe(text, params as never[]);
+    for (const { aggregate: a, sql: grouping, params } of groupings) await tx.unsafe(`insert into generate_stage.${a.table} (${columnsOf(a)}) ${grouping}`, params as never[]);
     await tx.unsafe('set local session_replication_role = replica');
     await tx.unsafe(`insert into public.survey_responses (id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at)
       select id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at from pg_temp.survey_responses`);
@@ -206,8 +203,7 @@ log(`done: ${counts!.responses} responses in the survey; ${counts!.cells} cells,
 // --verify: every aggregate row of the survey equals the app's own grouping of the raw answers
 // (both ways round), so the staged merge kept exactly what the app would have kept.
 if (values.verify) {
-  for (const a of AGGREGATES) {
-    const { sql: grouping, params } = dialect.sqlToQuery(a.select(q`r.survey_id = ${surveyId}`));
+  for (const { aggregate: a, sql: grouping, params } of groupings) {
     const stored = `select ${columnsOf(a)} from ${a.table} where survey_id = ${lit(surveyId)}`;
     const [{ differ } = { differ: -1 }] = await sql.unsafe<{ differ: number }[]>(
       `select count(*)::int as differ from ((${stored} except ${grouping}) union all (${grouping} except ${stored})) d`,
