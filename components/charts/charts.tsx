@@ -22,7 +22,8 @@ export interface BarDatum {
   value: number | null;
 }
 
-export function HorizontalBarChart({ data, summary, max }: { data: BarDatum[]; summary: string; max?: number }) {
+/** Bars from 0; `scale` (the 1–5 means) fixes the axis at 0–5 with a tick on each point. */
+export function HorizontalBarChart({ data, summary, scale = false }: { data: BarDatum[]; summary: string; scale?: boolean }) {
   const height = Math.max(160, data.length * 36 + 40);
   const number = useNumberFormat();
   return (
@@ -30,7 +31,7 @@ export function HorizontalBarChart({ data, summary, max }: { data: BarDatum[]; s
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} layout="vertical" margin={{ left: 8, right: 48, top: 8, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, max ?? 'auto']} tickFormatter={number} tick={{ fill: INK }} />
+          <XAxis type="number" domain={[0, scale ? 5 : 'auto']} ticks={scale ? [0, 1, 2, 3, 4, 5] : undefined} tickFormatter={number} tick={{ fill: INK }} />
           <YAxis type="category" dataKey="label" width={180} tick={{ fill: INK, fontSize: 13 }} />
           <Bar dataKey="value" fill={BAR} isAnimationActive={false}>
             <LabelList dataKey="value" position="right" fill={INK} formatter={number} />

@@ -114,9 +114,12 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
                       single ? (
                         <HorizontalBarChart summary={caption} data={table.headers.slice(1, 1 + dist.columns.length).map((label, i) => ({ label, value: dist.rows[0]!.counts[i] ?? null }))} />
                       ) : (
+                        // Rated rows by their mean on the 1–5 scale, other rows by their count: never the
+                        // two on one axis (a suppressed mean would otherwise be drawn as a count).
                         <HorizontalBarChart
                           summary={caption}
-                          data={dist.rows.map((r) => ({ label: pick(r.label, locale), value: r.mean ?? r.total }))}
+                          scale={opts.scale}
+                          data={dist.rows.map((r) => ({ label: pick(r.label, locale), value: opts.scale ? r.mean : r.total }))}
                         />
                       )
                     }
