@@ -107,6 +107,23 @@ test.describe('results for the public', () => {
     await expect(page.getByRole('heading', { name: 'Porównanie: Tarnowiec' })).toBeVisible();
     await expectAccessible(page);
   });
+
+  test("the server sends the public's pages again from a short-lived copy, in each language, never a signed-in page", async ({ page, playwright, baseURL }) => {
+    const visitor = await playwright.request.newContext({ baseURL });
+    const path = `/results/${SLUG}/priorities?commune=`;
+    await visitor.get(path);
+    const again = await visitor.get(path);
+    expect(again.headers()['x-cache']).toBe('HIT');
+    expect(await again.text()).toContain('Priorytety: Cały powiat');
+    const english = await visitor.get(path, { headers: { cookie: 'NEXT_LOCALE=en' } });
+    expect(await english.text()).toContain('Priorities: Whole county');
+    await visitor.dispose();
+
+    await signInAs(page, demo.analyst);
+    const signedIn = await page.request.get(path);
+    expect(signedIn.headers()['x-cache']).toBeUndefined();
+    expect(await signedIn.text()).toContain('Wyloguj się');
+  });
 });
 
 test.describe('results for analysts', () => {

@@ -22,8 +22,9 @@ const schema = z.object({
   // Dashboards show no number drawn from fewer responses than this (small-group suppression).
   RESULTS_MIN_GROUP: z.coerce.number().int().min(3, 'must be at least 3').max(1000).default(5),
   // How long the dashboards reuse a survey's aggregate rows (seconds; 0 = read them on every request).
-  // At most a minute, so an open survey's dashboard is never staler than that.
-  RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60, 'must be at most 60').default(30),
+  // At most 30: an anonymous visitor's results page is kept as long again by the server
+  // (scripts/public-page-cache.mjs), and an open survey's dashboard must never be a minute stale.
+  RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(30, 'must be at most 30').default(30),
   // Server processes `npm start` runs (scripts/serve.mjs): one per core with PostgreSQL.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),

@@ -1,22 +1,22 @@
 /**
- * `npm start`: `next start`, once per WEB_CONCURRENCY. One Node process renders pages on one core;
- * with PostgreSQL behind it, a server with more cores runs one `next start` per core, all on the
- * same port (Node's cluster module shares the listening socket), restarted if one dies. The
- * embedded PGlite serves a single process, so db/prepare.ts (run before this by `prestart`) refuses
- * WEB_CONCURRENCY above 1 without DATABASE_URL. The arguments are `next start`'s (-p, -H).
+ * `npm start`: the production server. Next.js's request handler behind Node's http server, with
+ * anonymous visitors' results pages kept for a few seconds (scripts/public-page-cache.mjs).
+ *
+ * One Node process renders pages on one core; with PostgreSQL behind it, a server with more cores
+ * runs one process per WEB_CONCURRENCY, all on the same port (Node's cluster module shares the
+ * listening socket), restarted if one dies. The embedded PGlite serves a single process, so
+ * db/prepare.ts (run before this by `prestart`, which also checks the settings) refuses
+ * WEB_CONCURRENCY above 1 without DATABASE_URL. Arguments as `next start`'s: -p PORT, -H HOST.
  */
 import cluster from 'node:cluster';
-import { createRequire } from 'node:module';
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { createPublicPageCache, FORGET_MESSAGE, GLOBAL_KEY } from './public-page-cache.mjs';
 
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const args = ['start', ...process.argv.slice(2)];
 const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? '1', 10) || 1);
 
-if (workers === 1) {
-  process.argv = [process.argv[0], nextBin, ...args];
-  await import(nextBin);
-} else {
-  cluster.setupPrimary({ exec: nextBin, args });
+if (workers > 1 && cluster.isPrimary) {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
@@ -29,5 +29,54 @@ if (workers === 1) {
     console.error(`Agora: server process ${worker.process.pid} ended (${signal ?? code}); starting another.`);
     cluster.fork();
   });
+  // A process that changed what the public may see asks all of them to forget their kept pages.
+  cluster.on('message', (_worker, message) => {
+    if (message !== FORGET_MESSAGE) return;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.send(FORGET_MESSAGE);
+  });
   for (let i = 0; i < workers; i++) cluster.fork();
+} else {
+  await serve();
+}
+
+async function serve() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', short: 'p', default: process.env.PORT ?? '3000' },
+      hostname: { type: 'string', short: 'H', default: process.env.HOSTNAME ?? '0.0.0.0' },
+    },
+  });
+  const port = Number.parseInt(values.port, 10);
+  const hostname = values.hostname;
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  // Settings were checked by db/prepare.ts (`prestart`); 30 is the app's default (lib/env.ts).
+  const pages = createPublicPageCache({ seconds: Number(process.env.RESULTS_CACHE_SECONDS || 30) });
+  globalThis[GLOBAL_KEY] = pages;
+  process.on('message', (message) => {
+    if (message === FORGET_MESSAGE) pages.clear();
+  });
+
+  const server = http.createServer((req, res) => {
+    pages.serve(req, res, handle).catch((error) => {
+      console.error(`Agora: failed to answer ${req.method} ${req.url}`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.on('error', (error) => {
+    console.error('Agora: the server could not start', error);
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => console.log(`Agora: ready on http://${hostname}:${port} (process ${process.pid})`));
+
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      // Kept-alive connections may hold close() open: at most ten seconds.
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
+  }
 }

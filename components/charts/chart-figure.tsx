@@ -2,6 +2,11 @@ import type { ReactNode } from 'react';
 import type { TableSpec, TableValue } from '@/lib/results/tables';
 import type { ResultsText } from '@/lib/results/text';
 
+function classOf(v: TableValue, cellClass?: (v: TableValue) => string | undefined): { className?: string } {
+  const className = v === null ? 'text-muted italic' : cellClass?.(v);
+  return className ? { className } : {};
+}
+
 /** A data table rendered on the server from the same spec as the CSV. */
 export function ResultsTable({ table, text, cellClass }: { table: TableSpec; text: ResultsText; cellClass?: (v: TableValue) => string | undefined }) {
   return (
@@ -29,7 +34,9 @@ export function ResultsTable({ table, text, cellClass }: { table: TableSpec; tex
                     {text.show(v)}
                   </th>
                 ) : (
-                  <td key={c} className={v === null ? 'text-muted italic' : cellClass?.(v)}>
+                  // No className at all rather than an undefined one, which the page's payload
+                  // would still carry ("$undefined") for every plain cell.
+                  <td key={c} {...classOf(v, cellClass)}>
                     {text.show(v)}
                   </td>
                 ),

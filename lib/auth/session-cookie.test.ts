@@ -1,5 +1,5 @@
 import { encode } from 'next-auth/jwt';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getEnv } from '@/lib/env';
 import { decodeSession, sessionTokenOf } from './session-cookie';
 
@@ -35,5 +35,23 @@ describe('decodeSession', () => {
     expect(await decodeSession([{ name: salt, value: `${token.slice(0, -4)}AAAA` }])).toBeNull();
     expect(await decodeSession([{ name: '__Secure-authjs.session-token', value: token }])).toBeNull(); // salted with the other name
     expect(await decodeSession([])).toBeNull();
+  });
+
+  describe('a token read before', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('is refused once it has expired, though it decrypted when it was new', async () => {
+      const token = await encode({ token: { sub: 'user-2' }, secret: getEnv().AUTH_SECRET, salt, maxAge: 60 });
+      const cookies = [{ name: salt, value: token }];
+      expect(await decodeSession(cookies)).toMatchObject({ sub: 'user-2' });
+      vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ['Date'] });
+      expect(await decodeSession(cookies)).toBeNull();
+    });
+
+    it('is still refused when tampered with after a sound copy was read', async () => {
+      const token = await issue();
+      expect(await decodeSession([{ name: salt, value: token }])).not.toBeNull();
+      expect(await decodeSession([{ name: salt, value: `${token.slice(0, -4)}AAAA` }])).toBeNull();
+    });
   });
 });

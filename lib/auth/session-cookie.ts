@@ -1,5 +1,6 @@
 import { decode, type JWT } from 'next-auth/jwt';
 import { getEnv } from '@/lib/env';
+import { BoundedMap } from '@/lib/bounded-map';
 
 /** Auth.js's session cookie: `authjs.session-token`, `__Secure-` prefixed over https, `.0`, `.1`… when split. */
 const SESSION_COOKIE = /^((?:__Secure-)?authjs\.session-token)(?:\.(\d+))?$/;
@@ -24,6 +25,14 @@ export function sessionTokenOf(cookies: Iterable<{ name: string; value: string }
 }
 
 /**
+ * Tokens that decrypted and verified, by cookie name and token. A browser sends the same token
+ * with every request until proxy.ts slides it (at most once a minute), and a page read it twice
+ * (proxy, then getCurrentUser): deriving the key and decrypting was a tenth of a signed-in page's
+ * server time. Any other token is refused afresh each time, and keeps nothing.
+ */
+const verified = new BoundedMap<string, JWT>(2000);
+
+/**
  * The request's session, decrypted and checked (signature, expiry) — or null without a sound one.
  * Read straight from the cookie: Auth.js's auth() would also mint a CSRF token and re-encrypt the
  * session on every call.
@@ -31,5 +40,12 @@ export function sessionTokenOf(cookies: Iterable<{ name: string; value: string }
 export async function decodeSession(cookies: Iterable<{ name: string; value: string }>): Promise<JWT | null> {
   const found = sessionTokenOf(cookies);
   if (!found) return null;
-  return decode({ token: found.token, secret: getEnv().AUTH_SECRET, salt: found.salt }).catch(() => null);
+  const key = `${found.salt}=${found.token}`;
+  let token = verified.get(key) ?? null;
+  if (!token) {
+    token = await decode({ token: found.token, secret: getEnv().AUTH_SECRET, salt: found.salt }).catch(() => null);
+    if (token) verified.set(key, token);
+  }
+  // A remembered token's expiry is checked again on every use (decode checked it when it was new).
+  return token && typeof token.exp === 'number' && token.exp > Date.now() / 1000 ? token : null;
 }

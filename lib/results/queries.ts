@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { communes, localities, resultsCells, resultsDaily, resultsProfileCells, resultsProfiles, resultsPublications, surveys } from '@/db/schema';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
+import { BoundedMap } from '@/lib/bounded-map';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { allQuestions, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
@@ -35,7 +36,6 @@ const surveyColumns = {
   titlePl: surveys.titlePl,
   titleEn: surveys.titleEn,
   status: surveys.status,
-  definition: surveys.definition,
   published: sql<boolean>`${resultsPublications.surveyId} is not null`,
 };
 
@@ -46,24 +46,47 @@ export async function listResultSurveys({ actor }: { actor: CurrentUser | null }
     ? ne(surveys.status, 'draft')
     : and(inArray(surveys.status, ['open', 'closed']), sql`${resultsPublications.surveyId} is not null`);
   return db
-    .select({ id: surveys.id, slug: surveys.slug, titlePl: surveys.titlePl, titleEn: surveys.titleEn, status: surveys.status, published: surveyColumns.published })
+    .select(surveyColumns)
     .from(surveys)
     .leftJoin(resultsPublications, eq(resultsPublications.surveyId, surveys.id))
     .where(where)
     .orderBy(desc(surveys.createdAt));
 }
 
+/**
+ * Survey definitions by survey and version. A definition only changes with its survey's
+ * updatedAt, so a view reads the small row on every request (status and publication decide who
+ * may see it) and the 20–30 KB document only when that version is new to this process.
+ */
+const definitions = new BoundedMap<string, Promise<SurveyDefinition>>(50);
+
+function definitionOf(surveyId: string, updatedAt: Date): Promise<SurveyDefinition> {
+  const key = `${surveyId}:${updatedAt.getTime()}`;
+  let definition = definitions.get(key);
+  if (!definition) {
+    definition = db
+      .select({ definition: surveys.definition })
+      .from(surveys)
+      .where(eq(surveys.id, surveyId))
+      .then(([row]) => row!.definition);
+    definitions.set(key, definition);
+    definition.catch(() => definitions.delete(key));
+  }
+  return definition;
+}
+
 /** exists (404) → may (403); a survey the public may not see is simply not found for them. */
 export async function getResultsSurvey({ actor, slug }: { actor: CurrentUser | null; slug: string }): Promise<ResultsSurvey> {
   const [survey] = await db
-    .select(surveyColumns)
+    .select({ ...surveyColumns, updatedAt: surveys.updatedAt })
     .from(surveys)
     .leftJoin(resultsPublications, eq(resultsPublications.surveyId, surveys.id))
     .where(eq(surveys.slug, slug))
     .limit(1);
   if (!survey || survey.status === 'draft') throw new AppError('not_found:survey');
   if (!canSeeSurveyResults(actor, survey)) throw new AppError(actor ? 'forbidden' : 'not_found:survey');
-  return survey as ResultsSurvey;
+  const { updatedAt, ...rest } = survey;
+  return { ...rest, definition: await definitionOf(survey.id, updatedAt) };
 }
 
 /** All communes (by name), remembered briefly: every view labels its rows with them. */

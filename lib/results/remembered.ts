@@ -3,8 +3,9 @@ import { getEnv } from '@/lib/env';
 
 // The dashboards read the same few thousand aggregate rows of a survey on every view and every
 // request; under ten concurrent readers, fetching and parsing them again each time cost more than
-// rendering the page. Each read is remembered in this process for RESULTS_CACHE_SECONDS (never
-// more than a minute: an open survey's dashboard may lag its newest responses by that much).
+// rendering the page. Each read is remembered in this process for RESULTS_CACHE_SECONDS (at most
+// 30 s; a public page built from it may be kept as long again, so an open survey's dashboard lags
+// its newest responses by under a minute).
 // The promise itself is kept, so concurrent requests share one read.
 
 interface Entry {

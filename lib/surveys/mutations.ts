@@ -6,7 +6,9 @@ import { communes, localities, surveyAnswers, surveyInvitationCodes, surveyRespo
 import { zodFieldErrors } from '@/lib/action';
 import { recordAudit } from '@/lib/audit';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
+import { BoundedMap } from '@/lib/bounded-map';
 import { addResponseToAggregates } from '@/lib/results/aggregates';
+import { forgetPublicPages } from '@/lib/results/public-pages';
 import { getEnv } from '@/lib/env';
 import { AppError, fieldError } from '@/lib/errors';
 import { consumeRateLimit, keyedHash } from '@/lib/rate-limit';
@@ -82,7 +84,7 @@ export async function createSurvey({ actor, input }: { actor: CurrentUser; input
 export async function updateSurvey({ actor, id, input }: { actor: CurrentUser; id: string; input: SurveyFormInput }) {
   ensure(canManageSurveys(actor));
   const { meta, definition } = parseForm(input);
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, id);
     ensure(canManageSurvey(actor, survey));
     if (survey.status === 'archived') throw new AppError('conflict:survey_archived');
@@ -106,6 +108,8 @@ export async function updateSurvey({ actor, id, input }: { actor: CurrentUser; i
     await recordAudit(tx, { actorId: actor.id, action: 'survey.update', targetType: 'survey', targetId: id });
     return { id, slug: meta.slug };
   });
+  forgetPublicPages(); // its titles show on the public results pages
+  return saved;
 }
 
 /** Does a saved form change nothing of a stored survey but its English texts? */
@@ -138,7 +142,7 @@ export type SurveyTransition = keyof typeof transitions;
 export async function changeSurveyStatus({ actor, id, transition }: { actor: CurrentUser; id: string; transition: SurveyTransition }) {
   ensure(canManageSurveys(actor));
   const step = transitions[transition];
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, id);
     ensure(canManageSurvey(actor, survey));
     if (!(step.from as readonly string[]).includes(survey.status)) throw new AppError('conflict:survey_status');
@@ -159,6 +163,8 @@ export async function changeSurveyStatus({ actor, id, transition }: { actor: Cur
     await recordAudit(tx, { actorId: actor.id, action: `survey.${transition}`, targetType: 'survey', targetId: id });
     return { id, status: step.to };
   });
+  forgetPublicPages(); // whether the public may see its results depends on its status
+  return changed;
 }
 
 /** Copies a survey into a new draft version (the way to change a survey that has responses). */
@@ -250,15 +256,11 @@ export async function allowedCommuneIds(survey: { communeIds: number[] }): Promi
 
 // Compiled response schemas by survey version and commune list: a pure cache (a survey's
 // definition only changes with its updatedAt), so app instances stay interchangeable.
-const schemaCache = new Map<string, ReturnType<typeof responseSchema>>();
+const compiledSchemas = new BoundedMap<string, ReturnType<typeof responseSchema>>(50);
 function cachedResponseSchema(survey: { id: string; updatedAt: Date }, definition: SurveyDefinition, communeIds: number[]) {
   const key = `${survey.id}:${survey.updatedAt.getTime()}:${communeIds.join(',')}`;
-  let schema = schemaCache.get(key);
-  if (!schema) {
-    if (schemaCache.size >= 50) schemaCache.delete(schemaCache.keys().next().value!);
-    schema = responseSchema(definition, { communeIds });
-    schemaCache.set(key, schema);
-  }
+  let schema = compiledSchemas.get(key);
+  if (!schema) compiledSchemas.set(key, (schema = responseSchema(definition, { communeIds })));
   return schema;
 }
 
