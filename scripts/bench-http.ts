@@ -14,6 +14,8 @@ export interface BenchResult {
   requests: number;
   concurrency: number;
   failures: number;
+  /** Answers the server sent from its kept public pages (X-Cache: HIT) rather than rendering. */
+  kept: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -41,21 +43,25 @@ class CookieJar {
   }
 }
 
-/** One GET; resolves with the status once the whole body has arrived. */
-function get(agent: http.Agent, url: URL, headers: Record<string, string>, jar: CookieJar): Promise<number> {
+/** One GET; resolves with the status once the whole body has arrived, and whether it was a kept page. */
+function get(agent: http.Agent, url: URL, headers: Record<string, string>, jar: CookieJar): Promise<{ status: number; kept: boolean }> {
   const cookie = jar.header();
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent, headers: { 'accept-encoding': 'gzip', ...headers, ...(cookie ? { cookie } : {}) } }, (response) => {
       jar.update(response.headers['set-cookie']);
       response.on('data', () => {});
-      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, kept: response.headers['x-cache'] === 'HIT' }));
       response.on('error', reject);
     });
     request.on('error', reject);
   });
 }
 
-export async function benchHttp(url: string, requests = 500, concurrency = 8, headers: Record<string, string> = {}): Promise<BenchResult> {
+/**
+ * `unique`: each request's address gets its own `_=n` parameter (which the app ignores), so no
+ * answer can come from the server's kept public pages: the cost of rendering every one.
+ */
+export async function benchHttp(url: string, requests = 500, concurrency = 8, headers: Record<string, string> = {}, unique = false): Promise<BenchResult> {
   const target = new URL(url);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('benchmarks only talk to this machine');
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -63,16 +69,20 @@ export async function benchHttp(url: string, requests = 500, concurrency = 8, he
   const jar = new CookieJar(cookie);
   const latencies: number[] = [];
   let failures = 0;
+  let kept = 0;
   let next = 0;
   const started = performance.now();
   const deadline = started + 120_000; // never run past two minutes
   async function worker() {
     while (next < requests && performance.now() < deadline) {
       next++;
+      const address = unique ? new URL(target) : target;
+      if (unique) address.searchParams.set('_', `${next}-${Math.random().toString(36).slice(2, 8)}`);
       const t0 = performance.now();
       try {
-        const status = await get(agent, target, otherHeaders, jar);
-        if (status !== 200) failures++;
+        const answer = await get(agent, address, otherHeaders, jar);
+        if (answer.status !== 200) failures++;
+        if (answer.kept) kept++;
       } catch {
         failures++;
       }
@@ -84,12 +94,12 @@ export async function benchHttp(url: string, requests = 500, concurrency = 8, he
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
-  return { url, requests: latencies.length, concurrency, failures, perSecond: Math.round(latencies.length / seconds), p50: pct(50), p95: pct(95), p99: pct(99) };
+  return { url, requests: latencies.length, concurrency, failures, kept, perSecond: Math.round(latencies.length / seconds), p50: pct(50), p95: pct(95), p99: pct(99) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [url = 'http://127.0.0.1:3000/', requests = '500', concurrency = '8'] = process.argv.slice(2);
   benchHttp(url, Number(requests), Number(concurrency)).then((r) => {
-    console.log(`${r.url}: ${r.requests} requests, concurrency ${r.concurrency}, ${r.failures} failed — ${r.perSecond} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms`);
+    console.log(`${r.url}: ${r.requests} requests, concurrency ${r.concurrency}, ${r.failures} failed, ${r.kept} kept pages — ${r.perSecond} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms`);
   });
 }

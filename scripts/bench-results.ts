@@ -6,6 +6,7 @@
  *   npm run build && AUTH_SECRET=... npm start -- -p 3204 -H 127.0.0.1 &
  *   npx tsx scripts/bench-results.ts --url http://127.0.0.1:3204 --requests 200 --concurrency 10
  *   # analysts' profile filters: add --cookie 'authjs.session-token=…' from a signed-in browser
+ *   # the public's pages rendered every time (no kept page): add --render
  *
  * Bounded: each view gets at most --requests requests (and bench-http stops after two minutes).
  */
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     slug: { type: 'string', default: DEFAULT_SURVEY_SLUG },
     cookie: { type: 'string' },
     warmup: { type: 'string', default: '100' },
+    // Every request a new address: the server renders each page rather than sending a kept one.
+    render: { type: 'boolean', default: false },
   },
 });
 const base = new URL(values.url!);
@@ -67,14 +70,16 @@ if (values.cookie) {
   views.push(['explorer with profile filters (analyst)', `/results/${slug}/explorer?question=health_services&commune=${communeA}&age=60_74&type=senior&channel=online`]);
 }
 
-console.log(`Responses behind the dashboards: ${responses.toLocaleString('en')}; ${requests} requests per view after ${warmup} to warm up, concurrency ${concurrency}`);
-console.log('| view | req/s | p50 ms | p95 ms | p99 ms | failed |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(
+  `Responses behind the dashboards: ${responses.toLocaleString('en')}; ${requests} requests per view after ${warmup} to warm up, concurrency ${concurrency}${values.cookie ? ', signed in' : ''}${values.render ? ', every page rendered' : ''}`,
+);
+console.log('| view | req/s | p50 ms | p95 ms | p99 ms | failed | kept pages |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const [name, path] of views) {
   const headers: Record<string, string> = values.cookie ? { cookie: values.cookie } : {};
   // A server runs for days: the figures are of a warmed-up process (V8 optimises a page's code only
   // after it has run it many times; a fresh process's first requests are up to twice as slow).
-  await benchHttp(new URL(path, base).toString(), warmup, concurrency, headers);
-  const r = await benchHttp(new URL(path, base).toString(), requests, concurrency, headers);
-  console.log(`| ${name} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`);
+  await benchHttp(new URL(path, base).toString(), warmup, concurrency, headers, values.render);
+  const r = await benchHttp(new URL(path, base).toString(), requests, concurrency, headers, values.render);
+  console.log(`| ${name} | ${r.perSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} | ${Math.round((r.kept / r.requests) * 100)}% |`);
 }
