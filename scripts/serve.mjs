@@ -43,12 +43,13 @@ async function serve() {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', short: 'p', default: process.env.PORT ?? '3000' },
-      hostname: { type: 'string', short: 'H', default: process.env.HOSTNAME ?? '0.0.0.0' },
+      // Without -H, every interface (as `next start`).
+      hostname: { type: 'string', short: 'H' },
     },
   });
   const port = Number.parseInt(values.port, 10);
   const hostname = values.hostname;
-  const app = next({ dev: false, hostname, port });
+  const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -70,7 +71,7 @@ async function serve() {
     console.error('Agora: the server could not start', error);
     process.exit(1);
   });
-  server.listen(port, hostname, () => console.log(`Agora: ready on http://${hostname}:${port} (process ${process.pid})`));
+  server.listen(port, hostname, () => console.log(`Agora: ready on http://${hostname ?? 'localhost'}:${port} (process ${process.pid})`));
 
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
