@@ -1,5 +1,6 @@
 'use client';
 
+import { useSyncExternalStore, type ReactElement } from 'react';
 import { useLocale } from 'next-intl';
 import { numberFormat } from '@/lib/i18n/number-format';
 import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
@@ -10,6 +11,26 @@ import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, Refere
 
 const INK = '#1f2937';
 const BAR = '#1d4ed8';
+
+const noSubscription = () => () => {};
+
+/**
+ * The chart's box, with the chart in it once in the browser. Recharts sizes a chart by measuring
+ * its container, which only a browser can do: on the server it rendered an empty box of the
+ * chart's height all the same, after building each chart's store and component tree (about a
+ * tenth of the priorities page's server time, seven charts). The server now renders just the box
+ * (the same height, so nothing moves when the chart appears after hydration).
+ */
+function ChartBox({ height, children }: { height: number; children: ReactElement }) {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  return inBrowser ? (
+    <ResponsiveContainer width="100%" height={height}>
+      {children}
+    </ResponsiveContainer>
+  ) : (
+    <div style={{ width: '100%', height }} />
+  );
+}
 
 /** Numbers on axes and labels as in the page's language (3,5 in Polish). */
 function useNumberFormat(): (value: unknown) => string {
@@ -28,7 +49,7 @@ export function HorizontalBarChart({ data, summary, scale = false }: { data: Bar
   const number = useNumberFormat();
   return (
     <div role="img" aria-label={summary} className="w-full">
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartBox height={height}>
         <BarChart data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} layout="vertical" margin={{ left: 8, right: 48, top: 8, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, scale ? 5 : 'auto']} ticks={scale ? [0, 1, 2, 3, 4, 5] : undefined} tickFormatter={number} tick={{ fill: INK }} />
@@ -37,7 +58,7 @@ export function HorizontalBarChart({ data, summary, scale = false }: { data: Bar
             <LabelList dataKey="value" position="right" fill={INK} formatter={number} />
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartBox>
     </div>
   );
 }
@@ -46,14 +67,14 @@ export function TimelineChart({ data, summary }: { data: BarDatum[]; summary: st
   const number = useNumberFormat();
   return (
     <div role="img" aria-label={summary} className="w-full">
-      <ResponsiveContainer width="100%" height={260}>
+      <ChartBox height={260}>
         <LineChart data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} margin={{ left: 8, right: 24, top: 8, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} />
           <YAxis tickFormatter={number} tick={{ fill: INK }} />
           <Line type="monotone" dataKey="value" stroke={BAR} strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} />
         </LineChart>
-      </ResponsiveContainer>
+      </ChartBox>
     </div>
   );
 }
@@ -125,7 +146,7 @@ export function MatrixChart({
   return (
     <div className="w-full">
       <div role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={400}>
+        <ChartBox height={400}>
           <ScatterChart margin={{ left: 16, right: 32, top: 24, bottom: 32 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" dataKey="satisfaction" domain={domain.satisfaction} ticks={ticksOf(domain.satisfaction)} tickFormatter={number} tick={{ fill: INK }}>
@@ -141,7 +162,7 @@ export function MatrixChart({
               <LabelList dataKey="tag" content={PointTag} />
             </Scatter>
           </ScatterChart>
-        </ResponsiveContainer>
+        </ChartBox>
       </div>
       <ol className="mt-2 grid list-decimal gap-x-8 gap-y-1 pl-8 text-sm sm:grid-cols-2">
         {data.map((d, i) => (
@@ -165,7 +186,7 @@ export function MonitoringChart({ data, residents, summary, residentsLabel, foru
   const number = useNumberFormat();
   return (
     <div role="img" aria-label={summary} className="w-full">
-      <ResponsiveContainer width="100%" height={300}>
+      <ChartBox height={300}>
         <LineChart data={data} margin={{ left: 8, right: 130, top: 24, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} padding={{ left: 40, right: 40 }} />
@@ -179,7 +200,7 @@ export function MonitoringChart({ data, residents, summary, residentsLabel, foru
             <LabelList dataKey="forum" position="top" fill={INK} formatter={number} />
           </Line>
         </LineChart>
-      </ResponsiveContainer>
+      </ChartBox>
     </div>
   );
 }
