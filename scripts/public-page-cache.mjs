@@ -19,6 +19,9 @@
 /** The request headers a results response may vary by (Next.js's router headers, compression). */
 const KEY_HEADERS = ['accept-encoding', 'rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
 
+/** Also in the key: the site's name and scheme as the reverse proxy reports them (HSTS is sent over https only). */
+const SITE_HEADERS = ['host', 'x-forwarded-host', 'x-forwarded-proto'];
+
 /** The language cookie (lib/i18n/locales.ts LOCALE_COOKIE): the only cookie an anonymous page reads. */
 const LOCALE_COOKIE = 'NEXT_LOCALE';
 
@@ -50,24 +53,28 @@ export function createPublicPageCache({ seconds, maxBytes = 64 * 1024 * 1024, no
   const pending = new Map();
   let bytes = 0;
 
+  /** What an entry holds in memory, near enough: its body and its key (headers a visitor chose). */
+  const sizeOf = (key, entry) => entry.body.length + key.length * 2;
+
   function forget(key) {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.body.length;
+    bytes -= sizeOf(key, entry);
     entries.delete(key);
   }
 
   /** @param {string} key @param {Entry} entry */
   function store(key, entry) {
     forget(key);
-    if (entry.body.length > maxBytes / 4) return;
+    const size = sizeOf(key, entry);
+    if (size > maxBytes / 4) return;
     // Oldest first (a Map keeps insertion order): expired ones, then live ones, until it fits.
     for (const [k, e] of entries) {
-      if (bytes + entry.body.length <= maxBytes && e.expires > entry.stored) break;
+      if (bytes + size <= maxBytes && e.expires > entry.stored) break;
       forget(k);
     }
     entries.set(key, entry);
-    bytes += entry.body.length;
+    bytes += size;
   }
 
   /**
@@ -115,7 +122,7 @@ function keyOf(req) {
   const cookie = req.headers.cookie ?? '';
   if (SESSION_COOKIE.test(cookie)) return null;
   const locale = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie)?.[1] ?? '';
-  return [req.url, locale, ...KEY_HEADERS.map((h) => String(req.headers[h] ?? ''))].join('\n');
+  return [req.url, locale, ...[...KEY_HEADERS, ...SITE_HEADERS].map((h) => String(req.headers[h] ?? ''))].join('\n');
 }
 
 /**

@@ -61,6 +61,7 @@ describe('public page cache', () => {
       ['/results/diagnoza', { cookie: 'NEXT_LOCALE=en' }],
       ['/results/diagnoza', { rsc: '1' }],
       ['/results/diagnoza', { 'accept-encoding': 'identity' }],
+      ['/results/diagnoza', { 'x-forwarded-proto': 'https' }],
     ];
     const bodies = [];
     for (const [path, headers] of variants) bodies.push((await app.get(path, headers)).body);
@@ -162,10 +163,14 @@ describe('public page cache', () => {
   });
 
   it('stays within its memory bound, forgetting the oldest pages first', async () => {
-    const app = await start((req, res) => void res.end(`${req.url}`.padEnd(1000, '.')), { maxBytes: 4000 });
+    const app = await start((req, res) => void res.end(`${req.url}`.padEnd(1000, '.')), { maxBytes: 5000 });
     for (const n of [1, 2, 3, 4, 5]) await app.get(`/results?n=${n}`);
     expect(app.cache.size).toBe(4);
     expect((await app.get('/results?n=5')).cache).toBe('HIT');
     expect((await app.get('/results?n=1')).cache).toBe('MISS');
+    // The headers in the key count too: a visitor cannot fill memory with long ones.
+    const long = { 'next-router-state-tree': 'x'.repeat(2000) };
+    await app.get('/results?n=6', long);
+    expect((await app.get('/results?n=6', long)).cache).toBe('MISS');
   });
 });
