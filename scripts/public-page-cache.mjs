@@ -23,7 +23,7 @@ const KEY_HEADERS = ['accept-encoding', 'rsc', 'next-router-state-tree', 'next-r
 const SITE_HEADERS = ['host', 'x-forwarded-host', 'x-forwarded-proto'];
 
 /** The language cookie (lib/i18n/locales.ts LOCALE_COOKIE): the only cookie an anonymous page reads. */
-const LOCALE_COOKIE = 'NEXT_LOCALE';
+const LOCALE_COOKIE = /(?:^|;\s*)NEXT_LOCALE=([^;]*)/;
 
 /** Any Auth.js session cookie, whole or split (`.0`, `.1`…), over http or https. */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
@@ -121,7 +121,7 @@ function keyOf(req) {
   if (req.method !== 'GET' || !req.url || !CACHEABLE_PATH.test(req.url) || STAFF_PATH.test(req.url)) return null;
   const cookie = req.headers.cookie ?? '';
   if (SESSION_COOKIE.test(cookie)) return null;
-  const locale = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie)?.[1] ?? '';
+  const locale = LOCALE_COOKIE.exec(cookie)?.[1] ?? '';
   return [req.url, locale, ...[...KEY_HEADERS, ...SITE_HEADERS].map((h) => String(req.headers[h] ?? ''))].join('\n');
 }
 

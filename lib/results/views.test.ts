@@ -6,6 +6,7 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { DEFAULT_DEFINITION } from '@/lib/surveys/default-questionnaire';
 import { changeSurveyStatus, createSurvey, submitResponse } from '@/lib/surveys/mutations';
 import { makeUser } from '@/lib/surveys/test-helpers';
+import { GLOBAL_KEY } from '@/scripts/public-page-cache.mjs';
 import { setResultsPublished } from './mutations';
 import { getMatrix, getOverview, getPriorities, getQuestionExplorer, listResultSurveys } from './queries';
 import { distributionTable, heatTable, improvementsCsvTable, matrixTable, prioritiesTable, responsesTable, timelineTable, toCsv, type TableSpec } from './tables';
@@ -153,7 +154,7 @@ describe('who sees what', () => {
 
   it('publishing, withdrawing and a change of status clear the public pages the server keeps', async () => {
     // The running server publishes its cache here (scripts/serve.mjs); a stand-in counts clears.
-    const key = Symbol.for('agora.publicPageCache');
+    const key = GLOBAL_KEY;
     const kept = { clears: 0, clear: () => void kept.clears++ };
     const global = globalThis as { [key]?: typeof kept };
     global[key] = kept;
