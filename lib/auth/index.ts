@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
-import { db } from '@/db/client';
+import { db, preparedQuery } from '@/db/client';
 import { userRoles, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { consumeRateLimit, keyedHash, resetRateLimit } from '@/lib/rate-limit';
@@ -65,18 +65,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   };
 });
 
-/**
- * The signed-in user, or null. Reads the account and its roles fresh on every request (once per
- * request thanks to React's cache), so a revoked role, a disabled account or a bumped session
- * version (sign out everywhere, password change) takes effect at once. proxy.ts slides the
- * session's expiry; a server component could not send a re-issued cookie anyway.
- */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const token = await decodeSession((await cookies()).getAll());
-  const id = token?.sub;
-  if (!id) return null;
-  const sessionVersion = typeof token.sessionVersion === 'number' ? token.sessionVersion : 0;
-  const rows = await db
+const accountQuery = preparedQuery((database) =>
+  database
     .select({
       id: users.id,
       email: users.email,
@@ -88,7 +78,22 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     })
     .from(users)
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(users.id, id), eq(users.status, 'active')));
+    .where(and(eq(users.id, sql.placeholder('id')), eq(users.status, 'active')))
+    .prepare('current_user'),
+);
+
+/**
+ * The signed-in user, or null. Reads the account and its roles fresh on every request (once per
+ * request thanks to React's cache), so a revoked role, a disabled account or a bumped session
+ * version (sign out everywhere, password change) takes effect at once. proxy.ts slides the
+ * session's expiry; a server component could not send a re-issued cookie anyway.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = await decodeSession((await cookies()).getAll());
+  const id = token?.sub;
+  if (!id) return null;
+  const sessionVersion = typeof token.sessionVersion === 'number' ? token.sessionVersion : 0;
+  const rows = await accountQuery().execute({ id });
   const user = rows[0];
   if (!user || user.sessionVersion !== sessionVersion) return null;
   const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, communeId: r.communeId }]));

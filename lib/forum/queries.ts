@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, between, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { db, rows } from '@/db/client';
+import { db, preparedQuery, rows } from '@/db/client';
 import {
   communes,
   consultations,
@@ -393,11 +393,16 @@ export async function getPostingSuspension({ actor }: { actor: CurrentUser }) {
 
 // ─── Notifications ─────────────────────────────────────────────────────────────────────────────
 
-export async function countUnreadNotifications({ actor }: { actor: CurrentUser }) {
-  const [row] = await db
+const unreadQuery = preparedQuery((database) =>
+  database
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare('unread_notifications'),
+);
+
+export async function countUnreadNotifications({ actor }: { actor: CurrentUser }) {
+  const [row] = await unreadQuery().execute({ userId: actor.id });
   return row?.n ?? 0;
 }
 

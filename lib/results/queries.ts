@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, preparedQuery } from '@/db/client';
 import { communes, localities, resultsCells, resultsDaily, resultsProfileCells, resultsProfiles, resultsPublications, surveys } from '@/db/schema';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { BoundedMap } from '@/lib/bounded-map';
@@ -75,14 +75,19 @@ function definitionOf(surveyId: string, updatedAt: Date): Promise<SurveyDefiniti
   return definition;
 }
 
-/** exists (404) → may (403); a survey the public may not see is simply not found for them. */
-export async function getResultsSurvey({ actor, slug }: { actor: CurrentUser | null; slug: string }): Promise<ResultsSurvey> {
-  const [survey] = await db
+const surveyBySlug = preparedQuery((database) =>
+  database
     .select({ ...surveyColumns, updatedAt: surveys.updatedAt })
     .from(surveys)
     .leftJoin(resultsPublications, eq(resultsPublications.surveyId, surveys.id))
-    .where(eq(surveys.slug, slug))
-    .limit(1);
+    .where(eq(surveys.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare('results_survey'),
+);
+
+/** exists (404) → may (403); a survey the public may not see is simply not found for them. */
+export async function getResultsSurvey({ actor, slug }: { actor: CurrentUser | null; slug: string }): Promise<ResultsSurvey> {
+  const [survey] = await surveyBySlug().execute({ slug });
   if (!survey || survey.status === 'draft') throw new AppError('not_found:survey');
   if (!canSeeSurveyResults(actor, survey)) throw new AppError(actor ? 'forbidden' : 'not_found:survey');
   const { updatedAt, ...rest } = survey;
