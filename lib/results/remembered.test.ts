@@ -39,6 +39,26 @@ describe('remembered', () => {
     expect(reads).toBe(1);
   });
 
+  it("runs a lazy query once: drizzle's builders query again on every then() or catch()", async () => {
+    // The shape of drizzle's QueryPromise: nothing runs until then(), and each then() runs again.
+    class LazyQuery implements PromiseLike<string> {
+      runs = 0;
+      then<A = string, B = never>(ok?: ((v: string) => A | PromiseLike<A>) | null, fail?: ((e: unknown) => B | PromiseLike<B>) | null) {
+        this.runs++;
+        return Promise.resolve('rows').then(ok, fail);
+      }
+      catch(fail: (e: unknown) => unknown) {
+        return this.then(undefined, fail);
+      }
+    }
+    const query = new LazyQuery();
+    const load = () => query as unknown as Promise<string>;
+    expect(await remembered('k', load, 30, 0)).toBe('rows');
+    expect(await remembered('k', load, 30, 1)).toBe('rows');
+    expect(await remembered('k', load, 30, 2)).toBe('rows');
+    expect(query.runs).toBe(1);
+  });
+
   it('with a zero window reads every time', async () => {
     let reads = 0;
     const load = async () => ++reads;

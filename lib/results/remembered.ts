@@ -22,7 +22,9 @@ export function remembered<T>(key: string, load: () => Promise<T>, seconds = get
   const hit = entries.get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
   if (entries.size >= 1000) for (const [k, e] of entries) if (e.expires <= now) entries.delete(k);
-  const value = load();
+  // A real promise around the load: drizzle's query builders are thenables that run their query
+  // again on every then() (and catch()), so keeping the builder itself would query on every use.
+  const value = new Promise<T>((resolve) => resolve(load()));
   entries.set(key, { expires: now + ttl, value });
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key);
