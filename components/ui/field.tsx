@@ -3,10 +3,15 @@
 import { useTranslations } from 'next-intl';
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
-/** Translates an error key from the "errors" namespace; unknown keys read as "invalid value". */
+/**
+ * Translates an error key from the "errors" namespace; unknown keys read as "invalid value".
+ * Reads through the root translator: a page without forms (the dashboards' filters) is not sent
+ * the "errors" messages, and a translator of a namespace it lacks builds two Error objects at
+ * every render.
+ */
 export function useErrorText() {
-  const t = useTranslations('errors');
-  return (key: string | undefined) => (key ? (t.has(key as never) ? t(key as never) : t('invalid')) : undefined);
+  const t = useTranslations();
+  return (key: string | undefined) => (key ? (t.has(`errors.${key}` as never) ? t(`errors.${key}` as never) : t('errors.invalid')) : undefined);
 }
 
 interface ShellProps {
