@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { cache } from 'react';
 import { db, preparedQuery } from '@/db/client';
 import { communes, localities, resultsCells, resultsDaily, resultsProfileCells, resultsProfiles, resultsPublications, surveys } from '@/db/schema';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
@@ -85,9 +86,12 @@ const surveyBySlug = preparedQuery((database) =>
     .prepare('results_survey'),
 );
 
+/** Once per request: the commune report reads its overview, priorities and matrix, each by slug. */
+const surveyRowOf = cache((slug: string) => surveyBySlug().execute({ slug }));
+
 /** exists (404) → may (403); a survey the public may not see is simply not found for them. */
 export async function getResultsSurvey({ actor, slug }: { actor: CurrentUser | null; slug: string }): Promise<ResultsSurvey> {
-  const [survey] = await surveyBySlug().execute({ slug });
+  const [survey] = await surveyRowOf(slug);
   if (!survey || survey.status === 'draft') throw new AppError('not_found:survey');
   if (!canSeeSurveyResults(actor, survey)) throw new AppError(actor ? 'forbidden' : 'not_found:survey');
   const { updatedAt, ...rest } = survey;

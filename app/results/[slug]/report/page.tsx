@@ -9,9 +9,8 @@ import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { listActiveCommunes } from '@/lib/places/queries';
 import { canSeeAllResults } from '@/lib/results/permissions';
-import { getMatrix, getOverview, getPriorities } from '@/lib/results/queries';
+import { getMatrix, getOverview, getPriorities, getResultsSurvey, scopeOf } from '@/lib/results/queries';
 import { scopeSchema } from '@/lib/results/schema';
 import { pick, prioritiesTable, type TableSpec } from '@/lib/results/tables';
 import { getResultsText } from '@/lib/results/text';
@@ -20,10 +19,13 @@ import { loadView, type SearchParams } from '../../load';
 export const dynamic = 'force-dynamic';
 
 /** The commune is in the title too: it names the printed (or saved-as-PDF) document. */
-export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const [t, sp] = await Promise.all([getTranslations('results'), searchParams]);
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }): Promise<Metadata> {
+  const [t, { slug }, sp, user] = await Promise.all([getTranslations('results'), params, searchParams, getCurrentUser()]);
   const { commune: communeId } = scopeSchema.parse(sp);
-  const commune = communeId === null ? undefined : (await listActiveCommunes()).find((c) => c.id === communeId);
+  // The page itself answers a survey or commune that is unknown or not the caller's to see.
+  const commune = await getResultsSurvey({ actor: user, slug })
+    .then((survey) => scopeOf(survey, communeId))
+    .catch(() => null);
   return { title: commune ? t('report.title', { commune: commune.name }) : t('nav.report') };
 }
 
