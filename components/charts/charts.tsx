@@ -3,7 +3,8 @@
 import { useSyncExternalStore, type ReactElement } from 'react';
 import { useLocale } from 'next-intl';
 import { numberFormat } from '@/lib/i18n/number-format';
-import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
+import { placePointTags } from './point-tags';
+import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
 
 // Recharts 3 wrappers. The SVG is a picture (role="img" with a summary); the numbers a screen
 // reader or a keyboard user needs are in the server-rendered data table beside every chart, so the
@@ -95,35 +96,20 @@ export interface MatrixDatum {
   satisfaction: number;
 }
 
-/**
- * Numbers the points 1…n, as in the legend under the chart: names would overlap wherever points
- * lie close together. Points closer than 3% of both axes' spans share one label ("2, 5").
- */
-function pointTags(data: MatrixDatum[], domain: { importance: [number, number]; satisfaction: [number, number] }): string[] {
-  const near = (a: number, b: number, [low, high]: [number, number]) => Math.abs(a - b) <= (high - low) * 0.03;
-  const close = (a: MatrixDatum, b: MatrixDatum) => near(a.importance, b.importance, domain.importance) && near(a.satisfaction, b.satisfaction, domain.satisfaction);
-  const groups: { index: number; members: number[] }[] = [];
-  for (const [i, d] of data.entries()) {
-    const group = groups.find(({ members }) => members.some((m) => close(data[m - 1]!, d)));
-    if (!group) groups.push({ index: i, members: [i + 1] });
-    else {
-      group.members.push(i + 1);
-      // The label goes above the group's highest point, clear of the others' dots.
-      if (d.importance > data[group.index]!.importance) group.index = i;
-    }
-  }
-  const tags = data.map(() => '');
-  for (const { index, members } of groups) tags[index] = members.join(', ');
-  return tags;
-}
-
-/** A point's number above it, on one line (recharts' own label breaks "2, 5" at the space). */
-function PointTag({ x, y, width, value }: { x?: number | string; y?: number | string; width?: number | string; value?: unknown }) {
-  if (!value) return null;
+/** The points' numbers, laid out in pixels once the axes are scaled (see point-tags.ts). */
+function PointTags({ data }: { data: MatrixDatum[] }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  if (!x || !y) return null;
+  const tags = placePointTags(data.map((d, i) => ({ n: i + 1, x: x(d.satisfaction) ?? 0, y: y(d.importance) ?? 0 })));
   return (
-    <text x={Number(x) + Number(width ?? 0) / 2} y={Number(y) - 8} textAnchor="middle" fill={INK} fontSize={13} fontWeight={600}>
-      {String(value)}
-    </text>
+    <g>
+      {tags.map((tag) => (
+        <text key={tag.text} x={tag.x} y={tag.y} textAnchor={tag.anchor} fill={INK} fontSize={13} fontWeight={600}>
+          {tag.text}
+        </text>
+      ))}
+    </g>
   );
 }
 
@@ -141,7 +127,6 @@ export function MatrixChart({
   /** Axes zoomed to the values shown (means lie close together); the whole 1–5 scale by default. */
   domain?: { importance: [number, number]; satisfaction: [number, number] };
 }) {
-  const tags = pointTags(data, domain);
   const number = useNumberFormat();
   return (
     <div className="w-full">
@@ -158,9 +143,8 @@ export function MatrixChart({
             </YAxis>
             <ReferenceLine x={cross.satisfaction} stroke={INK} strokeDasharray="6 4" />
             <ReferenceLine y={cross.importance} stroke={INK} strokeDasharray="6 4" />
-            <Scatter data={data.map((d, i) => ({ ...d, tag: tags[i] }))} fill={BAR} isAnimationActive={false}>
-              <LabelList dataKey="tag" content={PointTag} />
-            </Scatter>
+            <Scatter data={data} fill={BAR} isAnimationActive={false} />
+            <PointTags data={data} />
           </ScatterChart>
         </ChartBox>
       </div>
