@@ -145,6 +145,12 @@ describe('the response schema made from a definition', () => {
     expect(rows.filter((r) => r.questionId === 'many')).toHaveLength(1);
   });
 
+  it('refuses, without throwing, an object as the answer a later question depends on', () => {
+    // Found by the property test: an object whose toString is no function cannot be turned into text.
+    const p = { ...valid(), answers: { ...valid().answers, bus: { toString: {} } } };
+    expect(errorsOf(p)).toMatchObject({ 'answers.bus': expect.any(String), 'answers.bus_rating': 'answer_hidden' });
+  });
+
   it('hides a question whose condition source is hidden', () => {
     expect(visibleQuestionIds(definition, { bus: 'no' }).has('bus_rating')).toBe(false);
     expect(visibleQuestionIds(definition, { bus: 'yes' }).has('bus_rating')).toBe(true);

@@ -207,7 +207,9 @@ function isAnswered(value: unknown): boolean {
 /** Does the answer to a condition's question meet it? */
 function meets(value: unknown, equals: string): boolean {
   if (Array.isArray(value)) return value.includes(equals);
-  return value !== undefined && value !== null && String(value) === equals;
+  // Only a string or a number can be an option. Anything else — a hostile payload's object, whose
+  // toString may be no function at all — meets no condition (and fails its own question's check).
+  return (typeof value === 'string' || typeof value === 'number') && String(value) === equals;
 }
 
 /**
