@@ -30,9 +30,10 @@ if (workers > 1 && cluster.isPrimary) {
     cluster.fork();
   });
   // A process that changed what the public may see asks all of them to forget their kept pages.
-  cluster.on('message', (_worker, message) => {
+  // (The sender has already forgotten its own.)
+  cluster.on('message', (sender, message) => {
     if (message !== FORGET_MESSAGE) return;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.send(FORGET_MESSAGE);
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== sender) worker.send(FORGET_MESSAGE);
   });
   for (let i = 0; i < workers; i++) cluster.fork();
 } else {

@@ -50,8 +50,8 @@ export function tagBox(tag: PlacedTag): Box {
 function groupsOf(points: TagPoint[]): TagPoint[][] {
   let groups: TagPoint[][] = [];
   for (const p of points) {
-    const near = (g: TagPoint[]) => g.some((q) => Math.abs(q.x - p.x) <= MERGE && Math.abs(q.y - p.y) <= MERGE);
-    groups = [[p, ...groups.filter(near).flat()], ...groups.filter((g) => !near(g))];
+    const joined = groups.filter((g) => g.some((q) => Math.abs(q.x - p.x) <= MERGE && Math.abs(q.y - p.y) <= MERGE));
+    groups = [[p, ...joined.flat()], ...groups.filter((g) => !joined.includes(g))];
   }
   return groups.map((g) => g.sort((a, b) => a.n - b.n)).sort((a, b) => a[0]!.n - b[0]!.n);
 }
