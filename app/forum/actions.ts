@@ -3,27 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { validatedActionWithUser } from '@/lib/action';
-import {
-  addConsultationSummary,
-  addPost,
-  applyForMembership,
-  createThread,
-  decideMembership,
-  editPost,
-  endMembership,
-  markAllNotificationsRead,
-  moderatePost,
-  openConsultation,
-  openNotification,
-  QuotaFullError,
-  rateService,
-  reportPost,
-  setFollow,
-  setThreadFlag,
-  stepDown,
-  suspendPosting,
-  takePosition,
-} from '@/lib/forum/mutations';
+import { addConsultationSummary, openConsultation, takePosition } from '@/lib/forum/consultation-mutations';
+import { applyForMembership, decideMembership, endMembership, QuotaFullError, stepDown } from '@/lib/forum/membership-mutations';
+import { moderatePost, reportPost, setThreadFlag, suspendPosting } from '@/lib/forum/moderation-mutations';
+import { markAllNotificationsRead, openNotification } from '@/lib/forum/notification-mutations';
+import { rateService } from '@/lib/forum/scorecard-mutations';
+import { addPost, createThread, editPost, setFollow } from '@/lib/forum/thread-mutations';
 import {
   applySchema,
   createThreadSchema,

@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { consultations, positions } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
-import { addConsultationSummary, openConsultation, rateService, takePosition } from './mutations';
-import { getConsultation, listCurrentScores, listScoreSeries } from './queries';
+import { addConsultationSummary, openConsultation, takePosition } from './consultation-mutations';
+import { rateService } from './scorecard-mutations';
+import { getConsultation } from './consultation-queries';
+import { listCurrentScores, listScoreSeries } from './scorecard-queries';
 import { quarterOf, warsawLocalToDate } from './schema';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
 

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
 import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { listManagedMemberships } from '@/lib/forum/queries';
+import { listManagedMemberships } from '@/lib/forum/membership-queries';
 import { decideAction, endMembershipAction } from '../actions';
 import { orForbidden, signedIn } from '../guard';
 

@@ -6,7 +6,7 @@ import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
 import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { listModerationQueue } from '@/lib/forum/queries';
+import { listModerationQueue } from '@/lib/forum/moderation-queries';
 import { POSTS_PER_PAGE } from '@/lib/forum/schema';
 import { moderatePostAction } from '../actions';
 import { orForbidden, signedIn } from '../guard';

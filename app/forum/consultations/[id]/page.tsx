@@ -7,7 +7,7 @@ import { MarkdownBody } from '@/components/forum/markdown-body';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { getConsultation } from '@/lib/forum/queries';
+import { getConsultation } from '@/lib/forum/consultation-queries';
 import { POSITIONS } from '@/lib/forum/schema';
 import { summaryAction, takePositionAction } from '../../actions';
 import { orNotFound, parseId } from '../../guard';

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { listCommuneMembers } from '@/lib/forum/queries';
+import { listCommuneMembers } from '@/lib/forum/membership-queries';
 import { orNotFound } from '../../guard';
 
 type Props = { params: Promise<{ slug: string }> };

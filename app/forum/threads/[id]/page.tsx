@@ -6,8 +6,9 @@ import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
 import { getCurrentUser } from '@/lib/auth';
-import { markThreadRead } from '@/lib/forum/mutations';
-import { getPostingSuspension, getQuote, getThread, getThreadTitle } from '@/lib/forum/queries';
+import { markThreadRead } from '@/lib/forum/thread-mutations';
+import { getPostingSuspension } from '@/lib/forum/moderation-queries';
+import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
 import { MAX_POST_LENGTH } from '@/lib/forum/schema';
 import {
   editPostAction,

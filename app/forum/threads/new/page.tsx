@@ -4,7 +4,7 @@ import { ForumForm } from '@/components/forum/forum-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasRole } from '@/lib/auth/permissions';
 import { canWrite } from '@/lib/forum/permissions';
-import { getSeat } from '@/lib/forum/queries';
+import { getSeat } from '@/lib/forum/seat';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { Forbidden } from '@/components/layout/forbidden';
 import { createThreadAction } from '../../actions';
