@@ -29,7 +29,6 @@ import {
   suspendSchema,
   takePositionSchema,
   threadFlagSchema,
-  warsawLocalToDate,
 } from '@/lib/forum/schema';
 import { updateForumSettings } from '@/lib/forum/settings';
 import { z } from 'zod';
@@ -128,7 +127,7 @@ export const markAllReadAction = validatedActionWithUser(z.object({}), async (_i
 });
 
 export const openConsultationAction = validatedActionWithUser(openConsultationSchema, async (input, { user }) => {
-  const { id } = await openConsultation({ actor: user, ...input, deadline: warsawLocalToDate(input.deadline) });
+  const { id } = await openConsultation({ actor: user, ...input });
   refreshForum();
   redirect(`/forum/consultations/${id}`);
 });

@@ -6,7 +6,7 @@ import { scorecards, serviceAreas } from '@/db/schema';
 import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
 import { canRate } from './permissions';
-import { quarterOf } from './schema';
+import { quarterOf } from '@/lib/local-time';
 import { getSeat } from './seat';
 
 /** A member rates one service area of their commune, once per quarter. */

@@ -1,4 +1,4 @@
-import { DOMParser, onWarningStopParsing } from '@xmldom/xmldom';
+import { DOMParser, onWarningStopParsing, type Element as XmlElement } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildAtomFeed, escapeXml } from './atom';
 
@@ -10,14 +10,14 @@ const ATOM = 'http://www.w3.org/2005/Atom';
 function parseIndependently(xml: string) {
   const doc = new DOMParser({ onError: onWarningStopParsing }).parseFromString(xml, 'application/xml');
   const root = doc.documentElement!;
-  const child = (parent: Element, name: string) => parent.getElementsByTagNameNS(ATOM, name)[0]!;
+  const child = (parent: XmlElement, name: string) => parent.getElementsByTagNameNS(ATOM, name)[0]!;
   const entries = Array.from(root.getElementsByTagNameNS(ATOM, 'entry')).map((e) => {
     const out: Record<string, string> = {};
     for (const k of ['id', 'title', 'summary', 'content', 'updated', 'published']) out[k] = child(e, k).textContent ?? '';
     out.link = child(e, 'link').getAttribute('href') ?? '';
     return out;
   });
-  const title = Array.from(root.childNodes).find((n) => n.nodeType === 1 && (n as Element).localName === 'title') as Element;
+  const title = Array.from(root.childNodes).find((n) => n.nodeType === 1 && n.nodeName === 'title')!;
   return { root: `{${root.namespaceURI}}${root.localName}`, title: title.textContent, entries };
 }
 

@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { listCurrentScores, listMyRatings, listScoreSeries } from '@/lib/forum/scorecard-queries';
 import { getSeat } from '@/lib/forum/seat';
-import { quarterOf } from '@/lib/forum/schema';
+import { quarterOf } from '@/lib/local-time';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { rateServiceAction } from '../actions';
 import { parseId } from '../guard';

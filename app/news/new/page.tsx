@@ -6,7 +6,7 @@ import { ArticleForm } from '@/components/news/article-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { publishableCommuneOptions } from '@/lib/meetings/permissions';
-import { toWarsawLocal } from '@/lib/meetings/time';
+import { toLocal } from '@/lib/local-time';
 import { canPublishNews } from '@/lib/news/permissions';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { createArticleAction } from '../actions';
@@ -30,7 +30,7 @@ export default async function NewArticlePage() {
       <ArticleForm
         action={createArticleAction}
         communes={options}
-        defaultValues={{ title: '', lead: '', body: '', communeId: options[0]?.value ?? '', status: 'published', publishedAt: toWarsawLocal(new Date()) }}
+        defaultValues={{ title: '', lead: '', body: '', communeId: options[0]?.value ?? '', status: 'published', publishedAt: toLocal(new Date()) }}
       />
     </div>
   );

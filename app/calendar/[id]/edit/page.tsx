@@ -8,7 +8,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { orNotFound, routeId } from '@/lib/meetings/guard';
 import { publishableCommuneOptions } from '@/lib/meetings/permissions';
 import { getMeeting } from '@/lib/meetings/queries';
-import { toWarsawLocal } from '@/lib/meetings/time';
+import { toLocal } from '@/lib/local-time';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { updateMeetingAction } from '../../actions';
 
@@ -38,8 +38,8 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
           title: meeting.title,
           description: meeting.description,
           agenda: meeting.agenda,
-          startsAt: toWarsawLocal(meeting.startsAt),
-          endsAt: toWarsawLocal(meeting.endsAt),
+          startsAt: toLocal(meeting.startsAt),
+          endsAt: toLocal(meeting.endsAt),
           address: meeting.address,
           onlineUrl: meeting.onlineUrl ?? '',
           communeId: meeting.communeId === null ? '' : String(meeting.communeId),

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { orNotFound, routeId } from '@/lib/meetings/guard';
 import { publishableCommuneOptions } from '@/lib/meetings/permissions';
-import { toWarsawLocal } from '@/lib/meetings/time';
+import { toLocal } from '@/lib/local-time';
 import { getArticle } from '@/lib/news/queries';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { updateArticleAction } from '../../actions';
@@ -39,7 +39,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           body: article.body,
           communeId: article.communeId === null ? '' : String(article.communeId),
           status: article.status,
-          publishedAt: toWarsawLocal(article.publishedAt),
+          publishedAt: toLocal(article.publishedAt),
         }}
       />
     </div>
