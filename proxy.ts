@@ -1,7 +1,10 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { errorResponse } from '@/app/_http/error-response';
+import { isForeignOrigin, isServerAction } from '@/app/_http/origin';
 import { authConfig } from '@/lib/auth/config';
 import { decodeSession, sessionTokenOf } from '@/lib/auth/session-cookie';
+import { AppError } from '@/lib/errors';
 
 /**
  * Runs before every page: Auth.js re-signs the session cookie with a fresh expiry (at most once a
@@ -34,6 +37,9 @@ const SLIDE_AT_MOST_EVERY_SECONDS = 60;
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // A server action posted from another site is refused here with 403; Next.js's own check would
+  // refuse it too, but as a 500, which reads as our failure rather than the sender's.
+  if (isServerAction(request) && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
   if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : NextResponse.next();
