@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getMyMembership, listAllActiveLocalities } from '@/lib/forum/membership-queries';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { applyAction, stepDownAction } from '../actions';
-import { signedIn } from '../guard';
+import { signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.membership'))('title') };

@@ -5,7 +5,7 @@ import { KeysetPagination } from '@/components/ui/pagination';
 import { PageHeader } from '@/components/ui/page-header';
 import { countUnreadNotifications, listNotifications } from '@/lib/forum/notification-queries';
 import { markAllReadAction, openNotificationAction } from '../actions';
-import { parseId, signedIn } from '../guard';
+import { parseId, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.notifications'))('title') };

@@ -9,7 +9,7 @@ import { getSeat } from '@/lib/forum/seat';
 import { quarterOf } from '@/lib/local-time';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { rateServiceAction } from '../actions';
-import { parseId } from '../guard';
+import { parseId } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.scorecards'))('title') };

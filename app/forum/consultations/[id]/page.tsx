@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { getConsultation } from '@/lib/forum/consultation-queries';
 import { POSITIONS } from '@/lib/forum/schema';
 import { summaryAction, takePositionAction } from '../../actions';
-import { orNotFound, parseId } from '../../guard';
+import { load, parseId } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,7 +24,7 @@ export default async function ConsultationPage({ params }: Props) {
   const id = parseId((await params).id);
   if (!id) notFound();
   const viewer = await getCurrentUser();
-  const view = await orNotFound(getConsultation({ viewer, consultationId: id }));
+  const view = await load(getConsultation({ viewer, consultationId: id }));
   const { consultation, opinion } = view;
   const [t, format] = await Promise.all([getTranslations('forum'), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short' });

@@ -19,7 +19,7 @@ import {
   suspendAction,
   threadFlagAction,
 } from '../../actions';
-import { orNotFound, parseId } from '../../guard';
+import { load, parseId } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -36,7 +36,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const viewer = await getCurrentUser();
   const requestedPage = parseId(query.page) ?? 1;
-  const view = await orNotFound(getThread({ viewer, threadId: id, page: requestedPage }));
+  const view = await load(getThread({ viewer, threadId: id, page: requestedPage }));
   const { thread, posts } = view;
   const [t, format, locale, suspension] = await Promise.all([
     getTranslations(),
