@@ -162,7 +162,7 @@ test.describe('meetings calendar', () => {
     await signInAs(page, demo.member);
     await page.goto('/calendar');
     await expect(page.getByRole('link', { name: 'Dodaj spotkanie' })).toHaveCount(0);
-    await page.goto('/calendar/new');
+    expect((await page.goto('/calendar/new'))?.status()).toBe(403);
     await expect(page.getByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeVisible();
     await page.goto('/calendar/1');
     await expect(page.getByRole('link', { name: 'Edytuj spotkanie' })).toHaveCount(0);
