@@ -5,6 +5,7 @@ import { db, rows } from '@/db/client';
 import { consultations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
+import { databaseNow, now } from '@/lib/clock';
 import { AppError, fieldError } from '@/lib/errors';
 import { canCoordinate, canTakePosition } from './permissions';
 import { type PositionValue } from './schema';
@@ -28,7 +29,7 @@ export async function openConsultation({
 }) {
   requireUser(actor);
   ensure(canCoordinate(actor, communeId));
-  if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now()) throw fieldError('deadline', 'deadline_past');
+  if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= (await now()).getTime()) throw fieldError('deadline', 'deadline_past');
   await checkCommune(communeId);
   await checkAreas(serviceAreaIds);
   return db.transaction(async (tx) => {
@@ -64,14 +65,15 @@ export async function takePosition({
   const seat = await getSeat(actor.id);
   ensure(canTakePosition(seat, consultation.communeId));
   const text = justification.trim();
+  const current = await databaseNow();
   const result = await db.execute(sql`
     insert into forum_consultation_positions (consultation_id, user_id, commune_id, representation, position, justification)
     select ${consultationId}, ${actor.id}, ${seat!.communeId}, ${seat!.representation}, ${position}, ${text}
-    where exists (select 1 from forum_consultations where id = ${consultationId} and deadline > now())
+    where exists (select 1 from forum_consultations where id = ${consultationId} and deadline > ${current})
     on conflict (consultation_id, user_id) do update set
       position = excluded.position, justification = excluded.justification,
       commune_id = excluded.commune_id, representation = excluded.representation, updated_at = now()
-    where (select deadline from forum_consultations where id = excluded.consultation_id) > now()
+    where (select deadline from forum_consultations where id = excluded.consultation_id) > ${current}
     returning id`);
   if (rows(result).length === 0) throw new AppError('conflict:consultation_closed');
 }
@@ -80,7 +82,7 @@ export async function takePosition({
 export async function addConsultationSummary({ actor, consultationId, summary }: { actor: CurrentUser; consultationId: number; summary: string }) {
   requireUser(actor);
   const [consultation] = await db
-    .select({ communeId: consultations.communeId, closed: sql<boolean>`${consultations.deadline} <= now()` })
+    .select({ communeId: consultations.communeId, closed: sql<boolean>`${consultations.deadline} <= ${await databaseNow()}` })
     .from(consultations)
     .where(eq(consultations.id, consultationId))
     .limit(1);

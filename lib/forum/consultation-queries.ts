@@ -4,18 +4,20 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { communes, consultations, positions, users } from '@/db/schema';
 import { hasRole, type CurrentUser } from '@/lib/auth/permissions';
+import { databaseNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { renderMarkdown } from '@/lib/markdown';
 import { getSeat } from './seat';
 
 export async function listConsultations() {
+  const current = await databaseNow();
   return db
     .select({
       id: consultations.id,
       title: consultations.title,
       communeName: communes.name,
       deadline: consultations.deadline,
-      closed: sql<boolean>`${consultations.deadline} <= now()`,
+      closed: sql<boolean>`${consultations.deadline} <= ${current}`,
       positions: sql<number>`(select count(*)::int from forum_consultation_positions p where p.consultation_id = ${consultations.id})`,
     })
     .from(consultations)
@@ -30,6 +32,7 @@ export async function listConsultations() {
  * representation, with the justifications. While open, a member sees only their own position.
  */
 export async function getConsultation({ viewer, consultationId }: { viewer: CurrentUser | null; consultationId: number }) {
+  const current = await databaseNow();
   const [consultation] = await db
     .select({
       id: consultations.id,
@@ -41,7 +44,7 @@ export async function getConsultation({ viewer, consultationId }: { viewer: Curr
       deadline: consultations.deadline,
       summary: consultations.summary,
       summaryAt: consultations.summaryAt,
-      closed: sql<boolean>`${consultations.deadline} <= now()`,
+      closed: sql<boolean>`${consultations.deadline} <= ${current}`,
     })
     .from(consultations)
     .leftJoin(communes, eq(communes.id, consultations.communeId))

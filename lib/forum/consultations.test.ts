@@ -8,6 +8,8 @@ import { rateService } from './scorecard-mutations';
 import { getConsultation } from './consultation-queries';
 import { listCurrentScores, listScoreSeries } from './scorecard-queries';
 import { quarterOf } from '@/lib/local-time';
+import { TEST_CLOCK_HEADER } from '@/lib/test-clock';
+import { requestHeaders } from '@/tests/next-headers';
 import { openConsultationSchema } from './schema';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
 
@@ -95,6 +97,22 @@ describe('positions and the opinion', () => {
     expect((await thrown(addConsultationSummary({ actor: otherCoordinator, consultationId: id, summary: 'Podsumowanie obce.' }))).code).toBe('forbidden');
     await addConsultationSummary({ actor: communeCoordinator, consultationId: id, summary: 'Forum popiera projekt z uwagami o kursach sobotnich.' });
     expect((await getConsultation({ viewer: null, consultationId: id })).consultation.summaryHtml).toContain('kursach sobotnich');
+  });
+
+  it('the end-to-end test clock (AGORA_TEST_CLOCK=1) moves the deadline check of one request, and only that', async () => {
+    const { id } = await open(communeCoordinator, places.communeId, new Date(Date.now() + 3600_000));
+    const member = await makeMember(places.communeId, 'locality');
+    await takePosition({ actor: member, consultationId: id, position: 'supports', justification: 'Na razie tak.' });
+    requestHeaders.set(TEST_CLOCK_HEADER, '3660');
+    try {
+      expect((await getConsultation({ viewer: null, consultationId: id })).consultation.closed).toBe(true);
+      expect((await thrown(takePosition({ actor: member, consultationId: id, position: 'opposes', justification: 'Za późno.' }))).code).toBe('conflict:consultation_closed');
+      await addConsultationSummary({ actor: communeCoordinator, consultationId: id, summary: 'Podsumowanie po terminie testowym.' });
+      expect((await thrown(open(communeCoordinator, places.communeId, new Date(Date.now() + 3600_000)))).fieldErrors).toEqual({ deadline: ['deadline_past'] });
+    } finally {
+      requestHeaders.delete(TEST_CLOCK_HEADER);
+    }
+    expect((await getConsultation({ viewer: null, consultationId: id })).consultation.closed).toBe(false);
   });
 
   it('a county consultation takes positions from members of every commune', async () => {
