@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayKey, daysFromToday, fromLocal, localDateTime, localParts, monthRange, offsetMinutes, quarterOf, toLocal } from './local-time';
+import { dayKey, daysFromToday, fromLocal, localDateTime, localParts, monthRange, offsetMinutes, optionalLocalDateTime, quarterOf, toLocal, toLocalInput } from './local-time';
 
 function instant(value: string): string {
   const result = fromLocal(value);
@@ -96,6 +96,28 @@ describe('the form field', () => {
     expect(issue('2026-02-31T10:00')).toBe('datetime_invalid');
     expect(issue('')).toBe('required');
     expect(localDateTime.parse(' 2026-12-01T18:00 ').toISOString()).toBe('2026-12-01T17:00:00.000Z');
+  });
+});
+
+describe("the optional field (a survey's opening and closing)", () => {
+  it('is null when empty, reads Warsaw time, takes an instant as it is, and refuses the rest', () => {
+    expect(optionalLocalDateTime.parse('')).toBeNull();
+    expect(optionalLocalDateTime.parse(null)).toBeNull();
+    expect(optionalLocalDateTime.parse('2026-07-01T08:00')?.toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    const at = new Date('2026-10-25T00:30:00Z');
+    expect(optionalLocalDateTime.parse(at)).toBe(at);
+    const issue = (v: unknown) => optionalLocalDateTime.safeParse(v).error?.issues[0]?.message;
+    expect(issue('2027-03-28T02:10')).toBe('time_nonexistent');
+    expect(issue('2027-10-31T02:10')).toBe('time_ambiguous');
+    expect(issue('2026-06-31T10:00')).toBe('datetime_invalid');
+    expect(issue(42)).toBe('datetime_invalid');
+  });
+
+  it("an instant shows in the field as Warsaw time, whatever the machine's zone", () => {
+    expect(toLocalInput(new Date('2026-07-01T06:00:00Z'))).toBe('2026-07-01T08:00');
+    expect(toLocalInput('2026-12-01T17:00:00.000Z')).toBe('2026-12-01T18:00');
+    expect(toLocalInput(null)).toBe('');
+    expect(toLocalInput('nonsense')).toBe('');
   });
 });
 

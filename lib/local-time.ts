@@ -132,3 +132,25 @@ export const localDateTime = z
     }
     return result.instant;
   });
+
+/**
+ * An optional field of the same kind: empty is null; a datetime-local value is read as above; a
+ * Date (an instant, already unambiguous — code that calls lib/ directly) is taken as it is.
+ */
+export const optionalLocalDateTime = z.unknown().transform((value, ctx): Date | null => {
+  if (value === '' || value === null || value === undefined) return null;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  const result: LocalTimeResult = typeof value === 'string' ? fromLocal(value.trim()) : { ok: false, reason: 'invalid' };
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: LOCAL_TIME_ERRORS[result.reason] });
+    return z.NEVER;
+  }
+  return result.instant;
+});
+
+/** The datetime-local value of an optional instant (a Date, or its ISO text), or ''. */
+export function toLocalInput(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const instant = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(instant.getTime()) ? '' : toLocal(instant);
+}
