@@ -97,6 +97,11 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
               </a>
             </li>
             <li>
+              <a href={`/surveys/manage/${survey.id}/export?format=csv&dialect=plain`} download>
+                {t('export.csvPlain')}
+              </a>
+            </li>
+            <li>
               <a href={`/surveys/manage/${survey.id}/export?format=codebook`} download>
                 {t('export.codebook')}
               </a>
