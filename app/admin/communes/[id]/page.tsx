@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/admin/action-button';
 import { LocalityCreateForm } from '@/components/admin/locality-create-form';
 import { RenameForm } from '@/components/admin/rename-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCommune, listLocalities } from '@/lib/admin/queries';
 import { createLocalityAction, renameCommuneAction, renameLocalityAction, setCommuneActiveAction, setLocalityActiveAction } from '../../actions';
-import { load, signedIn } from '@/app/_http/page-guard';
+import { load, routeId, signedIn } from '@/app/_http/page-guard';
 import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminCommunePage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
   const actor = await signedIn(`/admin/communes/${rawId}`, canAdminister);
-  const id = /^[1-9][0-9]{0,8}$/.test(rawId) ? Number(rawId) : null;
-  if (id === null) notFound();
+  const id = routeId(rawId);
   const commune = await load(getCommune({ actor, id }));
   const localities = await listLocalities({ actor, communeId: id });
   const t = await getTranslations();

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
@@ -10,7 +9,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { getConsultation } from '@/lib/forum/consultation-queries';
 import { POSITIONS } from '@/lib/forum/schema';
 import { summaryAction, takePositionAction } from '../../actions';
-import { load, parseId } from '@/app/_http/page-guard';
+import { load, parseId, routeId } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,8 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ConsultationPage({ params }: Props) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = routeId((await params).id);
   const viewer = await getCurrentUser();
   const view = await load(getConsultation({ viewer, consultationId: id }));
   const { consultation, opinion } = view;

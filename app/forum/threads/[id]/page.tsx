@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
@@ -19,7 +18,7 @@ import {
   suspendAction,
   threadFlagAction,
 } from '../../actions';
-import { load, parseId } from '@/app/_http/page-guard';
+import { load, parseId, routeId } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,8 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = routeId((await params).id);
   const query = await searchParams;
   const viewer = await getCurrentUser();
   const requestedPage = parseId(query.page) ?? 1;
