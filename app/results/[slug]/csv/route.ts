@@ -24,14 +24,12 @@ import { getResultsText } from '@/lib/results/text';
 
 export const dynamic = 'force-dynamic';
 
-/**
- * The CSV of exactly the numbers a chart's table shows (same query, same suppression), in the
- * dialect `?dialect=excel` (default) or `plain` (lib/csv).
- */
+/** The CSV of exactly the numbers a chart's table shows (same query, same suppression). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const sp = new URL(request.url).searchParams;
   const view = sp.get('view') ?? '';
+  // ?dialect=excel (the default: ';' and decimal commas) or plain (lib/csv).
   const dialect = csvDialectSchema.parse(sp.get('dialect') ?? undefined);
   try {
     const user = await getCurrentUser();
