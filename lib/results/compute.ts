@@ -3,8 +3,8 @@ import { allQuestions, type Localized, type Question, type SurveyDefinition } fr
 // Pure computations from aggregate cells to the numbers the dashboards show (before suppression).
 // The correctness test checks each against a direct SQL computation over the raw answers.
 
+/** A cell of answers: the count of one value of one item of one question, in some scope. */
 export interface Cell {
-  communeId: number;
   questionId: string;
   itemKey: string;
   value: number;
