@@ -263,6 +263,11 @@ describe('attacks on the published results', () => {
       // Either refused or the same numbers: never the figures of a sub-group beside those of the whole.
       if (filtered) expect(filtered.main).toEqual(plain.main);
     }
+    // A commune that does not exist is not found; one the survey's groups do not publish shows nothing.
+    await expect(getQuestionExplorer({ actor: null, slug: main.slug, questionId: null, filters: { ...none, communeId: 2_000_000_000 } })).rejects.toMatchObject({ code: 'not_found:commune' });
+    const tiny = await getQuestionExplorer({ actor: null, slug: main.slug, questionId: null, filters: { ...none, communeId: main.communeIds[3]! } });
+    expect(tiny.main!.respondents).toBeNull();
+    expect(tiny.main!.rows.every((r) => r.counts.every((c) => c === null) && r.total === null && r.mean === null)).toBe(true);
   });
 
   it('padding a one-response commune with four crafted responses does not single out the victim\u2019s answers', async () => {

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResultsMethodPage() {
   const [t, locale] = await Promise.all([getTranslations('results.method'), getLocale()]);
   const k = minGroup();
-  const percent = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { style: 'percent', maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { style: 'percent', maximumFractionDigits: 0 });
   const count = numberFormat(locale);
   const rows = perturbationTable(k, k + 1);
   const sections = ['groups', 'noise', 'derived', 'differ', 'who'] as const;
