@@ -29,6 +29,8 @@ const schema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
+  // End-to-end runs only: lets a request move the server's clock forward (lib/test-clock.ts). Never in production use.
+  AGORA_TEST_CLOCK: z.enum(['0', '1']).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };

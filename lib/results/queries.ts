@@ -347,7 +347,7 @@ async function computePriorities(survey: ResultsSurvey, communeId: number | null
   const exactRankers = ranking ? (bordaOf(exactCells(cells), ranking)[0]?.rankers ?? 0) : 0;
   // Every figure of the ranking comes from the published counts of (item, place) cells.
   const rankers = stats[0]?.rankers ?? 0;
-  const enough = exactRankers >= k && rankers > 0;
+  const enough = exactRankers >= k;
   const tooFew = respondents.exact < k;
   const rows = stats.map((s) => {
     const area = areas.find((a) => a.key === s.item || a.slug === s.item);
@@ -356,9 +356,10 @@ async function computePriorities(survey: ResultsSurvey, communeId: number | null
       item: s.item,
       title: item.label,
       borda: enough ? s.borda : null,
-      bordaMean: enough ? round(s.borda / rankers) : null,
+      // Shares of the published first places: none when every one of them is published as 0.
+      bordaMean: enough && rankers > 0 ? round(s.borda / rankers) : null,
       first: enough ? s.first : null,
-      firstShare: enough ? round((s.first / rankers) * 100, 1) : null,
+      firstShare: enough && rankers > 0 ? round((s.first / rankers) * 100, 1) : null,
       importance: area?.importanceQuestion ? round(publishedMean(cells, [area.importanceQuestion], k)) : null,
     };
   });
