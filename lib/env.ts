@@ -19,7 +19,7 @@ const schema = z.object({
   // Online submissions to one open-link survey per client address per hour (a shared office router
   // or a family's phone line may send several honest ones).
   SURVEY_SUBMISSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
-  // Dashboards show no number drawn from fewer responses than this (small-group suppression).
+  // k of the dashboards' disclosure control (lib/results/disclosure.ts): groups, small counts, means.
   RESULTS_MIN_GROUP: z.coerce.number().int().min(3, 'must be at least 3').max(1000).default(5),
   // How long the dashboards reuse a survey's aggregate rows (seconds; 0 = read them on every request).
   // At most 30: an anonymous visitor's results page is kept as long again by the server

@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { sql as q } from 'drizzle-orm';
 import postgres from 'postgres';
-import { AGGREGATES, type Aggregate } from '../lib/results/aggregates';
+import { AGGREGATES, syntheticSourcesStatement, type Aggregate } from '../lib/results/aggregates';
 import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
 import { allQuestions, type SurveyDefinition } from '../lib/surveys/definition';
 
@@ -99,7 +99,7 @@ for (const question of questions) {
 // groups are appended to unlogged staging tables (no index: the workers never conflict); at the
 // end the survey's aggregates are replaced by the sums of the staged groups.
 const dialect = new PgDialect();
-const columnsOf = ({ keys, counter }: Aggregate) => [...keys, counter].join(', ');
+const columnsOf = ({ keys, counters }: Aggregate) => [...keys, ...counters].join(', ');
 const groupings = AGGREGATES.map((a) => ({ aggregate: a, ...dialect.sqlToQuery(a.select(q`r.survey_id = ${surveyId}`)) }));
 
 /**
@@ -149,6 +149,7 @@ async function generateBatch(done: number, n: number) {
         (array['resident','resident','resident','parent','entrepreneur','senior','other'])[1 + floor(random() * 7)::int] as respondent_type,
         (case when random() < 0.18 then 'paper' else 'online' end)::response_channel as channel,
         now() - (power(random(), 0.6) * interval '56 days') as submitted_at,
+        floor(random() * 256)::smallint as record_key,
         c.bias + (random() - 0.5) * 0.4 as bias
       from (select g, 1 + floor(random() * ${communeRows.length})::int as pick from generate_series(1, ${n}) g) s
       join (values ${communeValues}) as c(pick, commune_id, bias, localities) on c.pick = s.pick`);
@@ -156,8 +157,8 @@ async function generateBatch(done: number, n: number) {
     for (const statement of answerStatements) await tx.unsafe(statement);
     for (const { aggregate: a, sql: grouping, params } of groupings) await tx.unsafe(`insert into generate_stage.${a.table} (${columnsOf(a)}) ${grouping}`, params as never[]);
     await tx.unsafe('set local session_replication_role = replica');
-    await tx.unsafe(`insert into public.survey_responses (id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at)
-      select id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at from pg_temp.survey_responses`);
+    await tx.unsafe(`insert into public.survey_responses (id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at, record_key)
+      select id, survey_id, commune_id, locality_id, age_group, respondent_type, channel, submitted_at, record_key from pg_temp.survey_responses`);
     await tx.unsafe(`insert into public.survey_answers select * from pg_temp.survey_answers`);
   });
 }
@@ -187,9 +188,14 @@ await sql.begin(async (tx) => {
     const keys = a.keys.join(', ');
     await tx.unsafe(`insert into generate_stage.${a.table} select ${columnsOf(a)} from public.${a.table} where survey_id = ${lit(surveyId)}`);
     await tx.unsafe(`delete from public.${a.table} where survey_id = ${lit(surveyId)}`);
-    await tx.unsafe(`insert into public.${a.table} (${columnsOf(a)}) select ${keys}, sum(${a.counter}) from generate_stage.${a.table} group by ${keys}`);
+    await tx.unsafe(`insert into public.${a.table} (${columnsOf(a)}) select ${keys}, ${a.counters.map((c) => `sum(${c})`).join(', ')} from generate_stage.${a.table} group by ${keys}`);
   }
 });
+// Each synthetic online response is a source of its own (the padding defence's count).
+{
+  const { sql: statement, params } = dialect.sqlToQuery(syntheticSourcesStatement(surveyId));
+  await sql.unsafe(statement, params as never[]);
+}
 log('rebuilding the indexes…');
 await restoreIndexes();
 await sql.unsafe('drop schema generate_stage cascade');

@@ -48,6 +48,9 @@ export default async function ResultsPage() {
           </ul>
         )}
       </section>
+      <p className="text-sm text-muted">
+        <Link href="/results/method">{t('methodLink')}</Link>
+      </p>
     </div>
   );
 }

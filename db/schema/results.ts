@@ -9,6 +9,8 @@ import { responseChannel, surveys } from './surveys';
 // An answer's value is 0 when it has none (choices) and dont_know marks "don't know".
 
 const count = () => bigint({ mode: 'number' }).notNull().default(0);
+/** The sum of the record keys of the responses (or answers) counted in the row: its cell key, modulo 256. */
+const keySum = () => bigint({ mode: 'number' }).notNull().default(0);
 
 /** Responses per survey, commune, channel and day (Europe/Warsaw): the overview. */
 export const resultsDaily = pgTable(
@@ -21,6 +23,7 @@ export const resultsDaily = pgTable(
     channel: responseChannel().notNull(),
     day: date({ mode: 'string' }).notNull(),
     responses: count(),
+    keySum: keySum(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.communeId, t.channel, t.day] })],
 );
@@ -38,6 +41,7 @@ export const resultsProfiles = pgTable(
     respondentType: text().notNull(),
     channel: responseChannel().notNull(),
     responses: count(),
+    keySum: keySum(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.communeId, t.localityId, t.ageGroup, t.respondentType, t.channel] })],
 );
@@ -55,6 +59,7 @@ export const resultsCells = pgTable(
     value: integer().notNull(),
     dontKnow: boolean().notNull(),
     answers: count(),
+    keySum: keySum(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.questionId, t.communeId, t.itemKey, t.value, t.dontKnow] })],
 );
@@ -76,11 +81,31 @@ export const resultsProfileCells = pgTable(
     value: integer().notNull(),
     dontKnow: boolean().notNull(),
     answers: count(),
+    keySum: keySum(),
   },
   (t) => [
     primaryKey({ columns: [t.surveyId, t.questionId, t.communeId, t.localityId, t.ageGroup, t.respondentType, t.channel, t.itemKey, t.value, t.dontKnow] }),
     index('results_profile_cells_age_idx').on(t.surveyId, t.questionId, t.ageGroup),
   ],
+);
+
+/**
+ * The independent sources of a survey's open-link responses in each commune, for the padding
+ * defence (lib/results/disclosure.ts): one row per source and hour — a 16-bit keyed hash of the
+ * client's address and the hour, too short to tell an address back, and not linked to any
+ * response. A commune's figures unlock only when its verified responses (paper, invitation codes)
+ * and these sources together reach the threshold, so one client's burst cannot unlock a small group.
+ */
+export const resultsSources = pgTable(
+  'results_sources',
+  {
+    surveyId: uuid()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    communeId: integer().notNull(),
+    source: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.communeId, t.source] })],
 );
 
 /** Surveys whose coordinator published the results: only these reach the public results page. */

@@ -98,6 +98,15 @@ export const surveyResponses = pgTable(
     /** The operator who typed in a paper form; null online (residents stay anonymous). */
     enteredBy: uuid().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The record key of the cell-key method (lib/results/disclosure.ts): a random 0–255 fixed when
+     * the response is stored. A published cell's noise is drawn from the sum of its records' keys,
+     * so the same responses always get the same noise, whichever view shows them. Secret: never
+     * exported, never shown.
+     */
+    recordKey: smallint()
+      .notNull()
+      .default(sql`floor(random() * 256)`),
   },
   (t) => [
     // Export and "responses over time" walk this in order (keyset pagination).

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { AREA_KEYS, DEFAULT_DEFINITION, DEFAULT_SURVEY_META, DEFAULT_SURVEY_SLUG } from '@/lib/surveys/default-questionnaire';
 import { answerRows, definitionSchema, type Answers, type SurveyDefinition } from '@/lib/surveys/definition';
-import { rebuildAggregates } from '@/lib/results/aggregates';
+import { rebuildAggregates, syntheticSourcesStatement } from '@/lib/results/aggregates';
 import type { Database } from '../client';
 import { communes, localities, surveyAnswers, surveyResponses, surveys, users } from '../schema';
 
@@ -154,6 +154,8 @@ export async function seedSurveys(db: Database, { count = 3000 }: { count?: numb
   const communeWeights = communeRows.map((c) => [c, POPULATION[c.slug] ?? 5000] as const);
   // Remarks draw from their own generator, so adding them left every other demo number unchanged.
   const remarkRnd = generator(515);
+  // Record keys of the cell-key method from a generator of their own too: the demo's published figures are the same on every fresh database.
+  const keyRnd = generator(256);
   let remarkCount = 0;
   const responses: (typeof surveyResponses.$inferInsert)[] = [];
   const answers: (typeof surveyAnswers.$inferInsert)[] = [];
@@ -174,6 +176,7 @@ export async function seedSurveys(db: Database, { count = 3000 }: { count?: numb
       channel: rnd.next() < (commune.kind === 'rural' ? 0.25 : 0.1) ? 'paper' : 'online',
       // More responses in the first weeks after publication, fewer later.
       submittedAt: new Date(now - Math.floor(Math.pow(rnd.next(), 0.6) * 56 * DAY)),
+      recordKey: Math.floor(keyRnd.next() * 256),
     });
     const a: Answers = {};
     const areaMeans: [string, number][] = [];
@@ -220,5 +223,6 @@ export async function seedSurveys(db: Database, { count = 3000 }: { count?: numb
     for (let i = 0; i < responses.length; i += 1000) await tx.insert(surveyResponses).values(responses.slice(i, i + 1000));
     for (let i = 0; i < answers.length; i += 5000) await tx.insert(surveyAnswers).values(answers.slice(i, i + 5000));
     await rebuildAggregates(tx, { surveyId });
+    await tx.execute(syntheticSourcesStatement(surveyId));
   });
 }

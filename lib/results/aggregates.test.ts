@@ -10,8 +10,9 @@ import { changeSurveyStatus, createSurvey, submitResponse } from '@/lib/surveys/
 import { makePlaces, makeUser } from '@/lib/surveys/test-helpers';
 import { rebuildAggregates } from './aggregates';
 import { areasOf, bordaOf, meanOf, optionCounts, priorityQuestionOf, type Cell } from './compute';
-import { getMatrix, getOverview, getPriorities, getQuestionExplorer } from './queries';
-import { close, query, random, randomAnswers } from './test-helpers';
+import { perturbCount, scopeCells } from './disclosure';
+import { getMatrix, getOverview, getPriorities, getQuestionExplorer, matrixFromCells } from './queries';
+import { close, exactScope, query, random, randomAnswers, rawKeyedCells } from './test-helpers';
 
 // Correctness: random responses go in through the real submission (which updates the aggregates in
 // its transaction); every number the dashboards compute from the aggregates must equal a direct SQL
@@ -60,8 +61,10 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-async function aggregateCells(): Promise<Cell[]> {
-  return query<Cell>(sql`select commune_id as "communeId", question_id as "questionId", item_key as "itemKey", value, dont_know as "dontKnow", answers
+const K = 5;
+
+async function aggregateCells(): Promise<(Cell & { communeId: number })[]> {
+  return query<Cell & { communeId: number }>(sql`select commune_id as "communeId", question_id as "questionId", item_key as "itemKey", value, dont_know as "dontKnow", answers
     from results_cells where survey_id = ${surveyId}`);
 }
 
@@ -69,7 +72,7 @@ describe('aggregates kept with each submission', () => {
   it('the aggregate tables equal a full rebuild from the raw answers', async () => {
     const snapshot = async () =>
       Promise.all([
-        query(sql`select commune_id, channel, day::text, responses from results_daily where survey_id = ${surveyId} order by 1, 2, 3`),
+        query(sql`select commune_id, channel, day::text, responses, key_sum from results_daily where survey_id = ${surveyId} order by 1, 2, 3`),
         query(sql`select * from results_profiles where survey_id = ${surveyId} order by 2, 3, 4, 5, 6`),
         query(sql`select * from results_cells where survey_id = ${surveyId} order by 2, 3, 4, 5, 6`),
         query(sql`select * from results_profile_cells where survey_id = ${surveyId} order by 2, 3, 4, 5, 6, 7, 8, 9, 10`),
@@ -80,19 +83,25 @@ describe('aggregates kept with each submission', () => {
     expect(await snapshot()).toEqual(incremental);
   });
 
-  it('responses per commune and channel equal counts of the raw responses', async () => {
-    const raw = await query<{ commune_id: number; channel: string; n: number }>(
-      sql`select commune_id, channel, count(*)::int as n from survey_responses where survey_id = ${surveyId} group by 1, 2`,
+  it('responses per commune and channel are the raw counts, protected by their records\' keys', async () => {
+    const raw = await query<{ commune_id: number; channel: string; n: number; keys: number }>(
+      sql`select commune_id, channel, count(*)::int as n, sum(record_key)::int as keys from survey_responses where survey_id = ${surveyId} group by 1, 2`,
     );
     const overview = await getOverview({ actor: analyst, slug });
+    let county = 0;
     for (const c of overview.communes) {
       for (const channel of ['online', 'paper'] as const) {
-        const expected = raw.find((r) => r.commune_id === c.id && r.channel === channel)?.n ?? 0;
-        if (c[channel] !== null) expect(c[channel]).toBe(expected);
+        const r = raw.find((x) => x.commune_id === c.id && x.channel === channel);
+        const expected = r ? perturbCount(r.n, r.keys, K) : 0;
+        expect(c[channel]).toBe(expected);
+        county += expected;
       }
+      expect(c.total).toBe(c.online! + c.paper!);
     }
-    expect(overview.county.total).toBe(70);
-    expect(overview.weekly.reduce((s, w) => s + (w.responses ?? 0), 0)).toBe(70);
+    expect(overview.county.total).toBe(county);
+    expect(Math.abs(county - 70)).toBeLessThanOrEqual(8);
+    const weekly = overview.weekly.reduce((s, w) => s + (w.responses ?? 0), 0);
+    expect(Math.abs(weekly - 70)).toBeLessThanOrEqual(2 * overview.weekly.length + 5);
   });
 
   it('means leave "don\'t know" out and equal SQL averages over the raw answers', async () => {
@@ -109,14 +118,13 @@ describe('aggregates kept with each submission', () => {
         expect(stat.dontKnow).toBe(expected!.dk);
       }
     }
+    // The heat map: the same means, from the raw answers' cells protected by their records' keys.
     const overview = await getOverview({ actor: analyst, slug });
+    const protectedA = scopeCells(await rawKeyedCells(surveyId), [[communeA]], K);
     const row = overview.heat.find((h) => h.communeId === communeA)!;
     for (const cell of row.cells) {
       const area = areasOf(definition).find((a) => a.key === cell.area)!;
-      const [expected] = await query<{ mean: number }>(sql`
-        select avg(a.value)::float8 as mean from survey_answers a join survey_responses r on r.id = a.response_id
-        where a.survey_id = ${surveyId} and not a.dont_know and a.question_id in ${area.satisfactionQuestions} and r.commune_id = ${communeA}`);
-      close(cell.mean, Number(expected!.mean));
+      close(cell.mean, meanOf(protectedA, area.satisfactionQuestions).mean);
     }
   });
 
@@ -144,13 +152,16 @@ describe('aggregates kept with each submission', () => {
       expect(s.borda).toBe(e.borda);
       expect(s.first).toBe(e.first);
     }
+    // The view: the same scores from the raw cells protected per commune, the county their sum.
+    const published = bordaOf(scopeCells(await rawKeyedCells(surveyId), [[communeA], [communeB]], K), ranking);
     const view = await getPriorities({ actor: analyst, slug, communeId: null });
-    expect(view.rankers).toBe(70);
+    expect(view.rankers).toBe(published[0]!.rankers);
+    expect(Math.abs(view.rankers! - 70)).toBeLessThanOrEqual(20);
     for (const row of view.rows) {
-      const e = expected.find((x) => x.item_key === row.item)!;
+      const e = published.find((x) => x.item === row.item)!;
       expect(row.borda).toBe(e.borda);
-      if (row.first !== null) expect(row.first).toBe(e.first);
-      if (row.firstShare !== null) close(row.firstShare, Math.round((e.first / 70) * 1000) / 10);
+      expect(row.first).toBe(e.first);
+      close(row.firstShare, Math.round((e.first / e.rankers) * 1000) / 10);
     }
     // The ranking is by Borda score.
     const scores = view.rows.map((r) => r.borda!);
@@ -180,44 +191,48 @@ describe('aggregates kept with each submission', () => {
                when importance >= ci then 'keep_up'
                when satisfaction < cs then 'low_priority' else 'overkill' end as quadrant
         from means, cross_hairs`);
-      const view = await getMatrix({ actor: analyst, slug, communeId });
+      // The computation on exact counts equals SQL; the view is the same computation on protected counts.
+      const groups = communeId === null ? [[communeA], [communeB]] : [[communeId]];
+      const protectedCells = scopeCells(await rawKeyedCells(surveyId), groups, K);
+      const exact = matrixFromCells(definition, exactScope(protectedCells), K);
       for (const e of expected) {
-        const p = view.points.find((x) => x.area === e.area)!;
+        const p = exact.points.find((x) => x.area === e.area)!;
         close(p.importance, Number(e.importance));
         close(p.satisfaction, Number(e.satisfaction));
         expect(p.quadrant).toBe(e.quadrant);
       }
+      const view = await getMatrix({ actor: analyst, slug, communeId });
+      expect(view.points).toEqual(matrixFromCells(definition, protectedCells, K).points);
     }
   });
 
-  it('the explorer with profile filters equals SQL over the raw answers', async () => {
+  it('the explorer with profile filters equals SQL over the raw answers, protected', async () => {
     const question = definition.sections[0]!.questions[0]!; // a matrix
     const filters = { communeId: communeA, localityId: null, ageGroup: AGE_GROUPS[0], respondentType: null, channel: 'online' as const };
     const view = await getQuestionExplorer({ actor: analyst, slug, questionId: question.id, filters });
-    const [respondents] = await query<{ n: number }>(sql`select count(*)::int as n from survey_responses
+    const [respondents] = await query<{ n: number; keys: number }>(sql`select count(*)::int as n, coalesce(sum(record_key), 0)::int as keys from survey_responses
       where survey_id = ${surveyId} and commune_id = ${communeA} and age_group = ${AGE_GROUPS[0]} and channel = 'online'`);
-    expect(view.main!.respondents).toBe(respondents!.n >= 5 ? respondents!.n : null);
-    const expected = await query<{ item_key: string; value: number | null; dont_know: boolean; n: number }>(sql`
-      select a.item_key, a.value, a.dont_know, count(*)::int as n from survey_answers a join survey_responses r on r.id = a.response_id
+    expect(view.main!.respondents).toBe(respondents!.n >= K ? perturbCount(respondents!.n, respondents!.keys, K) : null);
+    const expected = await query<{ item_key: string; value: number | null; dont_know: boolean; n: number; keys: number }>(sql`
+      select a.item_key, a.value, a.dont_know, count(*)::int as n, sum(r.record_key)::int as keys from survey_answers a join survey_responses r on r.id = a.response_id
       where a.survey_id = ${surveyId} and a.question_id = ${question.id} and r.commune_id = ${communeA} and r.age_group = ${AGE_GROUPS[0]} and r.channel = 'online'
       group by 1, 2, 3`);
     for (const row of view.main!.rows) {
       view.main!.columns.forEach((col, i) => {
-        const shown = row.counts[i];
-        const e = expected.find((x) => x.item_key === row.key && (col.key === 'dk' ? x.dont_know : !x.dont_know && String(x.value) === col.key))?.n ?? 0;
-        if (shown !== null) expect(shown).toBe(e);
-        else expect(e === 0 ? 5 : e).toBeLessThan(respondents!.n >= 5 ? Infinity : Infinity);
+        const e = expected.find((x) => x.item_key === row.key && (col.key === 'dk' ? x.dont_know : !x.dont_know && String(x.value) === col.key));
+        expect(row.counts[i]).toBe(respondents!.n < K ? null : e ? perturbCount(e.n, e.keys, K) : 0);
       });
     }
   });
 
-  it('the public sees only published surveys', async () => {
+  it('the public sees only published surveys, and never profile filters (the unfiltered view instead)', async () => {
     await expect(getOverview({ actor: null, slug })).rejects.toMatchObject({ code: 'not_found:survey' });
     await db.insert(resultsPublications).values({ surveyId });
     await expect(getOverview({ actor: null, slug })).resolves.toBeTruthy();
-    // Profile filters are for analysts.
-    await expect(
-      getQuestionExplorer({ actor: null, slug, questionId: null, filters: { communeId: null, localityId: null, ageGroup: '18_24', respondentType: null, channel: null } }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    const none = { communeId: null, localityId: null, ageGroup: null, respondentType: null, channel: null };
+    const filtered = await getQuestionExplorer({ actor: null, slug, questionId: null, filters: { ...none, ageGroup: '18_24' } });
+    const plain = await getQuestionExplorer({ actor: null, slug, questionId: null, filters: none });
+    expect(filtered.filters).toEqual(none);
+    expect(filtered.main).toEqual(plain.main);
   });
 });

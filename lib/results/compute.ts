@@ -1,10 +1,11 @@
 import { allQuestions, type Localized, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
 
-// Pure computations from aggregate cells to the numbers the dashboards show (before suppression).
+// Pure computations from cells to the numbers the dashboards show. The views call them on
+// protected cells (lib/results/disclosure.ts), so every figure comes from published counts.
 // The correctness test checks each against a direct SQL computation over the raw answers.
 
+/** A cell of answers: the count of one value of one item of one question, in some scope. */
 export interface Cell {
-  communeId: number;
   questionId: string;
   itemKey: string;
   value: number;

@@ -8,11 +8,12 @@ import { DEFAULT_DEFINITION } from '@/lib/surveys/default-questionnaire';
 import { definitionSchema, type SurveyDefinition } from '@/lib/surveys/definition';
 import { changeSurveyStatus, createSurvey, submitResponse } from '@/lib/surveys/mutations';
 import { makePlaces, makeUser } from '@/lib/surveys/test-helpers';
-import { areasOf, quarterOfDay, quartersBetween, servicesOf, type Cell } from './compute';
+import { areasOf, meanOf, quarterOfDay, quartersBetween, servicesOf } from './compute';
+import { scopeCells, type ScopeCell } from './disclosure';
 import { getForumMonitoring } from './monitoring';
-import { getServiceMatrix, serviceMatrixFromCells } from './queries';
+import { getOverview, getServiceMatrix, serviceMatrixFromCells } from './queries';
 import { forumTable, serviceMatrixTable, toCsv } from './tables';
-import { close, query, random, randomAnswers } from './test-helpers';
+import { close, exactScope, query, random, randomAnswers, rawKeyedCells } from './test-helpers';
 
 // The two views added to the dashboards: forum monitoring (the forum's quarterly scorecards beside
 // the residents' satisfaction) and the importance–performance matrix per service of an area.
@@ -104,16 +105,20 @@ describe('forum monitoring', () => {
     expect(b.quarters.find((q) => q.quarter === 20262)).toMatchObject({ forum: 5, ratings: 1 });
   });
 
-  it('the residents\u2019 mean equals SQL over the raw answers, in the quarters of the fieldwork', async () => {
+  it('the residents\u2019 mean equals SQL over the raw answers (protected), in the quarters of the fieldwork', async () => {
     for (const communeId of [communeA, communeB, null]) {
       const view = await getForumMonitoring({ actor: analyst, slug, communeId, areaKey: transport.key });
+      // The county is its published communes: "tiny" (3 responses) is in no figure.
+      const ids = communeId === null ? [communeA, communeB] : [communeId];
       const [expected] = await query<{ mean: number; first: string; last: string }>(sql`
         select (select avg(a.value)::float8 from survey_answers a join survey_responses r on r.id = a.response_id
                 where a.survey_id = ${surveyId} and not a.dont_know and a.question_id in ${transport.satisfactionQuestions}
-                  and (${communeId}::int is null or r.commune_id = ${communeId}::int)) as mean,
+                  and r.commune_id in ${ids}) as mean,
                min((submitted_at at time zone 'Europe/Warsaw')::date)::text as first, max((submitted_at at time zone 'Europe/Warsaw')::date)::text as last
-        from survey_responses where survey_id = ${surveyId} and (${communeId}::int is null or commune_id = ${communeId}::int)`);
-      close(view.residents.mean, Number(expected!.mean));
+        from survey_responses where survey_id = ${surveyId} and commune_id in ${ids}`);
+      const cells = scopeCells(await rawKeyedCells(surveyId), ids.map((id) => [id]), K);
+      close(meanOf(exactScope(cells), transport.satisfactionQuestions).mean, Number(expected!.mean));
+      close(view.residents.mean, meanOf(cells, transport.satisfactionQuestions).mean);
       expect(view.residents.fieldwork).toEqual({ first: expected!.first, last: expected!.last });
       const fieldwork = quartersBetween(quarterOfDay(expected!.first), quarterOfDay(expected!.last));
       expect(view.quarters.filter((q) => q.fieldwork).map((q) => q.quarter)).toEqual(fieldwork);
@@ -122,13 +127,13 @@ describe('forum monitoring', () => {
     }
   });
 
-  it('a commune with fewer than k responses hides the residents\u2019 mean in the view and the CSV, not the forum\u2019s', async () => {
+  it('a commune with fewer than k responses shows nothing of the residents (not even when they answered) in the view and the CSV, and the forum\u2019s ratings still', async () => {
     const view = await getForumMonitoring({ actor: analyst, slug, communeId: tiny, areaKey: transport.key });
-    expect(view.residents.mean).toBeNull();
+    expect(view.residents).toEqual({ mean: null, fieldwork: null });
     const csv = toCsv(forumTable(view, t, 'pl'), '<5').split('\r\n');
-    const fieldworkRows = csv.filter((line) => !line.endsWith(',noData') && line !== '' && !line.startsWith('forum.quarter'));
-    expect(fieldworkRows.length).toBeGreaterThan(0);
-    for (const line of fieldworkRows) expect(line.endsWith(',<5')).toBe(true);
+    const rows = csv.filter((line) => line !== '' && !line.startsWith('forum.quarter'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const line of rows) expect(line.endsWith(',noData')).toBe(true);
     expect(view.quarters.find((q) => q.quarter === 20264)).toMatchObject({ forum: 3, ratings: 1 });
   });
 
@@ -150,13 +155,12 @@ async function expectedServices(areaKey: string, communeId: number | null) {
   );
   return query<{ service: string; importance: number | null; satisfaction: number; quadrant: string | null }>(sql`
     with services(service, sat_q, need_q, option) as (values ${values}),
-    scope as (select id from survey_responses where survey_id = ${surveyId} and (${communeId}::int is null or commune_id = ${communeId}::int)),
+    scope as (select id from survey_responses where survey_id = ${surveyId} and commune_id in ${communeId === null ? [communeA, communeB] : [communeId]}),
     answers as (select a.* from survey_answers a join scope on scope.id = a.response_id where a.survey_id = ${surveyId}),
     means as (
       select s.service,
         (select avg(value)::float8 from answers where question_id = s.sat_q and item_key = s.service and not dont_know) as satisfaction,
-        (select case when count(*) between 1 and ${K - 1} then null
-                     else 1 + 4 * count(*)::float8 / (select count(*) from scope) end
+        (select 1 + 4 * count(*)::float8 / (select count(*) from scope)
            from answers where question_id = s.need_q and item_key = s.option) as importance
       from services s),
     cross_hairs as (select avg(importance) as ci, avg(satisfaction) as cs from means where importance is not null)
@@ -176,8 +180,17 @@ describe('importance–performance matrix per service of an area', () => {
         expect(view.importanceBasis).toBe('need');
         const expected = await expectedServices(area.key, communeId);
         expect(expected.length).toBeGreaterThanOrEqual(4);
+        // The computation on exact counts equals SQL; the view is the same computation on the protected counts.
+        const services = servicesOf(definition, area);
+        const groups = communeId === null ? [[communeA], [communeB]] : [[communeId]];
+        const cells = scopeCells(await rawKeyedCells(surveyId), groups, K);
+        const [n] = await query<{ n: number }>(sql`select count(*)::int as n from survey_responses where survey_id = ${surveyId} and commune_id in ${groups.flat()}`);
+        const exact = serviceMatrixFromCells(services, exactScope(cells), { published: n!.n, exact: n!.n }, K);
+        const overview = await getOverview({ actor: analyst, slug });
+        const published = communeId === null ? overview.county.total! : overview.communes.find((c) => c.id === communeId)!.total!;
+        expect(view.points).toEqual(serviceMatrixFromCells(services, cells, { published, exact: n!.n }, K).points);
         for (const e of expected) {
-          const p = view.points.find((x) => x.key === e.service)!;
+          const p = exact.points.find((x) => x.key === e.service)!;
           expect(p.basis.kind).toBe('need');
           close(p.satisfaction, Number(e.satisfaction));
           close(p.importance, e.importance === null ? null : Number(e.importance));
@@ -215,17 +228,17 @@ describe('importance–performance matrix per service of an area', () => {
     const parsed = definitionSchema.parse(base);
     const list = servicesOf(parsed, areasOf(parsed).find((a) => a.key === transport.key)!);
     expect(list.every((s) => s.importance?.kind === 'question' && s.importance.questionId === 'transport_row_importance')).toBe(true);
-    const cells: Cell[] = [
+    const cells: ScopeCell[] = [
       ...list.flatMap((s, i) => [
-        { communeId: 1, questionId: s.questionId, itemKey: s.key, value: 3, dontKnow: false, answers: 6 },
-        { communeId: 1, questionId: 'transport_row_importance', itemKey: s.key, value: (i % 5) + 1, dontKnow: false, answers: 6 },
-        { communeId: 1, questionId: 'transport_row_importance', itemKey: s.key, value: 5, dontKnow: true, answers: 9 },
+        { questionId: s.questionId, itemKey: s.key, value: 3, dontKnow: false, answers: 6, exact: 6 },
+        { questionId: 'transport_row_importance', itemKey: s.key, value: (i % 5) + 1, dontKnow: false, answers: 6, exact: 6 },
+        { questionId: 'transport_row_importance', itemKey: s.key, value: 5, dontKnow: true, answers: 9, exact: 9 },
       ]),
     ];
-    const { points } = serviceMatrixFromCells(list, cells, 10, K);
+    const { points } = serviceMatrixFromCells(list, cells, { published: 10, exact: 10 }, K);
     points.forEach((p, i) => expect(p).toMatchObject({ basis: { kind: 'question' }, importance: (i % 5) + 1, satisfaction: 3, share: null }));
     // Fewer than k answers (don't know aside) hide the mean.
-    const few = serviceMatrixFromCells(list, cells.map((c) => ({ ...c, answers: c.dontKnow ? 9 : 4 })), 10, K);
+    const few = serviceMatrixFromCells(list, cells.map((c) => ({ ...c, exact: c.dontKnow ? 9 : 4 })), { published: 10, exact: 10 }, K);
     expect(few.points.every((p) => p.importance === null && p.satisfaction === null)).toBe(true);
   });
 });

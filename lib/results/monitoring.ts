@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { resultsDaily, scorecards, serviceAreas } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { areasOf, meanOf, quarterOfDay, quartersBetween, type Cell } from './compute';
-import { cellsOf, getResultsSurvey, minGroup, rememberedView, scopeOf } from './queries';
-import { suppressMean } from './suppression';
+import { areasOf, quarterOfDay, quartersBetween } from './compute';
+import { groupsOfScope, type ScopeCell } from './disclosure';
+import { cellsIn, getResultsSurvey, groupsOf, minGroup, publishedMean, rememberedView, scopeOf } from './queries';
 
 // Forum monitoring (issue 5, view 5): the forum members' quarterly scorecards of a service area
 // beside the residents' mean satisfaction with the same area in the same commune (or the county).
@@ -47,24 +47,24 @@ export function forumSeries(serviceAreaId: number, communeId: number | null) {
     .orderBy(asc(scorecards.quarter));
 }
 
-/** The first and last day (Warsaw) the survey received responses in scope. */
-async function fieldworkOf(surveyId: string, communeId: number | null) {
+/** The first and last day (Warsaw) the survey received responses in the published communes of the scope. */
+async function fieldworkOf(surveyId: string, communeIds: number[]) {
+  if (communeIds.length === 0) return null;
   const [row] = await db
     .select({ first: sql<string | null>`min(${resultsDaily.day})::text`, last: sql<string | null>`max(${resultsDaily.day})::text` })
     .from(resultsDaily)
-    .where(and(eq(resultsDaily.surveyId, surveyId), communeId === null ? undefined : eq(resultsDaily.communeId, communeId)));
+    .where(and(eq(resultsDaily.surveyId, surveyId), inArray(resultsDaily.communeId, communeIds)));
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
 
 /** Quarters of the forum's ratings and of the survey's fieldwork, with the residents' mean beside them. */
 export function monitoringFrom(
   forum: readonly { quarter: number; mean: number; ratings: number }[],
-  cells: readonly Cell[],
+  cells: readonly ScopeCell[],
   satisfactionQuestions: readonly string[],
   fieldwork: { first: string; last: string } | null,
   k: number,
 ) {
-  const stat = meanOf(cells, satisfactionQuestions);
   const fieldworkQuarters = fieldwork ? quartersBetween(quarterOfDay(fieldwork.first), quarterOfDay(fieldwork.last)) : [];
   const quarters = [...new Set([...forum.map((f) => f.quarter), ...fieldworkQuarters])].sort((a, b) => a - b);
   return {
@@ -72,7 +72,7 @@ export function monitoringFrom(
       const f = forum.find((x) => x.quarter === quarter);
       return { quarter, forum: f ? round(Number(f.mean)) : null, ratings: f ? Number(f.ratings) : 0, fieldwork: fieldworkQuarters.includes(quarter) };
     }),
-    residents: { mean: round(suppressMean(stat.mean, stat.respondents, k)), fieldwork },
+    residents: { mean: round(publishedMean(cells, satisfactionQuestions, k)), fieldwork },
   };
 }
 
@@ -94,8 +94,8 @@ export async function getForumMonitoring({ actor, slug, communeId, areaKey }: { 
     const [serviceArea] = await db.select({ id: serviceAreas.id }).from(serviceAreas).where(eq(serviceAreas.slug, area.slug)).limit(1);
     const [forum, cells, fieldwork] = await Promise.all([
       serviceArea ? forumSeries(serviceArea.id, communeId) : Promise.resolve([]),
-      cellsOf(survey.id, area.satisfactionQuestions, communeId),
-      fieldworkOf(survey.id, communeId),
+      cellsIn(survey, area.satisfactionQuestions, communeId),
+      groupsOf(survey).then((groups) => fieldworkOf(survey.id, groupsOfScope(groups, communeId).flat())),
     ]);
     return { forumRates: Boolean(serviceArea), ...monitoringFrom(forum, cells, area.satisfactionQuestions, fieldwork, k) };
   });

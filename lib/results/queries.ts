@@ -1,21 +1,34 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { cache } from 'react';
-import { db, preparedQuery } from '@/db/client';
-import { communes, localities, resultsCells, resultsDaily, resultsProfileCells, resultsProfiles, resultsPublications, surveys } from '@/db/schema';
-import { ensure, type CurrentUser } from '@/lib/auth/permissions';
+import { db, preparedQuery, rows } from '@/db/client';
+import { communes, localities, resultsCells, resultsDaily, resultsProfileCells, resultsProfiles, resultsPublications, resultsSources, surveys } from '@/db/schema';
+import type { CurrentUser } from '@/lib/auth/permissions';
 import { BoundedMap } from '@/lib/bounded-map';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { allQuestions, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
 import { areasOf, bordaOf, crossHairs, importanceFromShare, meanOf, optionCounts, priorityQuestionOf, quadrantOf, rowMeanOf, servicesOf, type Cell, type Quadrant, type ServiceInfo } from './compute';
+import {
+  addKeyed,
+  effectiveMinGroup,
+  groupsOfScope,
+  publishedCount,
+  publishedGroups,
+  scopeCells,
+  type CommuneResponses,
+  type KeyedCell,
+  type KeyedCount,
+  type PublishedGroups,
+  type ScopeCell,
+} from './disclosure';
 import { canSeeAllResults, canSeeSurveyResults } from './permissions';
 import { remembered } from './remembered';
-import { effectiveMinGroup, isSmall, suppressLine, suppressMean, suppressTable } from './suppression';
 import type { ExplorerFilters } from './schema';
 
 // Reads for the dashboards: only aggregate tables, never raw answers. Every number leaves here
-// already suppressed (null = "fewer than k"), so pages and CSVs show exactly the same thing.
+// already protected by lib/results/disclosure.ts (published groups, cell-key perturbation, figures
+// derived from published counts; null = "fewer than k"), so pages and CSVs show the same thing.
 
 export function minGroup(): number {
   return effectiveMinGroup(getEnv().RESULTS_MIN_GROUP);
@@ -27,6 +40,7 @@ export interface ResultsSurvey {
   titlePl: string;
   titleEn: string;
   status: string;
+  responseMode: 'open_link' | 'invitation';
   definition: SurveyDefinition;
   published: boolean;
 }
@@ -37,6 +51,7 @@ const surveyColumns = {
   titlePl: surveys.titlePl,
   titleEn: surveys.titleEn,
   status: surveys.status,
+  responseMode: surveys.responseMode,
   published: sql<boolean>`${resultsPublications.surveyId} is not null`,
 };
 
@@ -109,8 +124,8 @@ function localitiesOf(communeId: number) {
   return remembered(`localities:${communeId}`, () => db.select({ id: localities.id, name: localities.name }).from(localities).where(eq(localities.communeId, communeId)).orderBy(asc(localities.name)));
 }
 
-/** A survey's commune cells: a few thousand rows however many responses, read once per window. */
-function surveyCells(surveyId: string): Promise<Cell[]> {
+/** A survey's commune cells with their key sums: a few thousand rows however many responses, read once per window. */
+function surveyCells(surveyId: string): Promise<KeyedCell[]> {
   return remembered(`cells:${surveyId}`, () =>
     db
       .select({
@@ -120,27 +135,115 @@ function surveyCells(surveyId: string): Promise<Cell[]> {
         value: resultsCells.value,
         dontKnow: resultsCells.dontKnow,
         answers: resultsCells.answers,
+        keySum: resultsCells.keySum,
       })
       .from(resultsCells)
       .where(eq(resultsCells.surveyId, surveyId)),
   );
 }
 
-/** Aggregate cells of a survey, of some questions, of one commune (or all), from the remembered rows. */
-export async function cellsOf(surveyId: string, questionIds?: string[], communeId: number | null = null): Promise<Cell[]> {
+/** A survey's commune cells, of some questions, from the remembered rows (not yet protected: see cellsIn). */
+async function keyedCellsOf(surveyId: string, questionIds?: string[]): Promise<KeyedCell[]> {
   const cells = await surveyCells(surveyId);
-  if (!questionIds && communeId === null) return cells;
-  const wanted = questionIds ? new Set(questionIds) : null;
-  return cells.filter((c) => (!wanted || wanted.has(c.questionId)) && (communeId === null || c.communeId === communeId));
+  if (!questionIds) return cells;
+  const wanted = new Set(questionIds);
+  return cells.filter((c) => wanted.has(c.questionId));
 }
 
 function dailyOf(surveyId: string) {
   return remembered(`daily:${surveyId}`, () =>
     db
-      .select({ communeId: resultsDaily.communeId, channel: resultsDaily.channel, day: resultsDaily.day, responses: resultsDaily.responses })
+      .select({ communeId: resultsDaily.communeId, channel: resultsDaily.channel, day: resultsDaily.day, responses: resultsDaily.responses, keySum: resultsDaily.keySum })
       .from(resultsDaily)
       .where(eq(resultsDaily.surveyId, surveyId)),
   );
+}
+
+/**
+ * Independent open-link sources per commune, counted up to k (more never changes a decision), so
+ * the read stays a few short index scans at a million responses.
+ */
+function sourcesOf(surveyId: string, k: number) {
+  return remembered(`sources:${surveyId}:${k}`, async () => {
+    const result = await db.execute<{ commune_id: number; n: number }>(sql`
+      select c.commune_id, (select count(*) from (select 1 from ${resultsSources} s
+        where s.survey_id = ${surveyId} and s.commune_id = c.commune_id limit ${k}) x)::int as n
+      from (select distinct commune_id from ${resultsDaily} where survey_id = ${surveyId}) c`);
+    return new Map(rows<{ commune_id: number; n: number }>(result).map((r) => [Number(r.commune_id), Number(r.n)]));
+  });
+}
+
+/** Which communes of a survey are published on their own, pooled, or left out (lib/results/disclosure.ts). */
+export async function groupsOf(survey: Pick<ResultsSurvey, 'id' | 'responseMode'>): Promise<PublishedGroups> {
+  const k = minGroup();
+  return remembered(`groups:${survey.id}:${k}`, async () => {
+    const [daily, sources] = await Promise.all([dailyOf(survey.id), sourcesOf(survey.id, k)]);
+    const byCommune = new Map<number, { responses: number; online: number; paper: number }>();
+    for (const row of daily) {
+      const c = byCommune.get(row.communeId) ?? { responses: 0, online: 0, paper: 0 };
+      c.responses += row.responses;
+      c[row.channel] += row.responses;
+      byCommune.set(row.communeId, c);
+    }
+    const communes: CommuneResponses[] = [...byCommune].map(([communeId, c]) => ({
+      communeId,
+      responses: c.responses,
+      // Invitation codes and paper forms are verified one by one; open-link answers count once per source and hour.
+      independent: survey.responseMode === 'invitation' ? c.responses : c.paper + Math.min(c.online, sources.get(communeId) ?? 0),
+    }));
+    return publishedGroups(communes, k);
+  });
+}
+
+/** The groups behind a scope (the county, or one commune: none when it is not published). */
+async function scopeGroups(survey: ResultsSurvey, communeId: number | null) {
+  return groupsOfScope(await groupsOf(survey), communeId);
+}
+
+/** The protected cells of some questions in a scope (see scopeCells): published counts, exact ones for thresholds. */
+export async function cellsIn(survey: ResultsSurvey, questionIds: string[] | undefined, communeId: number | null): Promise<ScopeCell[]> {
+  const [cells, groups] = await Promise.all([keyedCellsOf(survey.id, questionIds), scopeGroups(survey, communeId)]);
+  return scopeCells(cells, groups, minGroup());
+}
+
+/** The exact counts of protected cells, only to decide whether enough answers stand behind a figure. */
+export function exactCells(cells: readonly ScopeCell[]): Cell[] {
+  return cells.map((c) => ({ ...c, answers: c.exact }));
+}
+
+/** A mean of some questions, computed from the published counts; null when fewer than k answers stand behind it. */
+export function publishedMean(cells: readonly ScopeCell[], questionIds: readonly string[], k: number): number | null {
+  if (meanOf(exactCells(cells), questionIds).respondents < k) return null;
+  return meanOf(cells, questionIds).mean;
+}
+
+/** The published and exact responses of a list of groups, per channel (the published count is the sum over groups and channels). */
+function respondentsOfGroups(daily: readonly DailyRow[], groups: readonly (readonly number[])[], k: number) {
+  const result = { online: 0, paper: 0, published: 0, exact: 0 };
+  for (const group of groups) {
+    const members = new Set(group);
+    const online: KeyedCount = { count: 0, keySum: 0 };
+    const paper: KeyedCount = { count: 0, keySum: 0 };
+    for (const row of daily) {
+      if (!members.has(row.communeId)) continue;
+      const target = row.channel === 'online' ? online : paper;
+      target.count += row.responses;
+      target.keySum += row.keySum;
+    }
+    result.online += publishedCount(online, k);
+    result.paper += publishedCount(paper, k);
+    result.exact += online.count + paper.count;
+  }
+  result.published = result.online + result.paper;
+  return result;
+}
+type DailyRow = Awaited<ReturnType<typeof dailyOf>>[number];
+
+/** Responses in a scope: published (the sum of its groups' published online and paper counts) and exact (thresholds only). */
+export async function respondentsIn(survey: ResultsSurvey, communeId: number | null): Promise<{ published: number; exact: number }> {
+  const [daily, groups] = await Promise.all([dailyOf(survey.id), scopeGroups(survey, communeId)]);
+  const r = respondentsOfGroups(daily, groups, minGroup());
+  return { published: r.published, exact: r.exact };
 }
 
 /** Monday of the ISO week of a yyyy-mm-dd day. */
@@ -159,6 +262,8 @@ export function rememberedView<T>(view: string, survey: ResultsSurvey, scope: (s
   return remembered(`${view}:${survey.id}:${scope.join(':')}`, compute);
 }
 
+// Rounding of what is published (all computed from published counts, so rounding protects nothing
+// and only reads well): counts whole, means two decimals, shares one decimal of a percent.
 const round = (n: number | null, digits = 2) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 
 // ---------------------------------------------------------------------------------------------
@@ -172,58 +277,47 @@ export async function getOverview({ actor, slug }: { actor: CurrentUser | null; 
 async function computeOverview(survey: ResultsSurvey) {
   const k = minGroup();
   const areas = areasOf(survey.definition);
-  const [communeRows, daily, cells] = await Promise.all([
+  const [communeRows, daily, cells, groups] = await Promise.all([
     listCommunesOf(survey),
     dailyOf(survey.id),
-    cellsOf(survey.id, areas.flatMap((a) => a.satisfactionQuestions)),
+    keyedCellsOf(survey.id, areas.flatMap((a) => a.satisfactionQuestions)),
+    groupsOf(survey),
   ]);
-  const byCommune = new Map<number, { online: number; paper: number }>();
-  const byWeek = new Map<string, number>();
+  const withResponses = new Set(daily.map((row) => row.communeId));
+  const countyGroups = groupsOfScope(groups, null);
+  const row = (group: readonly number[] | null) => {
+    if (!group) return { online: null, paper: null, total: null };
+    const r = respondentsOfGroups(daily, [group], k);
+    return { online: r.online, paper: r.paper, total: r.published };
+  };
+  const county = respondentsOfGroups(daily, countyGroups, k);
+  // Responses per week of the published groups: each week a cell of its own.
+  const included = new Set(countyGroups.flat());
+  const byWeek = new Map<string, KeyedCount>();
   const weeks = new Map<string, string>();
-  for (const row of daily) {
-    const entry = byCommune.get(row.communeId) ?? { online: 0, paper: 0 };
-    entry[row.channel] += row.responses;
-    byCommune.set(row.communeId, entry);
-    const week = weeks.get(row.day) ?? weekOf(row.day);
-    weeks.set(row.day, week);
-    byWeek.set(week, (byWeek.get(week) ?? 0) + row.responses);
+  for (const r of daily) {
+    if (!included.has(r.communeId)) continue;
+    const week = weeks.get(r.day) ?? weekOf(r.day);
+    weeks.set(r.day, week);
+    byWeek.set(week, addKeyed(byWeek.get(week) ?? { count: 0, keySum: 0 }, { count: r.responses, keySum: r.keySum }));
   }
-  const shownCommunes = communeRows.filter((c) => byCommune.has(c.id));
-  const table = suppressTable(
-    shownCommunes.map((c) => [byCommune.get(c.id)!.online, byCommune.get(c.id)!.paper]),
-    k,
-  );
-  const weekStarts = [...byWeek.keys()].sort();
-  const weekly = suppressLine(
-    weekStarts.map((w) => byWeek.get(w)!),
-    k,
-  );
-  const heatRow = (cellsIn: Cell[]) =>
-    areas.map((area) => {
-      const stat = meanOf(cellsIn, area.satisfactionQuestions);
-      return { area: area.key, mean: round(suppressMean(stat.mean, stat.respondents, k)) };
-    });
-  const cellsByCommune = new Map<number, Cell[]>();
-  for (const c of cells) {
-    const list = cellsByCommune.get(c.communeId);
-    if (list) list.push(c);
-    else cellsByCommune.set(c.communeId, [c]);
-  }
+  const heatRow = (scope: readonly (readonly number[])[]) => {
+    const protectedCells = scopeCells(cells, scope, k);
+    return areas.map((area) => ({ area: area.key, mean: round(publishedMean(protectedCells, area.satisfactionQuestions, k)) }));
+  };
+  const listed = communeRows.filter((c) => withResponses.has(c.id));
+  const shown = new Set(groups.shown);
   return {
     k,
     areas: areas.map((a) => ({ key: a.key, title: a.title })),
-    communes: shownCommunes.map((c, i) => ({
-      id: c.id,
-      slug: c.slug,
-      name: c.name,
-      online: table.cells[i]![0]!,
-      paper: table.cells[i]![1]!,
-      total: table.rowTotals[i]!,
-    })),
-    county: { online: table.columnTotals[0] ?? null, paper: table.columnTotals[1] ?? null, total: table.total },
-    weekly: weekStarts.map((week, i) => ({ week, responses: weekly.counts[i]! })),
-    heat: shownCommunes.map((c) => ({ communeId: c.id, name: c.name, cells: heatRow(cellsByCommune.get(c.id) ?? []) })),
-    heatCounty: heatRow(cells),
+    communes: listed.map((c) => ({ id: c.id, slug: c.slug, name: c.name, ...row(shown.has(c.id) ? [c.id] : null) })),
+    /** The communes under k published together, when together they reach k. */
+    others: groups.pooled.length ? { communes: groups.pooled.length, ...row(groups.pooled) } : null,
+    county: { online: countyGroups.length ? county.online : null, paper: countyGroups.length ? county.paper : null, total: countyGroups.length ? county.published : null },
+    weekly: [...byWeek.keys()].sort().map((week) => ({ week, responses: publishedCount(byWeek.get(week)!, k) })),
+    heat: listed.map((c) => ({ communeId: c.id, name: c.name, cells: shown.has(c.id) ? heatRow([[c.id]]) : areas.map((a) => ({ area: a.key, mean: null })) })),
+    heatOthers: groups.pooled.length ? heatRow([groups.pooled]) : null,
+    heatCounty: heatRow(countyGroups),
   };
 }
 
@@ -238,12 +332,6 @@ export async function scopeOf(survey: ResultsSurvey, communeId: number | null) {
   return commune;
 }
 
-export async function respondentsIn(surveyId: string, communeId: number | null): Promise<number> {
-  let n = 0;
-  for (const row of await dailyOf(surveyId)) if (communeId === null || row.communeId === communeId) n += row.responses;
-  return n;
-}
-
 export async function getPriorities({ actor, slug, communeId }: { actor: CurrentUser | null; slug: string; communeId: number | null }) {
   const survey = await getResultsSurvey({ actor, slug });
   const commune = await scopeOf(survey, communeId);
@@ -254,28 +342,25 @@ async function computePriorities(survey: ResultsSurvey, communeId: number | null
   const k = minGroup();
   const areas = areasOf(survey.definition);
   const ranking = priorityQuestionOf(survey.definition);
-  const allCells = await cellsOf(survey.id);
-  const cells = communeId === null ? allCells : allCells.filter((c) => c.communeId === communeId);
-  const respondents = await respondentsIn(survey.id, communeId);
+  const [cells, respondents] = await Promise.all([cellsIn(survey, undefined, communeId), respondentsIn(survey, communeId)]);
   const stats = ranking ? bordaOf(cells, ranking) : [];
+  const exactRankers = ranking ? (bordaOf(exactCells(cells), ranking)[0]?.rankers ?? 0) : 0;
+  // Every figure of the ranking comes from the published counts of (item, place) cells.
   const rankers = stats[0]?.rankers ?? 0;
-  const firsts = suppressLine(
-    stats.map((s) => s.first),
-    k,
-  );
-  const enough = rankers >= k;
-  const rows = stats.map((s, i) => {
+  const enough = exactRankers >= k;
+  const tooFew = respondents.exact < k;
+  const rows = stats.map((s) => {
     const area = areas.find((a) => a.key === s.item || a.slug === s.item);
-    const importance = area?.importanceQuestion ? meanOf(cells, [area.importanceQuestion]) : null;
     const item = ranking!.items.find((it) => it.value === s.item)!;
     return {
       item: s.item,
       title: item.label,
       borda: enough ? s.borda : null,
-      bordaMean: enough ? round(s.borda / rankers) : null,
-      first: firsts.counts[i]!,
-      firstShare: firsts.counts[i] === null || !enough ? null : round((firsts.counts[i]! / rankers) * 100, 1),
-      importance: importance ? round(suppressMean(importance.mean, importance.respondents, k)) : null,
+      // Shares of the published first places: none when every one of them is published as 0.
+      bordaMean: enough && rankers > 0 ? round(s.borda / rankers) : null,
+      first: enough ? s.first : null,
+      firstShare: enough && rankers > 0 ? round((s.first / rankers) * 100, 1) : null,
+      importance: area?.importanceQuestion ? round(publishedMean(cells, [area.importanceQuestion], k)) : null,
     };
   });
   rows.sort((a, b) => (b.borda ?? -1) - (a.borda ?? -1));
@@ -285,14 +370,20 @@ async function computePriorities(survey: ResultsSurvey, communeId: number | null
       const counts = optionCounts(cells, area.needQuestion!.id);
       const options = area.needQuestion!.options
         .map((o) => {
-          const n = counts.get(o.value) ?? 0;
-          const shown = respondents < k || isSmall(n, k) ? null : n;
-          return { value: o.value, label: o.label, count: shown, share: shown === null || respondents === 0 ? null : round((shown / respondents) * 100, 1) };
+          const n = tooFew ? null : (counts.get(o.value) ?? 0);
+          return { value: o.value, label: o.label, count: n, share: n === null || respondents.published === 0 ? null : round((n / respondents.published) * 100, 1) };
         })
         .sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
       return { area: area.key, title: area.title, options };
     });
-  return { k, respondents: respondents < k ? null : respondents, rankers: enough ? rankers : null, places: ranking ? Math.min(ranking.maxRanked, ranking.items.length) : 0, rows, improvements };
+  return {
+    k,
+    respondents: tooFew ? null : respondents.published,
+    rankers: enough ? rankers : null,
+    places: ranking ? Math.min(ranking.maxRanked, ranking.items.length) : 0,
+    rows,
+    improvements,
+  };
 }
 
 export interface MatrixPoint {
@@ -303,20 +394,16 @@ export interface MatrixPoint {
   quadrant: Quadrant | null;
 }
 
-/** Points of the importance–performance matrix from cells (already in scope), suppressed. */
-export function matrixFromCells(definition: SurveyDefinition, cells: readonly Cell[], k: number) {
+/** Points of the importance–performance matrix from a scope's protected cells. */
+export function matrixFromCells(definition: SurveyDefinition, cells: readonly ScopeCell[], k: number) {
   const areas = areasOf(definition);
-  const points: MatrixPoint[] = areas.map((area) => {
-    const imp = area.importanceQuestion ? meanOf(cells, [area.importanceQuestion]) : null;
-    const sat = meanOf(cells, area.satisfactionQuestions);
-    return {
-      area: area.key,
-      title: area.title,
-      importance: imp ? suppressMean(imp.mean, imp.respondents, k) : null,
-      satisfaction: suppressMean(sat.mean, sat.respondents, k),
-      quadrant: null,
-    };
-  });
+  const points: MatrixPoint[] = areas.map((area) => ({
+    area: area.key,
+    title: area.title,
+    importance: area.importanceQuestion ? publishedMean(cells, [area.importanceQuestion], k) : null,
+    satisfaction: publishedMean(cells, area.satisfactionQuestions, k),
+    quadrant: null,
+  }));
   const plotted = points.filter((p) => p.importance !== null && p.satisfaction !== null) as { importance: number; satisfaction: number }[];
   const cross = crossHairs(plotted);
   for (const p of points) if (p.importance !== null && p.satisfaction !== null) p.quadrant = quadrantOf(p.importance, p.satisfaction, cross);
@@ -334,13 +421,13 @@ export async function getMatrix({ actor, slug, communeId }: { actor: CurrentUser
 
 async function computeMatrix(survey: ResultsSurvey, communeId: number | null) {
   const areas = areasOf(survey.definition);
-  const cells = await cellsOf(
-    survey.id,
+  const cells = await cellsIn(
+    survey,
     areas.flatMap((a) => [...a.satisfactionQuestions, ...(a.importanceQuestion ? [a.importanceQuestion] : [])]),
+    communeId,
   );
   const k = minGroup();
-  const inScope = communeId === null ? cells : cells.filter((c) => c.communeId === communeId);
-  return { k, ...matrixFromCells(survey.definition, inScope, k) };
+  return { k, ...matrixFromCells(survey.definition, cells, k) };
 }
 
 export interface ServicePoint {
@@ -355,31 +442,34 @@ export interface ServicePoint {
   quadrant: Quadrant | null;
 }
 
+/** The mean of one row of a matrix from published counts; null when fewer than k answers stand behind it. */
+function publishedRowMean(cells: readonly ScopeCell[], questionId: string, itemKey: string, k: number): number | null {
+  if (rowMeanOf(exactCells(cells), questionId, itemKey).answers < k) return null;
+  return rowMeanOf(cells, questionId, itemKey).mean;
+}
+
 /**
- * Points of the matrix of one area's services from cells (already in scope), suppressed.
+ * Points of the matrix of one area's services from a scope's protected cells.
  * Satisfaction: the mean of the service's matrix row. Importance: the mean of its row in a matrix
  * tagged measure=importance when there is one; else the share of the respondents in scope who chose
- * its option in the area's "needs improving most" question, as 1 + 4 × share (a count under k, or
- * fewer than k respondents, hides it).
+ * its option in the area's "needs improving most" question, as 1 + 4 × share (both published
+ * counts; fewer than k respondents hides it).
  */
-export function serviceMatrixFromCells(services: readonly ServiceInfo[], cells: readonly Cell[], respondents: number, k: number) {
+export function serviceMatrixFromCells(services: readonly ServiceInfo[], cells: readonly ScopeCell[], respondents: { published: number; exact: number }, k: number) {
   const points: ServicePoint[] = services.map((s) => {
-    const sat = rowMeanOf(cells, s.questionId, s.itemKey);
     let importance: number | null = null;
     let share: number | null = null;
     let basis: ServicePoint['basis'] = { kind: 'none' };
     if (s.importance?.kind === 'question') {
-      const imp = rowMeanOf(cells, s.importance.questionId, s.importance.itemKey);
-      importance = suppressMean(imp.mean, imp.answers, k);
+      importance = publishedRowMean(cells, s.importance.questionId, s.importance.itemKey, k);
       basis = { kind: 'question' };
     } else if (s.importance?.kind === 'need') {
       const chosen = optionCounts(cells, s.importance.questionId).get(s.importance.option) ?? 0;
-      const shown = respondents >= k && !isSmall(chosen, k);
-      share = shown ? chosen / respondents : null;
-      importance = share === null ? null : importanceFromShare(share);
+      share = respondents.exact >= k && respondents.published > 0 ? chosen / respondents.published : null;
+      importance = share === null ? null : importanceFromShare(Math.min(1, share));
       basis = { kind: 'need', label: s.importance.label };
     }
-    return { key: s.key, title: s.title, basis, share, importance, satisfaction: suppressMean(sat.mean, sat.answers, k), quadrant: null };
+    return { key: s.key, title: s.title, basis, share, importance, satisfaction: publishedRowMean(cells, s.questionId, s.itemKey, k), quadrant: null };
   });
   const plotted = points.filter((p) => p.importance !== null && p.satisfaction !== null) as { importance: number; satisfaction: number }[];
   const cross = crossHairs(plotted);
@@ -401,7 +491,7 @@ export async function getServiceMatrix({ actor, slug, communeId, areaKey }: { ac
   const k = minGroup();
   const kinds = new Set(services.map((s) => s.importance?.kind ?? 'none'));
   const points = await rememberedView('services', survey, [area.key, communeId], async () => {
-    const [cells, respondents] = await Promise.all([questionIds.length ? cellsOf(survey.id, questionIds, communeId) : Promise.resolve([]), respondentsIn(survey.id, communeId)]);
+    const [cells, respondents] = await Promise.all([questionIds.length ? cellsIn(survey, questionIds, communeId) : Promise.resolve([]), respondentsIn(survey, communeId)]);
     return serviceMatrixFromCells(services, cells, respondents, k);
   });
   return {
@@ -430,8 +520,8 @@ interface Column {
   label: { pl: string; en: string } | null;
 }
 
-/** The rows × columns layout of a question's distribution. */
-function layoutOf(q: ExplorableQuestion, cells: readonly Omit<Cell, 'communeId'>[]) {
+/** The rows × columns layout of a question's distribution (a number question's columns: the values published as more than 0). */
+function layoutOf(q: ExplorableQuestion, cells: readonly Cell[]) {
   const scale: Column[] = [1, 2, 3, 4, 5].map((v) => ({ key: String(v), label: null }));
   const dk: Column = { key: 'dk', label: null };
   switch (q.type) {
@@ -448,13 +538,13 @@ function layoutOf(q: ExplorableQuestion, cells: readonly Omit<Cell, 'communeId'>
         columns: Array.from({ length: Math.min(q.maxRanked, q.items.length) }, (_, i) => ({ key: String(i + 1), label: null })),
       };
     case 'number': {
-      const values = [...new Set(cells.map((c) => c.value))].sort((a, b) => a - b);
+      const values = [...new Set(cells.filter((c) => c.answers > 0).map((c) => c.value))].sort((a, b) => a - b);
       return { rows: [{ key: '', label: null }], columns: values.map((v) => ({ key: String(v), label: null })) };
     }
   }
 }
 
-function cellKey(q: ExplorableQuestion, c: Omit<Cell, 'communeId'>): { row: string; column: string } {
+function cellKey(q: ExplorableQuestion, c: Cell): { row: string; column: string } {
   switch (q.type) {
     case 'single_choice':
     case 'multiple_choice':
@@ -469,37 +559,28 @@ function cellKey(q: ExplorableQuestion, c: Omit<Cell, 'communeId'>): { row: stri
   }
 }
 
-/** A question's distribution from cells, suppressed. Means leave "don't know" out. */
-export function distributionFromCells(q: ExplorableQuestion, cells: readonly Omit<Cell, 'communeId'>[], respondents: number, k: number) {
+/**
+ * A question's distribution from protected cells: the published counts, each row's total as the
+ * sum of its published counts (so a table always adds up), the mean of a rating row from the same
+ * counts ("don't know" left out). Nothing at all when fewer than k respondents are in scope; a mean
+ * only when k or more answers stand behind it.
+ */
+export function distributionFromCells(q: ExplorableQuestion, cells: readonly ScopeCell[], respondents: { published: number; exact: number }, k: number) {
   const layout = layoutOf(q, cells);
   const counts = layout.rows.map(() => layout.columns.map(() => 0));
+  const exact = layout.rows.map(() => 0);
   for (const c of cells) {
     const at = cellKey(q, c);
     const r = layout.rows.findIndex((x) => x.key === at.row);
     const col = layout.columns.findIndex((x) => x.key === at.column);
-    if (r >= 0 && col >= 0) counts[r]![col]! += c.answers;
+    if (r < 0) continue;
+    if (col >= 0) counts[r]![col]! += c.answers;
+    if (at.column !== 'dk') exact[r]! += c.exact;
   }
-  const tooFew = respondents < k;
-  let shown: (number | null)[][];
-  let rowTotals: (number | null)[];
-  if (tooFew) {
-    shown = counts.map((row) => row.map(() => null));
-    rowTotals = counts.map(() => null);
-  } else if (q.type === 'multiple_choice') {
-    // Options are counted each on its own and add up to nothing shown: only the threshold applies.
-    shown = counts.map((row) => row.map((n) => (isSmall(n, k) ? null : n)));
-    rowTotals = counts.map(() => null);
-  } else if (q.type === 'ranking') {
-    const t = suppressTable(counts, k);
-    shown = t.cells;
-    rowTotals = t.rowTotals;
-  } else {
-    const lines = counts.map((row) => suppressLine(row, k));
-    shown = lines.map((l) => l.counts);
-    rowTotals = lines.map((l) => l.total);
-  }
+  const tooFew = respondents.exact < k;
+  const addsUp = q.type !== 'multiple_choice'; // options are counted each on its own
   const means = counts.map((row, r) => {
-    if (tooFew || (q.type !== 'rating' && q.type !== 'matrix')) return null;
+    if (tooFew || (q.type !== 'rating' && q.type !== 'matrix') || exact[r]! < k) return null;
     let sum = 0;
     let n = 0;
     layout.columns.forEach((col, i) => {
@@ -507,39 +588,53 @@ export function distributionFromCells(q: ExplorableQuestion, cells: readonly Omi
       sum += Number(col.key) * row[i]!;
       n += row[i]!;
     });
-    void r;
-    return n >= k ? round(sum / n) : null;
+    return n > 0 ? round(sum / n) : null;
   });
   return {
     columns: layout.columns,
-    rows: layout.rows.map((row, r) => ({ key: row.key, label: row.label, counts: shown[r]!, total: rowTotals[r]!, mean: means[r]! })),
-    respondents: tooFew ? null : respondents,
+    rows: layout.rows.map((row, r) => ({
+      key: row.key,
+      label: row.label,
+      counts: tooFew ? counts[r]!.map(() => null) : counts[r]!,
+      total: tooFew || !addsUp ? null : counts[r]!.reduce((s, n) => s + n, 0),
+      mean: means[r]!,
+    })),
+    respondents: tooFew ? null : respondents.published,
   };
 }
 
-async function filteredCells(surveyId: string, questionId: string, filters: ExplorerFilters) {
-  const profiled = filters.localityId !== null || filters.ageGroup !== null || filters.respondentType !== null || filters.channel !== null;
-  if (!profiled) {
-    // The commune cells summed over communes (or of one commune), from the remembered rows.
-    const sums = new Map<string, Omit<Cell, 'communeId'>>();
-    for (const c of await cellsOf(surveyId, [questionId])) {
-      if (filters.communeId !== null && c.communeId !== filters.communeId) continue;
-      const key = `${c.itemKey}\0${c.value}\0${c.dontKnow}`;
-      const sum = sums.get(key);
-      if (sum) sum.answers += c.answers;
-      else sums.set(key, { questionId: c.questionId, itemKey: c.itemKey, value: c.value, dontKnow: c.dontKnow, answers: c.answers });
-    }
-    return { cells: [...sums.values()], respondents: await respondentsIn(surveyId, filters.communeId) };
+const isProfiled = (f: ExplorerFilters) => f.localityId !== null || f.ageGroup !== null || f.respondentType !== null || f.channel !== null;
+
+/**
+ * The protected cells and respondents of one question under the explorer's filters. Without
+ * profile filters: the scope's cells (as every other view). With them (analysts and coordinators
+ * only): the profile cells of the published communes in scope summed, each filtered cell perturbed
+ * as one cell of its records.
+ */
+async function filteredCells(survey: ResultsSurvey, questionId: string, filters: ExplorerFilters) {
+  if (!isProfiled(filters)) {
+    const [cells, respondents] = await Promise.all([cellsIn(survey, [questionId], filters.communeId), respondentsIn(survey, filters.communeId)]);
+    return { cells, respondents };
   }
+  const k = minGroup();
+  const communeIds = groupsOfScope(await groupsOf(survey), filters.communeId).flat();
+  if (communeIds.length === 0) return { cells: [], respondents: { published: 0, exact: 0 } };
   const p = resultsProfileCells;
-  const cells = await db
-    .select({ questionId: p.questionId, itemKey: p.itemKey, value: p.value, dontKnow: p.dontKnow, answers: sql<number>`sum(${p.answers})::int` })
+  const keyed = await db
+    .select({
+      questionId: p.questionId,
+      itemKey: p.itemKey,
+      value: p.value,
+      dontKnow: p.dontKnow,
+      answers: sql<number>`sum(${p.answers})::int`,
+      keySum: sql<number>`sum(${p.keySum})::bigint`,
+    })
     .from(p)
     .where(
       and(
-        eq(p.surveyId, surveyId),
+        eq(p.surveyId, survey.id),
         eq(p.questionId, questionId),
-        filters.communeId === null ? undefined : eq(p.communeId, filters.communeId),
+        inArray(p.communeId, communeIds),
         filters.localityId === null ? undefined : eq(p.localityId, filters.localityId),
         filters.ageGroup === null ? undefined : eq(p.ageGroup, filters.ageGroup),
         filters.respondentType === null ? undefined : eq(p.respondentType, filters.respondentType),
@@ -549,26 +644,32 @@ async function filteredCells(surveyId: string, questionId: string, filters: Expl
     .groupBy(p.questionId, p.itemKey, p.value, p.dontKnow);
   const r = resultsProfiles;
   const [total] = await db
-    .select({ n: sql<number>`coalesce(sum(${r.responses}), 0)::int` })
+    .select({ n: sql<number>`coalesce(sum(${r.responses}), 0)::int`, keySum: sql<number>`coalesce(sum(${r.keySum}), 0)::bigint` })
     .from(r)
     .where(
       and(
-        eq(r.surveyId, surveyId),
-        filters.communeId === null ? undefined : eq(r.communeId, filters.communeId),
+        eq(r.surveyId, survey.id),
+        inArray(r.communeId, communeIds),
         filters.localityId === null ? undefined : eq(r.localityId, filters.localityId),
         filters.ageGroup === null ? undefined : eq(r.ageGroup, filters.ageGroup),
         filters.respondentType === null ? undefined : eq(r.respondentType, filters.respondentType),
         filters.channel === null ? undefined : eq(r.channel, filters.channel),
       ),
     );
-  return { cells: cells.map((c) => ({ ...c, answers: Number(c.answers) })), respondents: Number(total?.n ?? 0) };
+  const cells = scopeCells(
+    keyed.map((c) => ({ ...c, communeId: 0, answers: Number(c.answers), keySum: Number(c.keySum) })),
+    [[0]],
+    k,
+  );
+  const exact = Number(total?.n ?? 0);
+  return { cells, respondents: { published: publishedCount({ count: exact, keySum: Number(total?.keySum ?? 0) }, k), exact } };
 }
 
 export async function getQuestionExplorer({
   actor,
   slug,
   questionId,
-  filters,
+  filters: requested,
   compareCommuneId = null,
 }: {
   actor: CurrentUser | null;
@@ -581,23 +682,26 @@ export async function getQuestionExplorer({
   const questions = explorableQuestions(survey.definition);
   const question = questions.find((q) => q.id === questionId) ?? questions[0];
   if (questionId && question?.id !== questionId) throw new AppError('not_found');
-  const profiled = filters.localityId !== null || filters.ageGroup !== null || filters.respondentType !== null || filters.channel !== null;
-  // The public sees the overall picture; profile filters are the analysts' tool.
-  if (profiled) ensure(canSeeAllResults(actor));
   const k = minGroup();
   const [communeRows, localityRows] = await Promise.all([
     listCommunesOf(survey),
-    filters.communeId === null ? Promise.resolve([]) : localitiesOf(filters.communeId),
+    requested.communeId === null ? Promise.resolve([]) : localitiesOf(requested.communeId),
   ]);
-  if (!question) return { survey, k, questions, question: null, communes: communeRows, localities: localityRows, main: null, compare: null };
+  // The nearest allowed view: the public sees the overall picture (profile filters are the
+  // analysts' tool, dropped for everyone else), and a locality counts only within its commune.
+  let filters = canSeeAllResults(actor) ? requested : { ...requested, localityId: null, ageGroup: null, respondentType: null, channel: null };
+  if (filters.localityId !== null && !localityRows.some((l) => l.id === filters.localityId)) filters = { ...filters, localityId: null };
+  if (filters.communeId !== null && !communeRows.some((c) => c.id === filters.communeId)) throw new AppError('not_found:commune');
+  if (!question) return { survey, k, questions, question: null, communes: communeRows, localities: localityRows, filters, main: null, compare: null };
   const distribution = async (f: ExplorerFilters) => {
-    const { cells, respondents } = await filteredCells(survey.id, question.id, f);
+    const { cells, respondents } = await filteredCells(survey, question.id, f);
     return distributionFromCells(question, cells, respondents, k);
   };
-  const compareFilters = compareCommuneId === null ? null : { ...filters, communeId: compareCommuneId, localityId: null };
+  const compareId = compareCommuneId !== null && communeRows.some((c) => c.id === compareCommuneId) ? compareCommuneId : null;
+  const compareFilters = compareId === null ? null : { ...filters, communeId: compareId, localityId: null };
   // Remembered per combination of filters too: the profile cells are read once per window, and
   // only after the check above has let an analyst's filters through.
-  const scope = [question.id, filters.communeId, filters.localityId, filters.ageGroup, filters.respondentType, filters.channel, compareCommuneId];
+  const scope = [question.id, filters.communeId, filters.localityId, filters.ageGroup, filters.respondentType, filters.channel, compareId];
   const [main, compare] = await rememberedView('explorer', survey, scope, () => Promise.all([distribution(filters), compareFilters ? distribution(compareFilters) : null]));
-  return { survey, k, questions, question, communes: communeRows, localities: localityRows, main, compare };
+  return { survey, k, questions, question, communes: communeRows, localities: localityRows, filters, main, compare };
 }

@@ -17,28 +17,34 @@ export const pick = (l: Localized | null | undefined, locale: string) => (l ? (l
 
 const pct = (part: number | null, whole: number | null) => (part === null || whole === null || whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
+type Counts = { online: number | null; paper: number | null; total: number | null };
 interface OverviewData {
   areas: { key: string; title: Localized }[];
-  communes: { name: string; online: number | null; paper: number | null; total: number | null }[];
-  county: { online: number | null; paper: number | null; total: number | null };
+  communes: ({ name: string } & Counts)[];
+  /** The communes under k, published together (null when they are not). */
+  others: ({ communes: number } & Counts) | null;
+  county: Counts;
   weekly: { week: string; responses: number | null }[];
   heat: { name: string; cells: { area: string; mean: number | null }[] }[];
+  heatOthers: { area: string; mean: number | null }[] | null;
   heatCounty: { area: string; mean: number | null }[];
 }
 
 export function responsesTable(d: OverviewData, t: T): TableSpec {
+  const others = d.others ? [{ name: t('otherCommunes', { n: d.others.communes }), ...d.others }] : [];
   return {
     caption: t('overview.responses'),
     headers: [t('commune'), t('overview.online'), t('overview.paper'), t('overview.total'), `${t('overview.paperShare')} (%)`],
-    rows: [...d.communes, { name: t('county'), ...d.county }].map((c) => [c.name, c.online, c.paper, c.total, pct(c.paper, c.total)]),
+    rows: [...d.communes, ...others, { name: t('county'), ...d.county }].map((c) => [c.name, c.online, c.paper, c.total, pct(c.paper, c.total)]),
   };
 }
 
 export function heatTable(d: OverviewData, t: T, locale: string): TableSpec {
+  const others = d.heatOthers && d.others ? [{ name: t('otherCommunes', { n: d.others.communes }), cells: d.heatOthers }] : [];
   return {
     caption: t('overview.heat'),
     headers: [t('commune'), ...d.areas.map((a) => pick(a.title, locale))],
-    rows: [...d.heat, { name: t('county'), cells: d.heatCounty }].map((r) => [r.name, ...r.cells.map((c) => c.mean)]),
+    rows: [...d.heat, ...others, { name: t('county'), cells: d.heatCounty }].map((r) => [r.name, ...r.cells.map((c) => c.mean)]),
   };
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { db, rows } from '@/db/client';
 import type { SurveyDefinition } from '@/lib/surveys/definition';
+import type { KeyedCell, ScopeCell } from './disclosure';
 
 // Shared by the dashboards' correctness tests: seeded random answers to a whole questionnaire, a
 // raw SQL read with numeric strings as numbers, and a comparison of two rounded means.
@@ -49,4 +50,16 @@ export async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> 
 export function close(a: number | null, b: number | null) {
   if (a === null || b === null) return expect(a).toBe(b);
   expect(Math.abs(a - b)).toBeLessThan(0.006);
+}
+
+/** A survey's cells with their records' key sums, grouped straight from the raw answers (not from the aggregates). */
+export function rawKeyedCells(surveyId: string): Promise<KeyedCell[]> {
+  return query<KeyedCell>(sql`select r.commune_id as "communeId", a.question_id as "questionId", a.item_key as "itemKey", coalesce(a.value, 0) as value,
+      a.dont_know as "dontKnow", count(*)::int as answers, sum(r.record_key)::int as "keySum"
+    from survey_answers a join survey_responses r on r.id = a.response_id where a.survey_id = ${surveyId} and a.text is null group by 1, 2, 3, 4, 5`);
+}
+
+/** Protected cells with their exact counts put in place of the published ones: the computation without the noise. */
+export function exactScope(cells: readonly ScopeCell[]): ScopeCell[] {
+  return cells.map((c) => ({ ...c, answers: c.exact }));
 }

@@ -11,7 +11,7 @@ import { setResultsPublished } from './mutations';
 import { getMatrix, getOverview, getPriorities, getQuestionExplorer, listResultSurveys } from './queries';
 import { distributionTable, heatTable, improvementsCsvTable, matrixTable, prioritiesTable, responsesTable, timelineTable, toCsv, type TableSpec } from './tables';
 
-// Small-group suppression in every view and every CSV: a commune with 2 responses, one with 6 and
+// Protection in every view and every CSV: a commune with 2 responses, one with 6 and
 // one with 14; and who sees what (public: published surveys only, no profile filters).
 
 let slug: string;
@@ -78,22 +78,23 @@ function expectNoSmallCounts(table: TableSpec, countColumns: number[]) {
   for (const row of table.rows) for (const c of countColumns) if (typeof row[c] === 'number') expect(row[c] === 0 || (row[c] as number) >= K).toBe(true);
 }
 
-describe('suppression in every view and CSV', () => {
-  it('overview: the 2-response commune and a complement are hidden, and its means', async () => {
+describe('protection in every view and CSV', () => {
+  it('overview: the 2-response commune shows nothing and is in no total; no count under k anywhere', async () => {
     const d = await getOverview({ actor: analyst, slug });
     const smallRow = d.communes.find((c) => c.id === small)!;
-    expect(smallRow.total).toBeNull();
-    expect(smallRow.online).toBeNull();
-    // The county total is shown, so one more commune total is hidden (no subtraction attack).
-    expect(d.county.total).toBe(22);
-    expect(d.communes.filter((c) => c.total === null).length).toBeGreaterThanOrEqual(2);
+    expect(smallRow).toMatchObject({ total: null, online: null, paper: null });
+    // Alone under k, the pool of small communes is under k too: it is left out, and the county is the sum of the communes shown.
+    expect(d.others).toBeNull();
+    const shown = d.communes.filter((c) => c.total !== null);
+    expect(shown.map((c) => c.id).sort()).toEqual([big, mid].sort());
+    expect(d.county.total).toBe(shown.reduce((sum, c) => sum + c.total!, 0));
+    expect(d.county.online).toBe(shown.reduce((sum, c) => sum + c.online!, 0));
     expect(d.heat.find((h) => h.communeId === small)!.cells.every((c) => c.mean === null)).toBe(true);
     expect(d.heat.find((h) => h.communeId === big)!.cells.every((c) => c.mean !== null)).toBe(true);
     const responses = responsesTable(d, t);
     expectNoSmallCounts(responses, [1, 2, 3]);
     const csv = toCsv(responses, '<5');
-    expect(csv).toContain(`Mała`);
-    expect(csv.split('\r\n').find((l) => l.startsWith('Mała'))).toMatch(/^Mała [^,]+,<5,0,<5,/);
+    expect(csv.split('\r\n').find((l) => l.startsWith('Mała'))).toMatch(/^Mała [^,]+,<5,<5,<5,<5$/);
     expectNoSmallCounts(timelineTable(d, t), [1]);
     expect(toCsv(heatTable(d, t, 'pl'), '<5').split('\r\n').find((l) => l.startsWith('Mała'))).toMatch(/^Mała [^,]+(,<5)+$/);
   });
@@ -101,6 +102,7 @@ describe('suppression in every view and CSV', () => {
   it('priorities, matrix and improvements of a commune under k show nothing', async () => {
     const p = await getPriorities({ actor: analyst, slug, communeId: small });
     expect(p.rankers).toBeNull();
+    expect(p.respondents).toBeNull();
     expect(p.rows.every((r) => r.borda === null && r.first === null && r.firstShare === null && r.importance === null)).toBe(true);
     expect(p.improvements.every((a) => a.options.every((o) => o.count === null))).toBe(true);
     expect(toCsv(prioritiesTable(p, t, 'pl'), '<5')).not.toMatch(/,[1-4],/);
@@ -110,16 +112,18 @@ describe('suppression in every view and CSV', () => {
     expect(body(toCsv(matrixTable(m, t, 'pl'), '<5'))).not.toMatch(/\d/);
   });
 
-  it('priorities of a bigger commune: first places under k hidden with a complement', async () => {
+  it('priorities of a commune just over k: every count is 0 or at least k, and the figures follow from them', async () => {
     const p = await getPriorities({ actor: analyst, slug, communeId: mid });
-    expect(p.rankers).toBe(6);
-    const firsts = p.rows.map((r) => r.first);
-    expect(firsts.filter((f) => f === null).length).not.toBe(1);
-    for (const f of firsts) if (f !== null) expect(f === 0 || f >= K).toBe(true);
+    // Six rankers over six areas: every first-place count is small, so each is published as 0 or
+    // k; when all come out 0, no share can be given (but the counts are still the explorer's).
+    const firsts = p.rows.map((r) => r.first!);
+    for (const f of firsts) expect(f === 0 || f >= K).toBe(true);
+    expect(p.rankers).toBe(firsts.reduce((sum, f) => sum + f, 0));
+    for (const r of p.rows) expect(r.firstShare).toBe(p.rankers === 0 ? null : Math.round((r.first! / p.rankers!) * 1000) / 10);
     expectNoSmallCounts(improvementsCsvTable(p, t, 'pl'), [2]);
   });
 
-  it('explorer: a filter isolating a small group shows nothing; lines never hide just one cell', async () => {
+  it('explorer: a filter isolating a small group shows nothing; rows add up to their totals; no count under k', async () => {
     const question = DEFAULT_DEFINITION.sections[0]!.questions[0]!.id;
     const none = { communeId: null, localityId: null, ageGroup: null, respondentType: null, channel: null };
     const old = await getQuestionExplorer({ actor: analyst, slug, questionId: question, filters: { ...none, ageGroup: '75_plus' } });
@@ -131,9 +135,8 @@ describe('suppression in every view and CSV', () => {
     const all = await getQuestionExplorer({ actor: analyst, slug, questionId: question, filters: none, compareCommuneId: small });
     expect(all.compare!.respondents).toBeNull();
     for (const row of all.main!.rows) {
-      const hidden = [...row.counts, row.total].filter((c) => c === null).length;
-      expect(hidden).not.toBe(1);
-      for (const c of row.counts) if (c !== null) expect(c === 0 || c >= K).toBe(true);
+      expect(row.total).toBe(row.counts.reduce((sum: number, c) => sum + c!, 0));
+      for (const c of row.counts) expect(c === 0 || c! >= K).toBe(true);
     }
   });
 });

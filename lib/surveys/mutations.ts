@@ -7,7 +7,8 @@ import { zodFieldErrors } from '@/lib/action';
 import { recordAudit } from '@/lib/audit';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { BoundedMap } from '@/lib/bounded-map';
-import { addResponseToAggregates } from '@/lib/results/aggregates';
+import { addResponseSource, addResponseToAggregates } from '@/lib/results/aggregates';
+import { KEY_MODULUS } from '@/lib/results/disclosure';
 import { forgetPublicPages } from '@/lib/results/public-pages';
 import { getEnv } from '@/lib/env';
 import { AppError, fieldError } from '@/lib/errors';
@@ -345,6 +346,7 @@ export async function submitResponse({ slug, payload, context }: { slug: string;
         respondentType: submission.profile.respondentType ?? null,
         channel,
         enteredBy: channel === 'paper' ? actor!.id : null,
+        recordKey: randomInt(KEY_MODULUS),
       })
       .onConflictDoNothing()
       .returning({ id: surveyResponses.id });
@@ -368,6 +370,9 @@ export async function submitResponse({ slug, payload, context }: { slug: string;
       await tx.insert(surveyAnswers).values(rows.map((r) => ({ ...r, responseId: submission.submissionId, surveyId: survey.id })));
     }
     await addResponseToAggregates(tx, { responseId: submission.submissionId });
+    if (channel === 'online' && survey.responseMode === 'open_link') {
+      await addResponseSource(tx, { surveyId: survey.id, communeId: submission.profile.communeId, clientAddress: context.clientAddress ?? 'unknown' });
+    }
     return { status: 'stored' as const, responseId: submission.submissionId, surveyId: survey.id };
   });
 }

@@ -6,6 +6,8 @@ import { definitionSchema } from './definition';
 // schemas. Messages are keys in the "errors" namespace.
 
 export const SURVEY_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Addresses a survey's results page would shadow (static pages under /results). */
+export const RESERVED_SURVEY_SLUGS: readonly string[] = ['method'];
 export const MAX_CODES_PER_BATCH = 1000;
 export const OFFICE_PAGE_SIZE = 50;
 export const EXPORT_BATCH_SIZE = 1000;
@@ -14,7 +16,14 @@ export const EXPORT_BATCH_SIZE = 1000;
 /** The survey's own fields, beside its structure. */
 export const surveyMetaSchema = z
   .object({
-    slug: z.string({ error: 'required' }).trim().min(3, 'survey_slug_invalid').max(60, 'slug_too_long').regex(SURVEY_SLUG_PATTERN, 'survey_slug_invalid'),
+    slug: z
+      .string({ error: 'required' })
+      .trim()
+      .min(3, 'survey_slug_invalid')
+      .max(60, 'slug_too_long')
+      .regex(SURVEY_SLUG_PATTERN, 'survey_slug_invalid')
+      // /results/method is the page about how results are protected: no survey may take its address.
+      .refine((slug) => !RESERVED_SURVEY_SLUGS.includes(slug), 'survey_slug_taken'),
     titlePl: z.string({ error: 'required' }).trim().min(3, 'title_too_short').max(200, 'title_too_long'),
     titleEn: z.string().trim().max(200, 'title_too_long').default(''),
     descriptionPl: z.string().trim().max(4000, 'text_too_long').default(''),

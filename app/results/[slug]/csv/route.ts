@@ -3,7 +3,6 @@ import { routeErrorResponse } from '@/app/_http/route-error';
 import { getCurrentUser } from '@/lib/auth';
 import { csvDialectSchema, csvResponse } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
-import { canSeeAllResults } from '@/lib/results/permissions';
 import { getForumMonitoring } from '@/lib/results/monitoring';
 import { getMatrix, getOverview, getPriorities, getQuestionExplorer, getServiceMatrix } from '@/lib/results/queries';
 import { areaScopeSchema, explorerFiltersSchema } from '@/lib/results/schema';
@@ -24,12 +23,14 @@ import { getResultsText } from '@/lib/results/text';
 
 export const dynamic = 'force-dynamic';
 
-/** The CSV of exactly the numbers a chart's table shows (same query, same suppression). */
+/**
+ * The CSV of exactly the numbers a chart's table shows (same query, same protection), in the
+ * dialect `?dialect=excel` (default) or `plain` (lib/csv).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const sp = new URL(request.url).searchParams;
   const view = sp.get('view') ?? '';
-  // ?dialect=excel (the default: ';' and decimal commas) or plain (lib/csv).
   const dialect = csvDialectSchema.parse(sp.get('dialect') ?? undefined);
   try {
     const user = await getCurrentUser();
@@ -58,8 +59,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       k = d.k;
       table = forumTable(d, t, locale);
     } else if (view === 'explorer') {
-      const parsed = explorerFiltersSchema.parse({ communeId: sp.get('commune'), localityId: sp.get('locality'), ageGroup: sp.get('age'), respondentType: sp.get('type'), channel: sp.get('channel') });
-      const filters = canSeeAllResults(user) ? parsed : { ...parsed, localityId: null, ageGroup: null, respondentType: null, channel: null };
+      // Filters the caller may not use are dropped by getQuestionExplorer (the nearest allowed view).
+      const filters = explorerFiltersSchema.parse({ communeId: sp.get('commune'), localityId: sp.get('locality'), ageGroup: sp.get('age'), respondentType: sp.get('type'), channel: sp.get('channel') });
       const d = await getQuestionExplorer({ actor: user, slug, questionId: sp.get('question'), filters });
       if (!d.main || !d.question) throw new AppError('not_found:question');
       k = d.k;
