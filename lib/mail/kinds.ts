@@ -1,0 +1,31 @@
+// The kinds of e-mail Agora sends. Safe to import in the browser (the /account form lists them).
+
+/**
+ * Messages a person needs to use or protect their account: always sent, no unsubscribe link.
+ * - verify_email: the link that makes a new account usable;
+ * - signup_existing: "someone tried to sign up with your address" (the form answers the same);
+ * - reset_password: the single-use link (1 hour);
+ * - password_changed: the notice after a password change or reset.
+ */
+export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_password', 'password_changed'] as const;
+
+/**
+ * Messages a member may switch off in /account; each carries one-click unsubscribe (RFC 8058).
+ * The value is whether it is on when the member has not chosen (the news digest is opt-in).
+ */
+export const OPTIONAL_KINDS = {
+  meeting_invitation: true,
+  meeting_reminder: true,
+  meeting_change: true,
+  news_digest: false,
+} as const;
+
+export type EssentialKind = (typeof ESSENTIAL_KINDS)[number];
+export type OptionalKind = keyof typeof OPTIONAL_KINDS;
+export type MailKind = EssentialKind | OptionalKind;
+
+export const OPTIONAL_KIND_LIST = Object.keys(OPTIONAL_KINDS) as OptionalKind[];
+
+export function isOptionalKind(kind: string): kind is OptionalKind {
+  return Object.hasOwn(OPTIONAL_KINDS, kind);
+}
