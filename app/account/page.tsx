@@ -7,8 +7,10 @@ import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
+import { MailPreferencesForm } from '@/components/mail/mail-preferences-form';
+import { getMailPreferences } from '@/lib/mail/preferences';
 import { listActiveCommunes } from '@/lib/places/queries';
-import { changePasswordAction, deleteAccountAction, signOutEverywhereAction } from './actions';
+import { changePasswordAction, deleteAccountAction, mailPreferencesAction, signOutEverywhereAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
@@ -46,6 +48,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="password">{t('account.passwordTitle')}</h2>
         <p className="text-muted">{t('account.passwordIntro')}</p>
         <ChangePasswordForm action={changePasswordAction} />
+      </section>
+
+      <section aria-labelledby="mail" className="space-y-3">
+        <h2 id="mail">{t('mailPages.preferencesTitle')}</h2>
+        <p className="text-muted">{t('mailPages.preferencesIntro')}</p>
+        <MailPreferencesForm action={mailPreferencesAction} enabled={await getMailPreferences({ actor: user })} />
       </section>
 
       <section aria-labelledby="sessions" className="space-y-3">

@@ -5,6 +5,7 @@ import { communes, meetingAttendees, meetings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
+import { queueMeetingChange } from '@/lib/mail/meetings';
 import { canManageMeeting, canPublishMeetings } from './permissions';
 import { isHttpsUrl, isSafeLink, type MeetingInput } from './schema';
 
@@ -70,7 +71,7 @@ export async function createMeeting({ actor, input }: { actor: CurrentUser; inpu
 
 async function lockMeeting(tx: Tx, id: number) {
   const [meeting] = await tx
-    .select({ id: meetings.id, communeId: meetings.communeId, startsAt: meetings.startsAt, endsAt: meetings.endsAt, capacity: meetings.capacity })
+    .select({ id: meetings.id, communeId: meetings.communeId, startsAt: meetings.startsAt, endsAt: meetings.endsAt, capacity: meetings.capacity, address: meetings.address, onlineUrl: meetings.onlineUrl })
     .from(meetings)
     .where(eq(meetings.id, id))
     .for('no key update')
@@ -94,6 +95,8 @@ export async function updateMeeting({ actor, id, input }: { actor: CurrentUser; 
       .set({ ...values(input), updatedAt: new Date() })
       .where(and(eq(meetings.id, id), scope));
     await recordAudit(tx, { actorId: actor.id, action: 'meeting.update', targetType: 'meeting', targetId: id, details: { title: input.title } });
+    // Those signed up hear of a new time or place (lib/mail), in this transaction.
+    await queueMeetingChange(tx, { meetingId: id, before });
   });
 }
 
