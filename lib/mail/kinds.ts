@@ -29,3 +29,7 @@ export const OPTIONAL_KIND_LIST = Object.keys(OPTIONAL_KINDS) as OptionalKind[];
 export function isOptionalKind(kind: string): kind is OptionalKind {
   return Object.hasOwn(OPTIONAL_KINDS, kind);
 }
+
+/** The states of an outbox message (db/schema/mail.ts), for the admin page's filter. */
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type MailStatusName = (typeof MAIL_STATUSES)[number];

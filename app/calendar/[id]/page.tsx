@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { MarkdownBody } from '@/components/meetings/markdown-body';
+import { MeetingMailSection } from '@/components/mail/meeting-mail-section';
 import { MinutesForm } from '@/components/meetings/minutes-form';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -151,6 +152,8 @@ export default async function MeetingPage({ params }: Params) {
           )}
         </section>
       ) : null}
+
+      {meeting.canManage ? <MeetingMailSection actor={user!} meetingId={meeting.id} ended={started} /> : null}
 
       {meeting.canManage && started ? (
         <section aria-labelledby="minutes-form" className="space-y-3">

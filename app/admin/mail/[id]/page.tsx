@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Forbidden } from '@/components/layout/forbidden';
+import { PageHeader } from '@/components/ui/page-header';
+import { getOutboxMessage } from '@/lib/mail/queries';
+import { adminActor, orNotFound } from '../../guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('mailPages'))('adminTitle') };
+}
+
+/**
+ * One message as it was queued: headers, plain text, and the HTML in a sandboxed frame (no
+ * scripts, no same-origin access), so a developer reads mail here without a mailbox.
+ */
+export default async function AdminMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await adminActor(`/admin/mail/${id}`);
+  if (!actor) return <Forbidden />;
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  const message = await orNotFound(getOutboxMessage({ actor, id: Number(id) }));
+  const t = await getTranslations('mailPages');
+  const format = await getFormatter();
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('messageTitle', { id: message.id })} lead={message.subject} />
+      <p>
+        <Link href="/admin/mail">{t('backToList')}</Link>
+      </p>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">{t('colTo')}</dt>
+        <dd className="break-all">{message.toAddress}</dd>
+        <dt className="font-semibold">{t('colKind')}</dt>
+        <dd>
+          <code>{message.kind}</code>
+        </dd>
+        <dt className="font-semibold">{t('colStatus')}</dt>
+        <dd>
+          {t(`status.${message.status}`)} ({message.attempts})
+        </dd>
+        <dt className="font-semibold">{t('colCreated')}</dt>
+        <dd>{format.dateTime(message.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</dd>
+        {message.lastError ? (
+          <>
+            <dt className="font-semibold">{t('colError')}</dt>
+            <dd className="break-all">{message.lastError}</dd>
+          </>
+        ) : null}
+      </dl>
+      {Object.keys(message.headers).length > 0 ? (
+        <section aria-labelledby="mail-headers" className="space-y-2">
+          <h2 id="mail-headers">{t('headers')}</h2>
+          <pre className="overflow-x-auto rounded-md bg-gray-100 p-3 text-sm whitespace-pre-wrap">
+            {Object.entries(message.headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}
+          </pre>
+        </section>
+      ) : null}
+      <section aria-labelledby="mail-text" className="space-y-2">
+        <h2 id="mail-text">{t('textVersion')}</h2>
+        <pre className="overflow-x-auto rounded-md bg-gray-100 p-3 text-sm whitespace-pre-wrap">{message.textBody}</pre>
+      </section>
+      <section aria-labelledby="mail-html" className="space-y-2">
+        <h2 id="mail-html">{t('htmlVersion')}</h2>
+        <iframe title={t('htmlVersion')} sandbox="" srcDoc={message.htmlBody} className="h-[32rem] w-full rounded-md border-2 border-gray-300 bg-white" />
+      </section>
+      {message.attachments.length > 0 ? (
+        <section aria-labelledby="mail-attachments" className="space-y-2">
+          <h2 id="mail-attachments">{t('attachments')}</h2>
+          {message.attachments.map((a) => (
+            <details key={a.filename}>
+              <summary>
+                {a.filename} ({a.contentType})
+              </summary>
+              <pre className="overflow-x-auto rounded-md bg-gray-100 p-3 text-sm whitespace-pre-wrap">{a.content}</pre>
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}
