@@ -33,15 +33,15 @@ test.describe('e-mail', () => {
     const link = linkIn(mail, '/verify-email');
     expect(link.startsWith('http://127.0.0.1:')).toBe(true);
     await page.goto(link);
-    await expect(page.getByRole('status')).toContainText('Adres e-mail został potwierdzony');
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Adres e-mail został potwierdzony');
     await signIn.signIn(email, PASSWORD);
     await expect(page.getByRole('button', { name: 'Wyloguj się' })).toBeVisible();
 
     // The link works once; a second visit says it was used.
     await page.goto(link);
-    await expect(page.getByRole('alert')).toContainText('Ten link został już użyty');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('Ten link został już użyty');
     await page.goto('/verify-email?token=forged-token-forged-token-forged');
-    await expect(page.getByRole('alert')).toContainText('Ten link potwierdzający jest nieprawidłowy');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('Ten link potwierdzający jest nieprawidłowy');
     await expectAccessible(page);
 
     // Signing up again with the registered address answers exactly as before and changes nothing.
@@ -91,7 +91,7 @@ test.describe('e-mail', () => {
     await phone.getByLabel(/^Nowe hasło/).fill('jesienne liście w Krempnej');
     await phone.getByLabel('Powtórz nowe hasło').fill('jesienne liście w Krempnej');
     await phone.getByRole('button', { name: 'Ustaw nowe hasło' }).click();
-    await expect(phone.getByRole('status')).toContainText('Nowe hasło zostało ustawione');
+    await expect(phone.getByRole('main').getByRole('status')).toContainText('Nowe hasło zostało ustawione');
     await new SignInPage(phone).signIn(email, 'jesienne liście w Krempnej');
     await expect(phone.getByRole('button', { name: 'Wyloguj się' })).toBeVisible();
 
@@ -103,10 +103,10 @@ test.describe('e-mail', () => {
 
     // Used: the same link now gets a clear page and changes nothing; so does a forged one.
     await phone.goto(link);
-    await expect(phone.getByRole('alert')).toContainText('został już użyty');
+    await expect(phone.getByRole('main').getByRole('alert')).toContainText('został już użyty');
     await expect(phone.getByRole('link', { name: 'Poproś o nowy link' })).toBeVisible();
     await phone.goto('/reset-password?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    await expect(phone.getByRole('alert')).toContainText('nieprawidłowy');
+    await expect(phone.getByRole('main').getByRole('alert')).toContainText('nieprawidłowy');
     await expectAccessible(phone);
     await laptop.close();
     await phone.close();
@@ -135,7 +135,7 @@ test.describe('e-mail', () => {
     await expect(coordinator.getByLabel('Wiadomość od koordynatora (opcjonalnie)')).toHaveValue('Prosimy o potwierdzenie obecności.');
     await coordinator.getByLabel('Adresy e-mail').fill(email);
     await coordinator.getByRole('button', { name: 'Wyślij zaproszenia' }).click();
-    await expect(coordinator.getByRole('status')).toContainText('Zaproszenia w kolejce: 1.');
+    await expect(coordinator.getByRole('main').getByRole('status')).toContainText('Zaproszenia w kolejce: 1.');
 
     const mail = await waitForMail(email, new RegExp(`^Zaproszenie: ${MEETING}$`));
     expect(mail.parsed.text).toContain('Prosimy o potwierdzenie obecności.');
@@ -164,7 +164,7 @@ test.describe('e-mail', () => {
     await expect(stranger.getByText('zaproszenia na spotkania')).toBeVisible();
     await expectAccessible(stranger);
     await stranger.getByRole('button', { name: 'Wypisz mnie' }).click();
-    await expect(stranger.getByRole('status')).toContainText('nie będziemy już wysyłać');
+    await expect(stranger.getByRole('main').getByRole('status')).toContainText('nie będziemy już wysyłać');
     await member.goto('/account');
     await expect(member.getByLabel('zaproszenia na spotkania')).not.toBeChecked();
     await expect(member.getByLabel('przypomnienia o spotkaniach')).toBeChecked();
@@ -196,11 +196,15 @@ test.describe('e-mail', () => {
     await page.getByRole('table').getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 2, name: 'Wersja tekstowa' })).toBeVisible();
     await expectAccessible(page);
+    const html = await page.request.get(page.url() + '/html');
+    expect(html.status()).toBe(200);
+    expect(html.headers()['content-security-policy']).toContain('sandbox');
 
     const member = await openBrowser(browser);
     await signInAs(member, demo.member);
     await member.goto('/admin/mail');
     await expect(member.getByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeVisible();
+    expect((await member.request.get(page.url() + '/html')).status()).toBe(403);
     await member.close();
   });
 });

@@ -10,5 +10,7 @@ export async function GET(request: NextRequest) {
   const token = request.nextUrl.searchParams.get('token') ?? '';
   const state = await verifyEmail({ token: token.slice(0, 200) });
   const target = state === 'valid' ? '/sign-in?verified=1' : `/verify-email/problem?problem=${state}`;
-  return NextResponse.redirect(new URL(target, request.nextUrl), { status: 303 });
+  // A relative Location: the browser stays on the host it came by (request.nextUrl may name
+  // another, e.g. localhost for 127.0.0.1, and the session cookie would then be set elsewhere).
+  return new NextResponse(null, { status: 303, headers: { Location: target } });
 }

@@ -12,8 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * One message as it was queued: headers, plain text, and the HTML in a sandboxed frame (no
- * scripts, no same-origin access), so a developer reads mail here without a mailbox.
+ * One message as it was queued: headers, plain text, attachments, and a link to its HTML (served
+ * sandboxed by ./html), so a developer reads mail here without a mailbox.
  */
 export default async function AdminMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -65,7 +65,9 @@ export default async function AdminMailMessagePage({ params }: { params: Promise
       </section>
       <section aria-labelledby="mail-html" className="space-y-2">
         <h2 id="mail-html">{t('htmlVersion')}</h2>
-        <iframe title={t('htmlVersion')} sandbox="" srcDoc={message.htmlBody} className="h-[32rem] w-full rounded-md border-2 border-gray-300 bg-white" />
+        <p>
+          <a href={`/admin/mail/${message.id}/html`}>{t('openHtml')}</a>
+        </p>
       </section>
       {message.attachments.length > 0 ? (
         <section aria-labelledby="mail-attachments" className="space-y-2">

@@ -16,7 +16,7 @@ export async function POST(request: NextRequest) {
 }
 
 export function GET(request: NextRequest) {
-  const target = new URL('/unsubscribe', request.nextUrl);
-  target.searchParams.set('token', request.nextUrl.searchParams.get('token') ?? '');
-  return NextResponse.redirect(target, { status: 303 });
+  const token = request.nextUrl.searchParams.get('token') ?? '';
+  // Relative, so the browser stays on the host it came by.
+  return new NextResponse(null, { status: 303, headers: { Location: `/unsubscribe?token=${encodeURIComponent(token)}` } });
 }
