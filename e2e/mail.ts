@@ -66,3 +66,10 @@ export async function signUpConfirmed(page: Page, { name = 'Ewa Testowa', email,
   await page.goto('/account');
   await expect(page.getByRole('heading', { level: 1, name: 'Moje konto' })).toBeVisible();
 }
+
+/** A header of the message as sent (unfolded), or undefined. */
+export function rawHeader(mail: Mail, name: string): string | undefined {
+  const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}
