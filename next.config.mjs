@@ -35,6 +35,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a page the user's roles do not open answers HTTP 403.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   // Type checking runs as its own CI step (npm run typecheck), with TypeScript 7's compiler.
   typescript: { ignoreBuildErrors: true },

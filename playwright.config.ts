@@ -72,6 +72,8 @@ export default defineConfig({
       PGLITE_DATA_DIR: '.data/e2e',
       AUTH_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only',
       AGORA_SEED_DEMO: '1',
+      // Tests move the server's clock with a header instead of waiting (lib/test-clock.ts).
+      AGORA_TEST_CLOCK: '1',
       // Every test signs in from 127.0.0.1; the per-account limit is still tested.
       SIGN_IN_ATTEMPTS_PER_ADDRESS: '10000',
       DATABASE_URL: '',

@@ -20,7 +20,9 @@ export default defineConfig({
     setupFiles: ['./tests/setup-db.ts'],
     environment: 'node',
     // Tests compare each view with the raw answers right after writing them: no reuse window.
-    env: { RESULTS_CACHE_SECONDS: '0' },
+    // The test clock (lib/test-clock.ts) is on, as in the e2e runs: only a test that sends its
+    // header moves time.
+    env: { RESULTS_CACHE_SECONDS: '0', AGORA_TEST_CLOCK: '1' },
     // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses;
     // letting Vite process it resolves the import.
     server: { deps: { inline: ['next-auth'] } },

@@ -55,6 +55,14 @@ const demoSessions = new Map<string, Cookies>();
 
 
 /** A fresh address per run, so journeys that register never collide. */
+/**
+ * Moves the server's clock forward for this page's requests (lib/test-clock.ts; the test server
+ * runs with AGORA_TEST_CLOCK=1), so a test of a deadline or of the session's minute need not wait.
+ */
+export async function moveServerClock(page: Page, seconds: number) {
+  await page.setExtraHTTPHeaders({ 'x-agora-test-clock-offset': String(Math.round(seconds)) });
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.pl`;
 }

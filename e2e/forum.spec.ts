@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { demo, openBrowser, signInAs, uniqueEmail } from './fixtures';
+import { toLocal } from '../lib/local-time';
+import { demo, moveServerClock, openBrowser, signInAs, uniqueEmail } from './fixtures';
 import { signUpConfirmed } from './mail';
 
 const PASSWORD = 'zielony rower nad Wisłoką';
@@ -178,19 +179,13 @@ test.describe('the forum', () => {
   });
 });
 
-/** "2026-11-24T02:17" for a moment, in Warsaw time, as a datetime-local field wants it. */
-function warsawLocal(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+/** An unambiguous Warsaw wall-clock time a day ahead, as a datetime-local field wants it. */
+function tomorrowAtNoon(): string {
+  return `${toLocal(new Date(Date.now() + 24 * 3600_000)).slice(0, 10)}T12:00`;
 }
 
 test.describe('consultations', () => {
   test('from opening to the published opinion', async ({ page, browser }) => {
-    test.setTimeout(300_000);
     const title = `Konsultacja rozkładu jazdy ${Date.now() % 100000}`;
     await signInAs(page, demo.coordinator);
     await page.goto('/forum/consultations/new');
@@ -198,9 +193,7 @@ test.describe('consultations', () => {
     await page.getByLabel('Tytuł').fill(title);
     await page.getByLabel('Tekst poddany konsultacji').fill('Proponujemy **drugi kurs** autobusu szkolnego z Cieklina o 7:20.');
     await page.getByLabel('Zakres').selectOption({ label: 'Dębowiec' });
-    // The shortest deadline a datetime-local field can name: the start of the minute after next.
-    const deadline = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 120_000);
-    await page.getByLabel(/Termin zajmowania stanowisk/).fill(warsawLocal(deadline));
+    await page.getByLabel(/Termin zajmowania stanowisk/).fill(tomorrowAtNoon());
     await page.getByLabel('Komunikacja i transport').check();
     await page.getByRole('button', { name: 'Otwórz konsultację' }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -223,8 +216,9 @@ test.describe('consultations', () => {
       await member.context().close();
     }
 
-    // After the deadline it is closed by itself, with the forum's opinion.
-    await page.waitForTimeout(Math.max(0, deadline.getTime() - Date.now() + 2_000));
+    // After the deadline it is closed by itself, with the forum's opinion: the coordinator's
+    // requests are served two days later (the server's clock moved, not waited for).
+    await moveServerClock(page, 2 * 24 * 3600);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Opinia forum' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Zapisz stanowisko' })).toHaveCount(0);
@@ -237,6 +231,7 @@ test.describe('consultations', () => {
     await page.getByRole('button', { name: 'Opublikuj podsumowanie' }).click();
 
     const reader = await openBrowser(browser);
+    await moveServerClock(reader, 2 * 24 * 3600);
     await reader.goto(url);
     await expect(reader.getByRole('main')).toContainText('Forum popiera drugi kurs, z uwagą o kursie powrotnym.');
     await expect(reader.getByRole('table', { name: 'Liczba stanowisk według rodzaju' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, openBrowser, signInAs } from './fixtures';
+import { dayKey } from '../lib/local-time';
 
 test.describe('news', () => {
   test('a coordinator publishes an article; the news page, its Atom feed and the home page show it', async ({ browser }) => {
@@ -91,7 +92,7 @@ test.describe('news', () => {
     await expect(coordinator.getByRole('heading', { level: 1, name: 'Edycja artykułu' })).toBeVisible();
     await expectAccessible(coordinator);
     await coordinator.getByLabel('Opublikowany (od daty publikacji)').check();
-    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(Date.now() - 86_400_000));
+    const yesterday = dayKey(new Date(Date.now() - 86_400_000));
     await coordinator.getByLabel(/^Data publikacji/).fill(`${yesterday}T12:00`);
     await coordinator.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await expect(coordinator).toHaveURL(new RegExp(`${draftUrl}$`));

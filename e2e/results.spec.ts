@@ -24,7 +24,10 @@ test.describe('results for the public', () => {
     await expectAccessible(page);
     const csv = await page.request.get(`/results/${SLUG}/csv?view=responses`);
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect(await csv.text()).toContain('Cały powiat,');
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await csv.text()).toContain('Cały powiat;');
+    expect(await (await page.request.get(`/results/${SLUG}/csv?view=responses&dialect=plain`)).text()).toContain('Cały powiat,');
   });
 
   test('every view works by keyboard and passes the accessibility scan', async ({ page }) => {
@@ -93,8 +96,11 @@ test.describe('results for the public', () => {
     await expectAccessible(page);
     const href = await page.getByRole('link', { name: 'Pobierz CSV: monitoring forum' }).getAttribute('href');
     const csv = await (await page.request.get(href!)).text();
-    expect(csv.split('\r\n')[0]).toBe('Kwartał,Forum: średnia ocena (1–5),Forum: liczba ocen,Mieszkańcy: średnia ocena (1–5)');
-    expect(csv).toMatch(/,2\.5,2,/);
+    // Excel's Polish settings by default: ';' and a decimal comma; plain on request.
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Kwartał;Forum: średnia ocena (1–5);Forum: liczba ocen;Mieszkańcy: średnia ocena (1–5)');
+    expect(csv).toMatch(/;2,5;2;/);
+    const plain = await (await page.request.get(`${href!}&dialect=plain`)).text();
+    expect(plain).toMatch(/,2\.5,2,/);
   });
 
   test('the public explorer compares two communes but offers no profile filters', async ({ page }) => {

@@ -228,12 +228,16 @@ test('the coordinator exports CSV with a BOM, one row per response, and its code
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const lines = text.slice(1).trim().split('\r\n');
   expect(lines).toHaveLength(3);
-  expect(lines[0]).toMatch(/^response_id,submitted_at,channel,commune_id,commune,/);
+  // The default is what a Polish Excel opens with a double click: ';' between fields.
+  expect(lines[0]).toMatch(/^response_id;submitted_at;channel;commune_id;commune;/);
   const rows = lines.slice(1).join('\n');
-  expect(rows).toContain(',online,');
-  expect(rows).toContain(',paper,');
+  expect(rows).toContain(';online;');
+  expect(rows).toContain(';paper;');
   expect(rows).toContain('Krempna');
   expect(rows).toContain('Tarnowiec');
+  const plain = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await page.request.get(`/surveys/manage/${id}/export?format=csv&dialect=plain`)).body());
+  expect(plain.charCodeAt(0)).toBe(0xfeff);
+  expect(plain.slice(1)).toMatch(/^response_id,submitted_at,channel,commune_id,commune,/);
   const codebook = await page.request.get(`/surveys/manage/${id}/export?format=codebook`);
   expect(await codebook.text()).toContain('Jak oceniasz autobusy?');
   const json = await page.request.get(`/surveys/manage/${id}/export?format=json`);

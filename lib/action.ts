@@ -3,7 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
+import { AppError, asAppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/result';
 
 /** Form fields never echoed back to the browser after a failure. */
@@ -30,8 +30,10 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 
 /** Maps anything thrown by lib/ to the failure shape; unexpected errors are logged, not shown. */
 export function failure(error: unknown, values?: Record<string, string>): ActionResult<never> {
-  if (error instanceof AppError) {
-    return { ok: false, message: error.messageKey, fieldErrors: error.fieldErrors ?? {}, values };
+  const known = asAppError(error);
+  if (known) {
+    if (known.type === 'unavailable') console.error('[action] database unavailable', known.cause);
+    return { ok: false, message: known.messageKey, fieldErrors: known.fieldErrors ?? {}, values };
   }
   console.error('[action] unexpected error', error);
   return { ok: false, message: 'unexpected', fieldErrors: {}, values };

@@ -49,6 +49,8 @@ const schema = z.object({
   // How often the in-process mail worker looks for due messages (milliseconds).
   MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
+  // End-to-end runs only: lets a request move the server's clock forward (lib/test-clock.ts). Never in production use.
+  AGORA_TEST_CLOCK: z.enum(['0', '1']).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; PUBLIC_URL: string };

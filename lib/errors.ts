@@ -52,3 +52,39 @@ export class AppError extends Error {
 export function fieldError(field: string, key: string, type: ErrorType = 'bad_request'): AppError {
   return new AppError(`${type}:${key}`, { fieldErrors: { [field]: [key] } });
 }
+
+/** Codes that mean the database cannot be reached now (not that a query was wrong). */
+const UNREACHABLE_CODES = new Set([
+  // Node's sockets, as postgres.js reports them.
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  // postgres.js's own.
+  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+  // PostgreSQL: shutting down, starting up, too many connections.
+  '57P01', '57P02', '57P03', '53300',
+]);
+
+/**
+ * Is this (or what caused it: drizzle wraps driver errors) the database being out of reach? A
+ * server that refuses or drops connections, PostgreSQL's connection-exception class (08…), or an
+ * embedded PGlite that has been closed.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (/PGlite is closed/i.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+  }
+  return false;
+}
+
+/**
+ * What anything thrown becomes for the person who sent the request: an AppError as it is, the
+ * database out of reach as 'unavailable:database' (503, "try again in a moment"), anything else
+ * null (a bug: logged, answered 500 without details).
+ */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError('unavailable:database', { cause: error });
+  return null;
+}

@@ -31,11 +31,9 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=
 const CACHEABLE_PATH = /^\/results(?:\/|\?|$)/;
 const STAFF_PATH = /^\/results\/[^/?]+\/remarks(?:\/|\?|$)/;
 
-/** The message a server process sends to have every process forget its pages (cluster IPC). */
-export const FORGET_MESSAGE = 'agora:forget-public-pages';
-
-/** Where the running cache is published for the app's code to clear (lib/results/public-pages.ts). */
-export const GLOBAL_KEY = Symbol.for('agora.publicPageCache');
+// The cluster message and the global key live in lib/ (shared with the app); re-exported here for
+// serve.mjs and the tests.
+export { FORGET_MESSAGE, GLOBAL_KEY } from '../lib/public-page-cache-keys.mjs';
 
 /**
  * @typedef {{ expires: number; stored: number; status: number; headers: import('node:http').OutgoingHttpHeaders; body: Buffer }} Entry

@@ -2,13 +2,12 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { ClientMessages } from '@/components/layout/client-messages';
-import { Forbidden } from '@/components/layout/forbidden';
-import { adminActor } from './guard';
+import { signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  // Not the only guard (see guard.ts): a quick answer for the whole section.
-  const actor = await adminActor('/admin');
-  if (!actor) return <Forbidden />;
+  // Not the only guard (each page asks again, lib/admin once more): a quick answer for the section.
+  await signedIn('/admin', canAdminister);
   const t = await getTranslations('admin');
   return (
     <div>

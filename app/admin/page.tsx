@@ -1,18 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAdminOverview } from '@/lib/admin/queries';
-import { adminActor } from './guard';
+import { signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
 }
 
 export default async function AdminOverviewPage() {
-  const actor = await adminActor('/admin');
-  if (!actor) return <Forbidden />;
+  const actor = await signedIn('/admin', canAdminister);
   const t = await getTranslations('admin');
   const counts = await getAdminOverview({ actor });
 

@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { canPublishMeetings } from '@/lib/meetings/permissions';
 import { listMeetings, listMonthMeetings } from '@/lib/meetings/queries';
 import { calendarFiltersSchema, MEETING_TYPES } from '@/lib/meetings/schema';
-import { warsawDayKey, warsawParts } from '@/lib/meetings/time';
+import { dayKey, localParts } from '@/lib/local-time';
 import { listActiveCommunes } from '@/lib/places/queries';
 
 export const dynamic = 'force-dynamic';
@@ -38,7 +38,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const [user, communes] = await Promise.all([getCurrentUser(), listActiveCommunes()]);
   const commune = filters.commune ? communes.find((c) => c.slug === filters.commune) : undefined;
   const view = filters.view ?? 'month';
-  const now = warsawParts(new Date());
+  const now = localParts(new Date());
   const [year, month] = filters.month ? (filters.month.split('-').map(Number) as [number, number]) : [now.year, now.month];
   const query = { commune: commune?.slug, type: filters.type };
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -167,7 +167,7 @@ async function MonthSection({
         {links.current ? <Link href={links.current}>{t('month.today')}</Link> : null}
         <Link href={links.next}>{t('month.next')} →</Link>
       </nav>
-      <MonthGrid year={year} month={month} meetings={meetings} today={warsawDayKey(new Date())} />
+      <MonthGrid year={year} month={month} meetings={meetings} today={dayKey(new Date())} />
       {meetings.length === 0 ? <p role="status">{t('month.empty')}</p> : null}
     </section>
   );

@@ -3,27 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { validatedActionWithUser } from '@/lib/action';
-import {
-  addConsultationSummary,
-  addPost,
-  applyForMembership,
-  createThread,
-  decideMembership,
-  editPost,
-  endMembership,
-  markAllNotificationsRead,
-  moderatePost,
-  openConsultation,
-  openNotification,
-  QuotaFullError,
-  rateService,
-  reportPost,
-  setFollow,
-  setThreadFlag,
-  stepDown,
-  suspendPosting,
-  takePosition,
-} from '@/lib/forum/mutations';
+import { addConsultationSummary, openConsultation, takePosition } from '@/lib/forum/consultation-mutations';
+import { applyForMembership, decideMembership, endMembership, QuotaFullError, stepDown } from '@/lib/forum/membership-mutations';
+import { moderatePost, reportPost, setThreadFlag, suspendPosting } from '@/lib/forum/moderation-mutations';
+import { markAllNotificationsRead, openNotification } from '@/lib/forum/notification-mutations';
+import { rateService } from '@/lib/forum/scorecard-mutations';
+import { addPost, createThread, editPost, setFollow } from '@/lib/forum/thread-mutations';
 import {
   applySchema,
   createThreadSchema,
@@ -44,7 +29,6 @@ import {
   suspendSchema,
   takePositionSchema,
   threadFlagSchema,
-  warsawLocalToDate,
 } from '@/lib/forum/schema';
 import { updateForumSettings } from '@/lib/forum/settings';
 import { z } from 'zod';
@@ -143,7 +127,7 @@ export const markAllReadAction = validatedActionWithUser(z.object({}), async (_i
 });
 
 export const openConsultationAction = validatedActionWithUser(openConsultationSchema, async (input, { user }) => {
-  const { id } = await openConsultation({ actor: user, ...input, deadline: warsawLocalToDate(input.deadline) });
+  const { id } = await openConsultation({ actor: user, ...input });
   refreshForum();
   redirect(`/forum/consultations/${id}`);
 });

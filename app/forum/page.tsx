@@ -6,7 +6,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { getCurrentUser } from '@/lib/auth';
 import { canWrite } from '@/lib/forum/permissions';
-import { getSeat, listThreads } from '@/lib/forum/queries';
+import { getSeat } from '@/lib/forum/seat';
+import { listThreads } from '@/lib/forum/thread-queries';
 import { forumIndexParamsSchema } from '@/lib/forum/schema';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 

@@ -1,16 +1,12 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
-import { AppError } from '@/lib/errors';
+import { load } from '@/app/_http/page-guard';
 
-/** lib's "not found" → the 404 page; "forbidden" → null (the page shows the 403 message). */
+/**
+ * lib's "not found" → the 404 page; "forbidden" → the 403 page (app/_http/page-guard.ts). Never
+ * null any more; the type keeps `| null` so the pages' old checks still compile.
+ */
 export async function loadView<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof AppError && error.type === 'not_found') notFound();
-    if (error instanceof AppError && error.type === 'forbidden') return null;
-    throw error;
-  }
+  return load(promise);
 }
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/lib/auth/permissions';
-import { countUnreadNotifications } from '@/lib/forum/queries';
+import { countUnreadNotifications } from '@/lib/forum/notification-queries';
 
 /** The header's link to the forum notifications, with the number of unread ones. */
 export async function NotificationBadge({ user }: { user: CurrentUser }) {

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { signOutAction, switchLocale } from '@/app/actions';
 import { getCurrentUser } from '@/lib/auth';
 import { canAdminister } from '@/lib/auth/permissions';
 import { LOCALES } from '@/lib/i18n/locales';
 import { NotificationBadge } from '@/components/forum/notification-badge';
 import { NavLinks } from './nav-links';
 
-export async function SiteHeader() {
+/** The page frame's header; the layout passes in its server actions (components never import app/). */
+export async function SiteHeader({ signOutAction, switchLocale }: { signOutAction: () => Promise<void>; switchLocale: (formData: FormData) => Promise<void> }) {
   const t = await getTranslations();
   const locale = await getLocale();
   // The header must render even when the database is down, so the page's own error screen shows.

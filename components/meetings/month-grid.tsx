@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MeetingListItem } from '@/lib/meetings/queries';
-import { warsawDayKey } from '@/lib/meetings/time';
+import { dayKey } from '@/lib/local-time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,7 +27,7 @@ export async function MonthGrid({
   const format = await getFormatter();
   const byDay = new Map<string, MeetingListItem[]>();
   for (const meeting of meetings) {
-    const key = warsawDayKey(meeting.startsAt);
+    const key = dayKey(meeting.startsAt);
     byDay.set(key, [...(byDay.get(key) ?? []), meeting]);
   }
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();

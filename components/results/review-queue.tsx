@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { reviewFreeTextAction } from '@/app/results/[slug]/remarks/actions';
+import type { ActionResult } from '@/lib/result';
 import { Button } from '@/components/ui/button';
 import { FormMessage, TextAreaField } from '@/components/ui/field';
 import { REDACTION_MARK } from '@/lib/results/schema';
@@ -28,7 +28,10 @@ const DONE = { publishable: 'donePublishable', redact: 'doneRedacted', reject: '
  * a region with three buttons; after a decision the remark leaves the list and the focus moves to
  * the next one, so Tab then Enter decides it. What happened is announced in a live region.
  */
-export function ReviewQueue({ surveyId, items: initial, counts: initialCounts, skipHref }: { surveyId: string; items: QueueItem[]; counts: { pending: number; reviewed: number }; skipHref: string | null }) {
+/** The page passes the server action in (components never import app/). */
+export type ReviewAction = (previous: undefined, form: FormData) => Promise<ActionResult<unknown>>;
+
+export function ReviewQueue({ surveyId, items: initial, counts: initialCounts, skipHref, reviewAction }: { surveyId: string; items: QueueItem[]; counts: { pending: number; reviewed: number }; skipHref: string | null; reviewAction: ReviewAction }) {
   const t = useTranslations('freeText');
   const router = useRouter();
   const [items, setItems] = useState(initial);
@@ -64,7 +67,7 @@ export function ReviewQueue({ surveyId, items: initial, counts: initialCounts, s
     form.set('decision', decision);
     if (text !== undefined) form.set('text', text);
     startTransition(async () => {
-      const result = await reviewFreeTextAction(undefined, form);
+      const result = await reviewAction(undefined, form);
       if (result.ok) return leave(item, t(DONE[decision]), true);
       if (result.message === 'conflict_review') return leave(item, t('alreadyDecided'), true);
       setErrors((e) => ({ ...e, [item.id]: { message: result.message, text: result.fieldErrors.text?.[0] } }));

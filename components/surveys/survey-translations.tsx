@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm, type Path } from 'react-hook-form';
-import { errorAt } from '@/components/surveys/survey-builder';
+import { errorAt } from '@/components/surveys/builder-parts';
 import { Button } from '@/components/ui/button';
 import { FormMessage, TextAreaField, TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/result';

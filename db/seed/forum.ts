@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
-import { foldText, quarterOf } from '@/lib/forum/schema';
+import { foldText } from '@/lib/forum/schema';
+import { quarterOf } from '@/lib/local-time';
 import type { Database } from '../client';
 import {
   communes,

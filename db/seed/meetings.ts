@@ -1,16 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
-import { fromWarsawLocal, warsawParts } from '@/lib/meetings/time';
+import { daysFromToday } from '@/lib/local-time';
 import type { Database } from '../client';
 import { communes, meetingAttendees, meetings, users, type NewMeeting } from '../schema';
-
-/** A Warsaw wall-clock time `days` from today (so the demo always has past and coming meetings). */
-function warsawAt(days: number, time: string): Date {
-  const today = warsawParts(new Date());
-  const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
-  const result = fromWarsawLocal(`${day.toISOString().slice(0, 10)}T${time}`);
-  if (!result.ok) throw new Error(`demo meeting time ${time} does not exist`);
-  return result.instant;
-}
 
 type DemoMeeting = Omit<NewMeeting, 'communeId' | 'startsAt' | 'endsAt'> & { commune: string | null; day: number; from: string; to: string; attendees?: string[] };
 
@@ -129,15 +120,15 @@ export async function seedDemoMeetings(db: Database) {
   await db.transaction(async (tx) => {
     for (const { commune, day, from, to, attendees, ...meeting } of DEMO) {
       if (commune && !communeId.has(commune)) continue; // another county's deployment
-      const startsAt = warsawAt(day, from);
+      const startsAt = daysFromToday(day, from);
       const [row] = await tx
         .insert(meetings)
         .values({
           ...meeting,
           communeId: commune ? communeId.get(commune)! : null,
           startsAt,
-          endsAt: warsawAt(day, to),
-          minutesAt: meeting.minutes ? warsawAt(day + 1, '12:00') : null,
+          endsAt: daysFromToday(day, to),
+          minutesAt: meeting.minutes ? daysFromToday(day + 1, '12:00') : null,
           createdBy: userId.get('koordynator@agora.local') ?? null,
         })
         .returning({ id: meetings.id });

@@ -1,15 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { fromWarsawLocal, warsawParts } from '@/lib/meetings/time';
+import { daysFromToday } from '@/lib/local-time';
 import type { Database } from '../client';
 import { articles, communes, users, type NewArticle } from '../schema';
-
-function warsawAt(days: number, time: string): Date {
-  const today = warsawParts(new Date());
-  const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
-  const result = fromWarsawLocal(`${day.toISOString().slice(0, 10)}T${time}`);
-  if (!result.ok) throw new Error(`demo article time ${time} does not exist`);
-  return result.instant;
-}
 
 type DemoArticle = Omit<NewArticle, 'communeId' | 'publishedAt'> & { commune: string | null; day: number };
 
@@ -66,7 +58,7 @@ export async function seedDemoNews(db: Database) {
   const rows = DEMO.filter((a) => !a.commune || communeId.has(a.commune)).map(({ commune, day, ...article }) => ({
     ...article,
     communeId: commune ? communeId.get(commune)! : null,
-    publishedAt: warsawAt(day, '09:00'),
+    publishedAt: daysFromToday(day, '09:00'),
     authorId: author?.id ?? null,
   }));
   if (rows.length) await db.insert(articles).values(rows);

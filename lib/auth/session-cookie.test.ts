@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getEnv } from '@/lib/env';
-import { decodeSession, sessionTokenOf } from './session-cookie';
+import { decodeSession, sessionNeedsSliding, sessionTokenOf } from './session-cookie';
 
 describe('sessionTokenOf', () => {
   it('reads the token and the cookie name it is salted with, over http and https', () => {
@@ -53,5 +53,29 @@ describe('decodeSession', () => {
       expect(await decodeSession([{ name: salt, value: token }])).not.toBeNull();
       expect(await decodeSession([{ name: salt, value: `${token.slice(0, -4)}AAAA` }])).toBeNull();
     });
+  });
+});
+
+describe('sliding the session (fake time instead of waiting a minute)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a token is re-issued only once it is a minute old, and lapses after the idle limit', async () => {
+    vi.useFakeTimers();
+    const start = new Date('2026-12-04T10:00:00Z');
+    vi.setSystemTime(start);
+    const salt = 'authjs.session-token';
+    // encode() stamps iat = now and exp = now + maxAge, by the (fake) clock.
+    const value = await encode({ token: { sub: 'user-1', sessionVersion: 1 }, secret: getEnv().AUTH_SECRET, salt, maxAge: 120 * 60 });
+    const at = async (seconds: number) => {
+      vi.setSystemTime(start.getTime() + seconds * 1000);
+      const token = await decodeSession([{ name: salt, value }]);
+      return token ? sessionNeedsSliding(token, Date.now() / 1000) : 'expired';
+    };
+    expect(await at(0)).toBe(false);
+    expect(await at(59)).toBe(false);
+    expect(await at(60)).toBe(true);
+    expect(await at(61)).toBe(true);
+    expect(await at(119 * 60)).toBe(true);
+    expect(await at(120 * 60 + 1)).toBe('expired');
   });
 });

@@ -49,3 +49,16 @@ export async function decodeSession(cookies: Iterable<{ name: string; value: str
   // A remembered token's expiry is checked again on every use (decode checked it when it was new).
   return token && typeof token.exp === 'number' && token.exp > Date.now() / 1000 ? token : null;
 }
+
+/**
+ * How often at most the session's expiry is pushed forward. Re-issuing the token (Auth.js decrypts
+ * it, mints a CSRF token and encrypts a new one) was a fifth of a signed-in page's server time, so
+ * within a minute of the last re-issue a request only checks that its token is sound. A session
+ * thus ends between SESSION_IDLE_MINUTES − 1 and SESSION_IDLE_MINUTES after its last request.
+ */
+export const SLIDE_AT_MOST_EVERY_SECONDS = 60;
+
+/** Is a sound session's token old enough (issued a minute or more ago) to be re-issued now? */
+export function sessionNeedsSliding(token: JWT, nowSeconds: number): boolean {
+  return token.iat === undefined || nowSeconds - token.iat >= SLIDE_AT_MOST_EVERY_SECONDS;
+}

@@ -3,9 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { consultations, positions } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
-import { addConsultationSummary, openConsultation, rateService, takePosition } from './mutations';
-import { getConsultation, listCurrentScores, listScoreSeries } from './queries';
-import { quarterOf, warsawLocalToDate } from './schema';
+import { addConsultationSummary, openConsultation, takePosition } from './consultation-mutations';
+import { rateService } from './scorecard-mutations';
+import { getConsultation } from './consultation-queries';
+import { listCurrentScores, listScoreSeries } from './scorecard-queries';
+import { quarterOf } from '@/lib/local-time';
+import { TEST_CLOCK_HEADER } from '@/lib/test-clock';
+import { requestHeaders } from '@/tests/next-headers';
+import { openConsultationSchema } from './schema';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
 
 let places: Awaited<ReturnType<typeof makePlaces>>;
@@ -94,6 +99,22 @@ describe('positions and the opinion', () => {
     expect((await getConsultation({ viewer: null, consultationId: id })).consultation.summaryHtml).toContain('kursach sobotnich');
   });
 
+  it('the end-to-end test clock (AGORA_TEST_CLOCK=1) moves the deadline check of one request, and only that', async () => {
+    const { id } = await open(communeCoordinator, places.communeId, new Date(Date.now() + 3600_000));
+    const member = await makeMember(places.communeId, 'locality');
+    await takePosition({ actor: member, consultationId: id, position: 'supports', justification: 'Na razie tak.' });
+    requestHeaders.set(TEST_CLOCK_HEADER, '3660');
+    try {
+      expect((await getConsultation({ viewer: null, consultationId: id })).consultation.closed).toBe(true);
+      expect((await thrown(takePosition({ actor: member, consultationId: id, position: 'opposes', justification: 'Za późno.' }))).code).toBe('conflict:consultation_closed');
+      await addConsultationSummary({ actor: communeCoordinator, consultationId: id, summary: 'Podsumowanie po terminie testowym.' });
+      expect((await thrown(open(communeCoordinator, places.communeId, new Date(Date.now() + 3600_000)))).fieldErrors).toEqual({ deadline: ['deadline_past'] });
+    } finally {
+      requestHeaders.delete(TEST_CLOCK_HEADER);
+    }
+    expect((await getConsultation({ viewer: null, consultationId: id })).consultation.closed).toBe(false);
+  });
+
   it('a county consultation takes positions from members of every commune', async () => {
     const { id } = await open(countyCoordinator, null);
     await takePosition({ actor: await makeMember(places.communeId), consultationId: id, position: 'abstains', justification: 'Brak zdania.' });
@@ -128,10 +149,23 @@ describe('scorecards', () => {
   });
 });
 
-describe('time helpers', () => {
+describe('consultation deadline (the form schema the action parses with)', () => {
+  const form = (deadline: string) =>
+    openConsultationSchema.safeParse({ title: 'Konsultacja w sprawie transportu', body: 'Treść konsultacji do zaopiniowania.', communeId: '', deadline, area_1: 'on' });
+  const deadlineError = (deadline: string) => form(deadline).error?.issues.find((i) => i.path[0] === 'deadline')?.message;
+
   it('reads a datetime-local value as Warsaw time, summer and winter', () => {
-    expect(warsawLocalToDate('2026-12-01T18:00').toISOString()).toBe('2026-12-01T17:00:00.000Z');
-    expect(warsawLocalToDate('2026-07-01T18:00').toISOString()).toBe('2026-07-01T16:00:00.000Z');
-    expect(quarterOf(new Date('2026-12-31T23:30:00Z'))).toBe(20271);
+    expect(form('2026-12-01T18:00').data?.deadline.toISOString()).toBe('2026-12-01T17:00:00.000Z');
+    expect(form('2026-07-01T18:00').data?.deadline.toISOString()).toBe('2026-07-01T16:00:00.000Z');
+  });
+
+  // The forum's old helper took 02:30 on 25 October as 01:30Z (the meetings' took 00:30Z), took
+  // the skipped 02:30 of 29 March, and rolled 31 February over to 3 March. All are refused now.
+  it('refuses a time the clocks skip, a time they repeat, and an impossible date, each with its message', () => {
+    expect(deadlineError('2026-03-29T02:30')).toBe('time_nonexistent');
+    expect(deadlineError('2027-03-28T02:00')).toBe('time_nonexistent');
+    expect(deadlineError('2026-10-25T02:30')).toBe('time_ambiguous');
+    expect(deadlineError('2027-10-31T02:59')).toBe('time_ambiguous');
+    expect(deadlineError('2026-02-31T10:00')).toBe('datetime_invalid');
   });
 });

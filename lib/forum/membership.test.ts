@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditLog, memberships, notifications } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
-import { applyForMembership, decideMembership, endMembership, QuotaFullError, stepDown } from './mutations';
-import { getMyMembership, listCommuneMembers, listManagedMemberships } from './queries';
+import { applyForMembership, decideMembership, endMembership, QuotaFullError, stepDown } from './membership-mutations';
+import { getMyMembership, listCommuneMembers, listManagedMemberships } from './membership-queries';
 import { saveForumSettings } from './settings';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDateTime } from '@/lib/local-time';
 
 // Safe to import in the browser: the forum's forms and server actions share these schemas.
 // Messages are keys in the "errors" namespace of the message catalogue.
@@ -111,9 +112,6 @@ export const suspendSchema = z.object({
 });
 export const followSchema = z.object({ threadId: serialId, follow: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
-/** "2026-12-01T18:00" as typed in a datetime-local field, read as Warsaw time. */
-const localDateTime = z.string({ error: 'required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'deadline_invalid');
-
 export const openConsultationSchema = withAreas({
   title: threadTitle,
   body: z.string({ error: 'required' }).trim().min(10, 'consultation_text_too_short').max(50_000, 'consultation_text_too_long'),
@@ -225,37 +223,6 @@ export function highlight(text: string, terms: string[], radius = 90): Segment[]
   }
   if (end < text.length) segments.push({ text: '…', match: false });
   return segments;
-}
-
-/** The quarter a moment falls in, in Warsaw: year * 10 + quarter (20264 = Q4 2026). */
-export function quarterOf(date: Date): number {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: 'numeric' }).formatToParts(date);
-  const year = Number(parts.find((p) => p.type === 'year')!.value);
-  const month = Number(parts.find((p) => p.type === 'month')!.value);
-  return year * 10 + Math.ceil(month / 3);
-}
-
-/** "2026-12-01T18:00" read as a Warsaw wall-clock time, to the instant it names. */
-export function warsawLocalToDate(value: string): Date {
-  const [datePart, timePart] = value.split('T') as [string, string];
-  const [y, m, d] = datePart.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = timePart.split(':').map(Number) as [number, number];
-  const guess = Date.UTC(y, m - 1, d, hh, mm);
-  const offsetAt = (instant: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Europe/Warsaw',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(instant);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - instant;
-  };
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
 }
 
 export type ApplyInput = z.output<typeof applySchema>;

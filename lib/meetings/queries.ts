@@ -7,7 +7,7 @@ import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canManageMeeting } from './permissions';
 import { MEETINGS_PAGE_SIZE, type MeetingTypeName } from './schema';
-import { warsawMonthRange } from './time';
+import { monthRange } from '@/lib/local-time';
 
 // Meetings are public: anyone may read the calendar. Who said they will come is for the meeting's
 // coordinators only; each reader learns only whether they themselves are coming.
@@ -48,7 +48,7 @@ export type MeetingListItem = Awaited<ReturnType<typeof listMonthMeetings>>[numb
 
 /** Every meeting starting in a Warsaw calendar month (for the month view). */
 export async function listMonthMeetings({ year, month, ...filters }: { year: number; month: number } & MeetingFilters) {
-  const { from, to } = warsawMonthRange(year, month);
+  const { from, to } = monthRange(year, month);
   return base()
     .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, to), ...filterConditions(filters)))
     .orderBy(asc(meetings.startsAt), asc(meetings.id));

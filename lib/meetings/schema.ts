@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromWarsawLocal } from './time';
+import { localDateTime } from '@/lib/local-time';
 
 // Safe to import in the browser: the meeting forms and the server actions share these schemas.
 // Messages are keys in the "errors" namespace of the message catalogue.
@@ -50,27 +50,13 @@ const optionalLink = (check: (v: string) => boolean, key: string) =>
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || check(v), key);
 
-/** A datetime-local value, as the Warsaw wall clock. */
-export const warsawDateTime = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, 'required')
-  .transform((value, ctx) => {
-    const result = fromWarsawLocal(value);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.reason === 'nonexistent' ? 'time_nonexistent' : 'datetime_invalid' });
-      return z.NEVER;
-    }
-    return result.instant;
-  });
-
 const meetingFields = z.object({
   type: z.enum(MEETING_TYPES, { error: 'required' }),
   title: z.string({ error: 'required' }).trim().min(3, 'title_too_short').max(200, 'title_too_long'),
   description: optionalText(20_000),
   agenda: optionalText(10_000),
-  startsAt: warsawDateTime,
-  endsAt: warsawDateTime,
+  startsAt: localDateTime,
+  endsAt: localDateTime,
   address: z.string({ error: 'required' }).trim().min(3, 'address_too_short').max(300, 'text_too_long'),
   onlineUrl: optionalLink(isHttpsUrl, 'url_https_required'),
   communeId: communeChoice,

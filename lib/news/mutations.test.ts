@@ -107,9 +107,12 @@ describe('publishing news', () => {
   });
 
   it('the form schema checks every field', () => {
-    const ok = articleSchema.safeParse({ title: 'Tytuł', lead: 'Krótki wstęp do artykułu', body: 'Treść artykułu tutaj', communeId: '', status: 'draft', publishedAt: '2026-10-25T02:30' });
+    const ok = articleSchema.safeParse({ title: 'Tytuł', lead: 'Krótki wstęp do artykułu', body: 'Treść artykułu tutaj', communeId: '', status: 'draft', publishedAt: '2026-10-25T03:30' });
     expect(ok.success).toBe(true);
-    expect(ok.data?.publishedAt.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(ok.data?.publishedAt.toISOString()).toBe('2026-10-25T02:30:00.000Z');
+    // The repeated hour of the autumn change names two instants: the writer must pick another time.
+    const twice = articleSchema.safeParse({ ...ok.data, communeId: '', publishedAt: '2026-10-25T02:30' });
+    expect(twice.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['publishedAt', 'time_ambiguous']]);
     const bad = articleSchema.safeParse({ title: 'T', lead: '', body: 'x', status: 'other', publishedAt: 'jutro' });
     expect(bad.error?.issues.map((i) => i.path[0]).sort()).toEqual(['body', 'lead', 'publishedAt', 'status', 'title']);
   });

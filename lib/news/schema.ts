@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { communeChoice, serialId, warsawDateTime } from '@/lib/meetings/schema';
+import { localDateTime } from '@/lib/local-time';
+import { communeChoice, serialId } from '@/lib/meetings/schema';
 
 // Safe to import in the browser: the article form and the server actions share these schemas.
 
@@ -12,7 +13,7 @@ export const articleSchema = z.object({
   body: z.string({ error: 'required' }).trim().min(10, 'body_too_short').max(50_000, 'text_too_long'),
   communeId: communeChoice,
   status: z.enum(ARTICLE_STATUSES, { error: 'required' }),
-  publishedAt: warsawDateTime,
+  publishedAt: localDateTime,
 });
 
 export type ArticleInput = z.output<typeof articleSchema>;

@@ -1,6 +1,6 @@
 import 'server-only';
 import cluster from 'node:cluster';
-import { FORGET_MESSAGE, GLOBAL_KEY } from '@/scripts/public-page-cache.mjs';
+import { FORGET_MESSAGE, GLOBAL_KEY } from '@/lib/public-page-cache-keys.mjs';
 
 // The server keeps anonymous visitors' results pages for a few seconds (scripts/serve.mjs,
 // scripts/public-page-cache.mjs). What decides whether the public may see a survey's results —

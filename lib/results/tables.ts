@@ -1,6 +1,7 @@
 // The data tables of the dashboards, built once from a view's (already suppressed) data and used
 // both for the table under each chart and for its CSV, so the two always carry the same numbers.
 // Browser-safe and pure. A null value is a suppressed number ("fewer than k").
+import { csvLines, type CsvDialect } from '@/lib/csv';
 
 export type TableValue = string | number | null;
 export interface TableSpec {
@@ -102,15 +103,9 @@ export function distributionTable(d: Distribution, caption: string, options: { r
   };
 }
 
-/** RFC 4180 CSV; suppressed numbers carry the same words as on the page. */
-export function toCsv(table: TableSpec, suppressed: string): string {
-  const quote = (v: TableValue) => {
-    const s = v === null ? suppressed : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  // A formula-looking first character is neutralised (CSV injection).
-  const safe = (v: TableValue) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
-  return [table.headers, ...table.rows].map((row) => row.map((v) => quote(safe(v))).join(',')).join('\r\n') + '\r\n';
+/** The table's CSV lines (lib/csv); suppressed numbers carry the same words as on the page. */
+export function toCsv(table: TableSpec, suppressed: string, dialect: CsvDialect = 'plain'): string {
+  return csvLines([table.headers, ...table.rows].map((row) => row.map((v) => (v === null ? suppressed : v))), dialect);
 }
 
 interface ServiceMatrixData {

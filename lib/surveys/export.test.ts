@@ -1,6 +1,8 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { csvLines } from '@/lib/csv';
 import { definitionSchema } from './definition';
-import { codebookCsv, csvField, exportColumns, responseCsvLine } from './export';
+import { codebookRows, exportColumns, responseCsvRow } from './export';
 import { smallSurveyForm } from './test-helpers';
 
 const definition = definitionSchema.parse(smallSurveyForm('x').definition);
@@ -12,16 +14,8 @@ describe('the CSV export', () => {
     expect(names).toEqual(expect.arrayContaining(['bus', 'bus_rating', 'services__a', 'services__b', 'rank__x', 'rank__y', 'rank__z', 'many__p', 'many__q', 'many__r', 'count', 'note']));
   });
 
-  it('quotes what needs quoting and defuses spreadsheet formulas', () => {
-    expect(csvField('Jasło, "Rynek"')).toBe('"Jasło, ""Rynek"""');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('-1+1')).toBe("'-1+1");
-    expect(csvField(-1)).toBe('-1');
-    expect(csvField(null)).toBe('');
-  });
-
   it('writes one row per response with its answers in place', () => {
-    const line = responseCsvLine(exportColumns(definition), {
+    const row = responseCsvRow(exportColumns(definition), {
       id: 'r1',
       submittedAt: new Date('2026-05-01T10:00:00Z'),
       channel: 'paper',
@@ -40,14 +34,14 @@ describe('the CSV export', () => {
         { questionId: 'note', itemKey: '', value: null, dontKnow: false, text: 'dobrze, ale' },
       ],
     });
-    const cells = Object.fromEntries(exportColumns(definition).map((c, i) => [c.name, line.trimEnd().match(/("([^"]|"")*"|[^,]*)(,|$)/g)![i]!.replace(/,$/, '')]));
-    expect(cells).toMatchObject({ response_id: 'r1', channel: 'paper', commune: 'Krempna', bus: 'yes', bus_rating: 'dk', services__a: '', services__b: '4', rank__z: '1', rank__x: '', many__p: '0', many__q: '1', count: '', note: '"dobrze, ale"' });
-    expect(line.endsWith('\r\n')).toBe(true);
+    const [back] = parse(csvLines([row], 'excel'), { delimiter: ';' }) as string[][];
+    const cells = Object.fromEntries(exportColumns(definition).map((c, i) => [c.name, back![i]]));
+    expect(cells).toMatchObject({ response_id: 'r1', channel: 'paper', commune: 'Krempna', commune_id: '3', bus: 'yes', bus_rating: 'dk', services__a: '', services__b: '4', rank__z: '1', rank__x: '', many__p: '0', many__q: '1', count: '', note: 'dobrze, ale' });
   });
 
   it('has a codebook row per column', () => {
-    const rows = codebookCsv(definition).trim().split('\r\n');
+    const rows = codebookRows(definition);
     expect(rows).toHaveLength(exportColumns(definition).length + 1);
-    expect(rows.find((r) => r.startsWith('services__b,'))).toContain('matrix');
+    expect(rows.find((r) => r[0] === 'services__b')).toContain('matrix');
   });
 });

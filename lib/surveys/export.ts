@@ -1,7 +1,9 @@
+import type { CsvValue } from '@/lib/csv';
 import { allQuestions, DONT_KNOW, localize, type Question, type SurveyDefinition } from './definition';
 
 // Turning responses into CSV rows: one row per response, one column per question, or per matrix
-// row, multiple-choice option or ranked item. Pure, so it is tested without a database.
+// row, multiple-choice option or ranked item. Pure, so it is tested without a database; lib/csv
+// writes the rows.
 
 export interface ExportColumn {
   name: string;
@@ -21,19 +23,6 @@ export function exportColumns(definition: SurveyDefinition): ExportColumn[] {
   return columns;
 }
 
-/**
- * One CSV field. Quotes when needed; a value that a spreadsheet would run as a formula (=, +, -, @
- * at the start of free text) gets a leading apostrophe, so an answer cannot become a formula.
- */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (fields: (string | number | null | undefined)[]) => `${fields.map(csvField).join(',')}\r\n`;
-
 interface Row {
   id: string;
   submittedAt: Date;
@@ -47,14 +36,15 @@ interface Row {
   answers: { questionId: string; itemKey: string; value: number | null; dontKnow: boolean; text: string | null }[];
 }
 
-export function responseCsvLine(columns: ExportColumn[], r: Row): string {
+/** The cells of one response's row, in the order of `columns`. */
+export function responseCsvRow(columns: ExportColumn[], r: Row): CsvValue[] {
   const byKey = new Map<string, Row['answers'][number]>();
   const chosen = new Set<string>();
   for (const a of r.answers) {
     byKey.set(`${a.questionId}\u0000${a.itemKey}`, a);
     chosen.add(`${a.questionId}\u0000`);
   }
-  const fields = columns.map((c) => {
+  return columns.map((c) => {
     if (!c.question) {
       switch (c.name) {
         case 'response_id': return r.id;
@@ -81,17 +71,16 @@ export function responseCsvLine(columns: ExportColumn[], r: Row): string {
     if (a.dontKnow) return DONT_KNOW;
     return a.text ?? a.value;
   });
-  return csvLine(fields);
 }
 
-/** The codebook: what each column of the responses CSV means. */
-export function codebookCsv(definition: SurveyDefinition): string {
-  let out = csvLine(['column', 'question_id', 'section', 'type', 'area', 'measure', 'label_pl', 'label_en', 'item_pl', 'item_en', 'values']);
+/** The codebook's rows: what each column of the responses CSV means. */
+export function codebookRows(definition: SurveyDefinition): CsvValue[][] {
+  const out: CsvValue[][] = [['column', 'question_id', 'section', 'type', 'area', 'measure', 'label_pl', 'label_en', 'item_pl', 'item_en', 'values']];
   const sectionOf = new Map(definition.sections.flatMap((s) => s.questions.map((q) => [q.id, s.id] as const)));
   for (const c of exportColumns(definition)) {
     const q = c.question;
     if (!q) {
-      out += csvLine([c.name, '', '', 'profile', '', 'profile', c.name, c.name, '', '', '']);
+      out.push([c.name, '', '', 'profile', '', 'profile', c.name, c.name, '', '', '']);
       continue;
     }
     const items = q.type === 'multiple_choice' ? q.options : q.type === 'matrix' ? q.rows : q.type === 'ranking' ? q.items : [];
@@ -102,7 +91,7 @@ export function codebookCsv(definition: SurveyDefinition): string {
     if (q.type === 'rating' || q.type === 'matrix') values = [...q.scaleLabels.map((l, i) => `${i + 1}=${l.pl}`), ...(q.allowDontKnow ? [`${DONT_KNOW}=nie wiem/don't know`] : [])].join('; ');
     if (q.type === 'ranking') values = `1..${q.maxRanked} = miejsce/place`;
     if (q.type === 'number') values = `${q.min}..${q.max}`;
-    out += csvLine([c.name, q.id, sectionOf.get(q.id), q.type, q.area ?? '', q.measure, q.label.pl, q.label.en, item?.label.pl ?? '', item?.label.en ?? '', values]);
+    out.push([c.name, q.id, sectionOf.get(q.id), q.type, q.area ?? '', q.measure, q.label.pl, q.label.en, item?.label.pl ?? '', item?.label.en ?? '', values]);
   }
   return out;
 }

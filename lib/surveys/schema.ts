@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalLocalDateTime } from '@/lib/local-time';
 import { definitionSchema } from './definition';
 
 // Forms of the survey back office, safe in the browser; the server actions parse with the same
@@ -9,10 +10,6 @@ export const MAX_CODES_PER_BATCH = 1000;
 export const OFFICE_PAGE_SIZE = 50;
 export const EXPORT_BATCH_SIZE = 1000;
 
-const optionalDate = z.preprocess(
-  (v) => (v === '' || v === null || v === undefined ? null : v),
-  z.coerce.date({ error: 'date_invalid' }).nullable(),
-);
 
 /** The survey's own fields, beside its structure. */
 export const surveyMetaSchema = z
@@ -29,8 +26,9 @@ export const surveyMetaSchema = z
       .min(1, 'survey_communes_required')
       .max(1000, 'invalid')
       .transform((ids) => [...new Set(ids)].sort((a, b) => a - b)),
-    opensAt: optionalDate,
-    closesAt: optionalDate,
+    /** Warsaw wall-clock times from datetime-local fields (lib/local-time). */
+    opensAt: optionalLocalDateTime,
+    closesAt: optionalLocalDateTime,
   })
   .refine((m) => !m.opensAt || !m.closesAt || m.opensAt < m.closesAt, { message: 'dates_order_invalid', path: ['closesAt'] });
 

@@ -1,12 +1,14 @@
+import { withRouteErrors } from '@/app/_http/route-error';
 import { getCurrentUser } from '@/lib/auth';
 import { exportUserData } from '@/lib/auth/queries';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
 /** The RODO right of access: everything about the signed-in user, as a JSON download. */
-export async function GET() {
+export const GET = withRouteErrors(async () => {
   const user = await getCurrentUser();
-  if (!user) return Response.json({ error: 'unauthorized' }, { status: 401 });
+  if (!user) throw new AppError('unauthorized');
   const data = await exportUserData({ actor: user });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {
@@ -16,4 +18,4 @@ export async function GET() {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

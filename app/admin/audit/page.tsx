@@ -5,12 +5,12 @@ import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SelectField } from '@/components/ui/field';
-import { Forbidden } from '@/components/layout/forbidden';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getUser, listAuditActions, listAuditLog, type AdminAuditEntry } from '@/lib/admin/queries';
 import { auditListParamsSchema } from '@/lib/admin/schema';
-import { adminActor } from '../guard';
+import { signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('audit.title') };
@@ -29,8 +29,7 @@ const targetPages: Record<string, (id: string) => string> = {
 };
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await adminActor('/admin/audit');
-  if (!actor) return <Forbidden />;
+  const actor = await signedIn('/admin/audit', canAdminister);
   const { action, actorId, cursor } = auditListParamsSchema.parse(await searchParams);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -3,19 +3,18 @@ import Link from 'next/link';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
 import { CommuneCreateForm } from '@/components/admin/commune-create-form';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCommunes } from '@/lib/admin/queries';
 import { createCommuneAction } from '../actions';
-import { adminActor } from '../guard';
+import { signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('communes.title') };
 }
 
 export default async function AdminCommunesPage() {
-  const actor = await adminActor('/admin/communes');
-  if (!actor) return <Forbidden />;
+  const actor = await signedIn('/admin/communes', canAdminister);
   const t = await getTranslations();
   const communes = await listCommunes({ actor });
 

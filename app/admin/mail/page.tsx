@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
-import { Forbidden } from '@/components/layout/forbidden';
 import { Button } from '@/components/ui/button';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { SelectField } from '@/components/ui/field';
@@ -10,7 +9,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { MAIL_STATUSES, type MailStatusName as MailStatus } from '@/lib/mail/kinds';
 import { countOutbox, describeMailTarget, listOutbox } from '@/lib/mail/queries';
-import { adminActor } from '../guard';
+import { parseId, signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 import { resendMailAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,11 +29,10 @@ function pageHref(params: { status?: string; cursor?: number }) {
 
 /** The outbox for admins: state, failures with their reason, resend; in development, the mailbox. */
 export default async function AdminMailPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
-  const actor = await adminActor('/admin/mail');
-  if (!actor) return <Forbidden />;
+  const actor = await signedIn('/admin/mail', canAdminister);
   const params = await searchParams;
   const status = STATUSES.includes(params.status as MailStatus) ? (params.status as MailStatus) : undefined;
-  const cursor = params.cursor && /^\d{1,15}$/.test(params.cursor) ? Number(params.cursor) : undefined;
+  const cursor = parseId(params.cursor) ?? undefined;
   const t = await getTranslations('mailPages');
   const format = await getFormatter();
   const [page, counts] = await Promise.all([listOutbox({ actor, status, cursor }), countOutbox({ actor })]);

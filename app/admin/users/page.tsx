@@ -4,13 +4,13 @@ import { KeysetPagination } from '@/components/ui/pagination';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { GrantLabel } from '@/components/admin/grant-label';
-import { Forbidden } from '@/components/layout/forbidden';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { listUsers } from '@/lib/admin/queries';
 import { userListParamsSchema } from '@/lib/admin/schema';
-import { adminActor } from '../guard';
+import { signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('users.title') };
@@ -25,8 +25,7 @@ function pageHref(params: { q?: string; cursor?: string }) {
 }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await adminActor('/admin/users');
-  if (!actor) return <Forbidden />;
+  const actor = await signedIn('/admin/users', canAdminister);
   const { q, cursor } = userListParamsSchema.parse(await searchParams);
   const t = await getTranslations();
   const format = await getFormatter();

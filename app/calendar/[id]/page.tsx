@@ -8,9 +8,9 @@ import { MinutesForm } from '@/components/meetings/minutes-form';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { orNotFound, routeId } from '@/lib/meetings/guard';
 import { getMeeting, listAttendees } from '@/lib/meetings/queries';
 import { attachMinutesAction, attendMeetingAction, withdrawAttendanceAction } from '../actions';
+import { load, routeId } from '@/app/_http/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,14 +18,14 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = routeId((await params).id);
-  const meeting = await orNotFound(getMeeting({ id, viewer: null }));
+  const meeting = await load(getMeeting({ id, viewer: null }));
   return { title: meeting.title, alternates: { types: { 'text/calendar': `/calendar/${id}/ics` } } };
 }
 
 export default async function MeetingPage({ params }: Params) {
   const id = routeId((await params).id);
   const user = await getCurrentUser();
-  const meeting = await orNotFound(getMeeting({ id, viewer: user }));
+  const meeting = await load(getMeeting({ id, viewer: user }));
   const t = await getTranslations('meetings');
   const format = await getFormatter();
   const { hasEnded: ended, hasStarted: started, isFull: full } = meeting;

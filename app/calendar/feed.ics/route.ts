@@ -1,3 +1,5 @@
+import { withRouteErrors } from '@/app/_http/route-error';
+import { AppError } from '@/lib/errors';
 import { meetingsCalendar } from '@/lib/meetings/feed';
 import { feedLabels } from '@/lib/meetings/feed-labels';
 import { findCommuneBySlug, listFeedMeetings } from '@/lib/meetings/queries';
@@ -8,13 +10,13 @@ export const dynamic = 'force-dynamic';
  * The subscribable iCalendar feed: the whole county, or with ?commune=<slug> one commune's
  * meetings together with the county-wide ones (those concern every commune).
  */
-export async function GET(request: Request) {
+export const GET = withRouteErrors(async (request: Request) => {
   const url = new URL(request.url);
   const slug = url.searchParams.get('commune');
   let commune: Awaited<ReturnType<typeof findCommuneBySlug>> = null;
   if (slug) {
     commune = /^[a-z0-9-]{1,60}$/.test(slug) ? await findCommuneBySlug({ slug }) : null;
-    if (!commune) return new Response('Not found', { status: 404 });
+    if (!commune) throw new AppError('not_found:commune');
   }
   const list = await listFeedMeetings({ communeId: commune?.id ?? null });
   const body = meetingsCalendar(list, url.origin, await feedLabels(commune ? { commune: commune.name } : undefined));
@@ -25,4 +27,4 @@ export async function GET(request: Request) {
       'Cache-Control': 'public, max-age=300',
     },
   });
-}
+}, 'text');

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentUser } from '@/lib/auth';
 import { canPublishMeetings, publishableCommuneOptions } from '@/lib/meetings/permissions';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { createMeetingAction } from '../actions';
+import { allow, signedIn } from '@/app/_http/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,9 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewMeetingPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent('/calendar/new')}`);
-  if (!canPublishMeetings(user)) return <Forbidden />;
+  const user = await signedIn('/calendar/new');
+  allow(canPublishMeetings(user));
   const t = await getTranslations('meetings');
   const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
   return (

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { listManagedMemberships } from '@/lib/forum/queries';
+import { listManagedMemberships } from '@/lib/forum/membership-queries';
 import { decideAction, endMembershipAction } from '../actions';
-import { orForbidden, signedIn } from '../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.applications'))('title') };
@@ -13,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApplicationsPage() {
   const user = await signedIn('/forum/applications');
-  const managed = await orForbidden(listManagedMemberships({ actor: user }));
-  if (!managed) return <Forbidden />;
+  const managed = await load(listManagedMemberships({ actor: user }));
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const who = (m: (typeof managed.pending)[number]) => `${t(`forum.representation.${m.representation}`)}: ${m.localityName ?? m.organisation ?? ''}`;
   return (

@@ -5,7 +5,7 @@ import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { isCoordinator } from '@/lib/forum/permissions';
-import { listConsultations } from '@/lib/forum/queries';
+import { listConsultations } from '@/lib/forum/consultation-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.consultations'))('title') };

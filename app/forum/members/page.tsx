@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
-import { listCommunesWithMembers } from '@/lib/forum/queries';
+import { listCommunesWithMembers } from '@/lib/forum/membership-queries';
 import { getForumSettings } from '@/lib/forum/settings';
 
 export async function generateMetadata(): Promise<Metadata> {

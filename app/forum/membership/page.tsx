@@ -3,10 +3,10 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { getMyMembership, listAllActiveLocalities } from '@/lib/forum/queries';
+import { getMyMembership, listAllActiveLocalities } from '@/lib/forum/membership-queries';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { applyAction, stepDownAction } from '../actions';
-import { signedIn } from '../guard';
+import { signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.membership'))('title') };

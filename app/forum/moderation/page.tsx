@@ -4,12 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
-import { listModerationQueue } from '@/lib/forum/queries';
+import { listModerationQueue } from '@/lib/forum/moderation-queries';
 import { POSTS_PER_PAGE } from '@/lib/forum/schema';
 import { moderatePostAction } from '../actions';
-import { orForbidden, signedIn } from '../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.moderation'))('title') };
@@ -17,8 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ModerationPage() {
   const user = await signedIn('/forum/moderation');
-  const queue = await orForbidden(listModerationQueue({ actor: user }));
-  if (!queue) return <Forbidden />;
+  const queue = await load(listModerationQueue({ actor: user }));
   const t = await getTranslations('forum');
   return (
     <div className="space-y-6">

@@ -3,9 +3,9 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { PageHeader } from '@/components/ui/page-header';
-import { countUnreadNotifications, listNotifications } from '@/lib/forum/queries';
+import { countUnreadNotifications, listNotifications } from '@/lib/forum/notification-queries';
 import { markAllReadAction, openNotificationAction } from '../actions';
-import { parseId, signedIn } from '../guard';
+import { parseId, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.notifications'))('title') };

@@ -4,11 +4,12 @@ import { ForumForm } from '@/components/forum/forum-form';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { getSeat, listCurrentScores, listMyRatings, listScoreSeries } from '@/lib/forum/queries';
-import { quarterOf } from '@/lib/forum/schema';
+import { listCurrentScores, listMyRatings, listScoreSeries } from '@/lib/forum/scorecard-queries';
+import { getSeat } from '@/lib/forum/seat';
+import { quarterOf } from '@/lib/local-time';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { rateServiceAction } from '../actions';
-import { parseId } from '../guard';
+import { parseId } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.scorecards'))('title') };

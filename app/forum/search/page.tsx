@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Highlighted } from '@/components/forum/highlighted';
 import { PageHeader } from '@/components/ui/page-header';
-import { searchForum } from '@/lib/forum/queries';
+import { searchForum } from '@/lib/forum/search-queries';
 import { POSTS_PER_PAGE, searchParamsSchema } from '@/lib/forum/schema';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 

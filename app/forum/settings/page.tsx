@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { isAdmin } from '@/lib/auth/permissions';
 import { getForumSettings } from '@/lib/forum/settings';
 import { forumSettingsAction } from '../actions';
-import { signedIn } from '../guard';
+import { allow, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.settings'))('title') };
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ForumSettingsPage() {
   const user = await signedIn('/forum/settings');
-  if (!isAdmin(user)) return <Forbidden />;
+  allow(isAdmin(user));
   const [t, settings] = await Promise.all([getTranslations('forum.settings'), getForumSettings()]);
   const keys = ['localityQuota', 'organisationQuota', 'autoHideReports', 'postsPerWindow', 'postWindowSeconds'] as const;
   return (

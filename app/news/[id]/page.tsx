@@ -4,8 +4,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { MarkdownBody } from '@/components/meetings/markdown-body';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { orNotFound, routeId } from '@/lib/meetings/guard';
 import { getArticle } from '@/lib/news/queries';
+import { load, routeId } from '@/app/_http/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const id = routeId((await params).id);
-  const article = await orNotFound(getArticle({ id, viewer: await getCurrentUser() }));
+  const article = await load(getArticle({ id, viewer: await getCurrentUser() }));
   const t = await getTranslations('news');
   return {
     title: article.title,
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Params) {
   const id = routeId((await params).id);
-  const article = await orNotFound(getArticle({ id, viewer: await getCurrentUser() }));
+  const article = await load(getArticle({ id, viewer: await getCurrentUser() }));
   const t = await getTranslations('news');
   const format = await getFormatter();
   return (

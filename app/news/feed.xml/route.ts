@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { withRouteErrors } from '@/app/_http/route-error';
 import { markdownToText, renderMarkdown } from '@/lib/markdown';
 import { buildAtomFeed } from '@/lib/news/atom';
 import { listFeedArticles } from '@/lib/news/queries';
@@ -6,7 +7,7 @@ import { listFeedArticles } from '@/lib/news/queries';
 export const dynamic = 'force-dynamic';
 
 /** The Atom 1.0 feed of published news, newest first. */
-export async function GET(request: Request) {
+export const GET = withRouteErrors(async (request: Request) => {
   const origin = new URL(request.url).origin;
   const t = await getTranslations();
   const list = await listFeedArticles({ limit: 30 });
@@ -34,4 +35,4 @@ export async function GET(request: Request) {
   return new Response(body, {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
   });
-}
+}, 'text');

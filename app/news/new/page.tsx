@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ArticleForm } from '@/components/news/article-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentUser } from '@/lib/auth';
 import { publishableCommuneOptions } from '@/lib/meetings/permissions';
-import { toWarsawLocal } from '@/lib/meetings/time';
+import { toLocal } from '@/lib/local-time';
 import { canPublishNews } from '@/lib/news/permissions';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { createArticleAction } from '../actions';
+import { allow, signedIn } from '@/app/_http/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,9 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewArticlePage() {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent('/news/new')}`);
-  if (!canPublishNews(user)) return <Forbidden />;
+  const user = await signedIn('/news/new');
+  allow(canPublishNews(user));
   const t = await getTranslations('news');
   // Articles and meetings share the coordinators' scope rule.
   const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
@@ -30,7 +27,7 @@ export default async function NewArticlePage() {
       <ArticleForm
         action={createArticleAction}
         communes={options}
-        defaultValues={{ title: '', lead: '', body: '', communeId: options[0]?.value ?? '', status: 'published', publishedAt: toWarsawLocal(new Date()) }}
+        defaultValues={{ title: '', lead: '', body: '', communeId: options[0]?.value ?? '', status: 'published', publishedAt: toLocal(new Date()) }}
       />
     </div>
   );

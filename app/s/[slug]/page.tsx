@@ -1,24 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SurveyForm } from '@/components/surveys/survey-form';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { getSurveyForFilling } from '@/lib/surveys/queries';
-
-async function load(slug: string) {
-  try {
-    return await getSurveyForFilling({ slug });
-  } catch (error) {
-    if (error instanceof AppError && error.type === 'not_found') notFound();
-    throw error;
-  }
-}
+import { load } from '@/app/_http/page-guard';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  const { survey } = await load((await params).slug);
+  const { survey } = await load(getSurveyForFilling({ slug: (await params).slug }));
   const locale = await getLocale();
   return { title: locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl };
 }
@@ -26,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 /** The public questionnaire: no account, one section per step, works on a 360 px phone. */
 export default async function FillSurveyPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { survey, accepting, communes, localities } = await load(slug);
+  const { survey, accepting, communes, localities } = await load(getSurveyForFilling({ slug }));
   const locale = await getLocale();
   const t = await getTranslations('surveys.fill');
   const title = locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl;

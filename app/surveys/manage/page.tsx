@@ -1,24 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { canManageSurveys } from '@/lib/surveys/permissions';
 import { listSurveysForOffice } from '@/lib/surveys/queries';
 import { officeListParamsSchema } from '@/lib/surveys/schema';
-import { load, officeUser } from './guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('office') };
 }
 
 export default async function SurveyOfficePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await officeUser('/surveys/manage');
+  const user = await signedIn('/surveys/manage');
   const { cursor } = officeListParamsSchema.parse(await searchParams);
   const page = await load(listSurveysForOffice({ actor: user, cursor }));
-  if (!page) return <Forbidden />;
   const { surveys, nextCursor } = page;
   const [t, format, locale] = await Promise.all([getTranslations('surveys'), getFormatter(), getLocale()]);
   return (

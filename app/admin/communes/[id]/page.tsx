@@ -2,15 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/admin/action-button';
 import { LocalityCreateForm } from '@/components/admin/locality-create-form';
 import { RenameForm } from '@/components/admin/rename-form';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCommune, listLocalities } from '@/lib/admin/queries';
 import { createLocalityAction, renameCommuneAction, renameLocalityAction, setCommuneActiveAction, setLocalityActiveAction } from '../../actions';
-import { adminActor, orNotFound } from '../../guard';
+import { load, routeId, signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('commune.title') };
@@ -18,11 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminCommunePage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
-  const actor = await adminActor(`/admin/communes/${rawId}`);
-  if (!actor) return <Forbidden />;
-  const id = /^[1-9][0-9]{0,8}$/.test(rawId) ? Number(rawId) : null;
-  if (id === null) notFound();
-  const commune = await orNotFound(getCommune({ actor, id }));
+  const actor = await signedIn(`/admin/communes/${rawId}`, canAdminister);
+  const id = routeId(rawId);
+  const commune = await load(getCommune({ actor, id }));
   const localities = await listLocalities({ actor, communeId: id });
   const t = await getTranslations();
 

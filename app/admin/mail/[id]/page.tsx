@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getOutboxMessage } from '@/lib/mail/queries';
-import { adminActor, orNotFound } from '../../guard';
+import { load, routeId, signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('mailPages'))('adminTitle') };
@@ -16,11 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
  * sandboxed by ./html), so a developer reads mail here without a mailbox.
  */
 export default async function AdminMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await adminActor(`/admin/mail/${id}`);
-  if (!actor) return <Forbidden />;
-  if (!/^\d{1,15}$/.test(id)) notFound();
-  const message = await orNotFound(getOutboxMessage({ actor, id: Number(id) }));
+  const id = routeId((await params).id);
+  const actor = await signedIn(`/admin/mail/${id}`, canAdminister);
+  const message = await load(getOutboxMessage({ actor, id }));
   const t = await getTranslations('mailPages');
   const format = await getFormatter();
   return (

@@ -4,11 +4,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { GrantLabel } from '@/components/admin/grant-label';
 import { GrantRoleForm } from '@/components/admin/grant-role-form';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { getUser, listCommunes } from '@/lib/admin/queries';
 import { grantRoleAction, revokeRoleAction, setUserStatusAction } from '../../actions';
-import { adminActor, orNotFound } from '../../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
+import { canAdminister } from '@/lib/auth/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('user.title') };
@@ -16,9 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await adminActor(`/admin/users/${id}`);
-  if (!actor) return <Forbidden />;
-  const user = await orNotFound(getUser({ actor, id }));
+  const actor = await signedIn(`/admin/users/${id}`, canAdminister);
+  const user = await load(getUser({ actor, id }));
   const communes = (await listCommunes({ actor })).filter((c) => c.active);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentUser } from '@/lib/auth';
-import { orNotFound, routeId } from '@/lib/meetings/guard';
 import { publishableCommuneOptions } from '@/lib/meetings/permissions';
 import { getMeeting } from '@/lib/meetings/queries';
-import { toWarsawLocal } from '@/lib/meetings/time';
+import { toLocal } from '@/lib/local-time';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { updateMeetingAction } from '../../actions';
+import { allow, load, routeId, signedIn } from '@/app/_http/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,10 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditMeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const id = routeId((await params).id);
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/calendar/${id}/edit`)}`);
-  const meeting = await orNotFound(getMeeting({ id, viewer: user }));
-  if (!meeting.canManage) return <Forbidden />;
+  const user = await signedIn(`/calendar/${id}/edit`);
+  const meeting = await load(getMeeting({ id, viewer: user }));
+  allow(meeting.canManage);
   const t = await getTranslations('meetings');
   const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
   return (
@@ -38,8 +34,8 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
           title: meeting.title,
           description: meeting.description,
           agenda: meeting.agenda,
-          startsAt: toWarsawLocal(meeting.startsAt),
-          endsAt: toWarsawLocal(meeting.endsAt),
+          startsAt: toLocal(meeting.startsAt),
+          endsAt: toLocal(meeting.endsAt),
           address: meeting.address,
           onlineUrl: meeting.onlineUrl ?? '',
           communeId: meeting.communeId === null ? '' : String(meeting.communeId),

@@ -1,3 +1,4 @@
+import { withRouteErrors } from '@/app/_http/route-error';
 import { AppError } from '@/lib/errors';
 import { meetingsCalendar } from '@/lib/meetings/feed';
 import { feedLabels } from '@/lib/meetings/feed-labels';
@@ -6,21 +7,16 @@ import { getMeeting } from '@/lib/meetings/queries';
 export const dynamic = 'force-dynamic';
 
 /** One meeting as an .ics file to download and open in a calendar app. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) return new Response('Not found', { status: 404 });
-  try {
-    const meeting = await getMeeting({ id: Number(id), viewer: null });
-    const body = meetingsCalendar([meeting], new URL(request.url).origin, await feedLabels());
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'text/calendar; charset=utf-8',
-        'Content-Disposition': `attachment; filename="spotkanie-${meeting.id}.ics"`,
-        'Cache-Control': 'no-cache',
-      },
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.type === 'not_found') return new Response('Not found', { status: 404 });
-    throw error;
-  }
-}
+  if (!/^\d{1,9}$/.test(id)) throw new AppError('not_found:meeting');
+  const meeting = await getMeeting({ id: Number(id), viewer: null });
+  const body = meetingsCalendar([meeting], new URL(request.url).origin, await feedLabels());
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="spotkanie-${meeting.id}.ics"`,
+      'Cache-Control': 'no-cache',
+    },
+  });
+}, 'text');

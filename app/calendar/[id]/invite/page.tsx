@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { InviteForm } from '@/components/mail/invite-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentUser } from '@/lib/auth';
-import { orNotFound, routeId } from '@/lib/meetings/guard';
+import { allow, load, routeId, signedIn } from '@/app/_http/page-guard';
 import { canManageMeeting } from '@/lib/meetings/permissions';
 import { getMeeting } from '@/lib/meetings/queries';
 import { listActiveCommunes } from '@/lib/places/queries';
@@ -21,10 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InvitePage({ params }: { params: Promise<{ id: string }> }) {
   const id = routeId((await params).id);
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/calendar/${id}/invite`)}`);
-  const meeting = await orNotFound(getMeeting({ id, viewer: user }));
-  if (!meeting.canManage) return <Forbidden />;
+  const user = await signedIn(`/calendar/${id}/invite`);
+  const meeting = await load(getMeeting({ id, viewer: user }));
+  allow(meeting.canManage);
   const t = await getTranslations('mailPages');
   const communes = (await listActiveCommunes()).filter((c) => canManageMeeting(user, c.id));
   return (

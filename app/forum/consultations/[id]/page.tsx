@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
-import { getConsultation } from '@/lib/forum/queries';
+import { getConsultation } from '@/lib/forum/consultation-queries';
 import { POSITIONS } from '@/lib/forum/schema';
 import { summaryAction, takePositionAction } from '../../actions';
-import { orNotFound, parseId } from '../../guard';
+import { load, parseId, routeId } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,10 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ConsultationPage({ params }: Props) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = routeId((await params).id);
   const viewer = await getCurrentUser();
-  const view = await orNotFound(getConsultation({ viewer, consultationId: id }));
+  const view = await load(getConsultation({ viewer, consultationId: id }));
   const { consultation, opinion } = view;
   const [t, format] = await Promise.all([getTranslations('forum'), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short' });

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
-import { Forbidden } from '@/components/layout/forbidden';
 import { PageHeader } from '@/components/ui/page-header';
 import { canCoordinate } from '@/lib/forum/permissions';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { openConsultationAction } from '../../actions';
-import { signedIn } from '../../guard';
+import { allow, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.consultations'))('newTitle') };
@@ -19,7 +18,7 @@ export default async function NewConsultationPage() {
     ...(canCoordinate(user, null) ? [{ value: '', label: t('filters.county') }] : []),
     ...communes.filter((c) => canCoordinate(user, c.id)).map((c) => ({ value: String(c.id), label: c.name })),
   ];
-  if (options.length === 0) return <Forbidden />;
+  allow(options.length > 0);
   return (
     <div className="space-y-6">
       <PageHeader title={t('consultations.newTitle')} />

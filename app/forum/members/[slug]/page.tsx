@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { listCommuneMembers } from '@/lib/forum/queries';
-import { orNotFound } from '../../guard';
+import { listCommuneMembers } from '@/lib/forum/membership-queries';
+import { load } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommuneMembersPage({ params }: Props) {
   const { slug } = await params;
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) notFound();
-  const { commune, members } = await orNotFound(listCommuneMembers({ communeSlug: slug }));
+  const { commune, members } = await load(listCommuneMembers({ communeSlug: slug }));
   const [t, format] = await Promise.all([getTranslations('forum'), getFormatter()]);
   return (
     <div className="space-y-6">

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/forum/markdown-body';
 import { getCurrentUser } from '@/lib/auth';
-import { markThreadRead } from '@/lib/forum/mutations';
-import { getPostingSuspension, getQuote, getThread, getThreadTitle } from '@/lib/forum/queries';
+import { markThreadRead } from '@/lib/forum/thread-mutations';
+import { getPostingSuspension } from '@/lib/forum/moderation-queries';
+import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
 import { MAX_POST_LENGTH } from '@/lib/forum/schema';
 import {
   editPostAction,
@@ -18,7 +18,7 @@ import {
   suspendAction,
   threadFlagAction,
 } from '../../actions';
-import { orNotFound, parseId } from '../../guard';
+import { load, parseId, routeId } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,12 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = routeId((await params).id);
   const query = await searchParams;
   const viewer = await getCurrentUser();
   const requestedPage = parseId(query.page) ?? 1;
-  const view = await orNotFound(getThread({ viewer, threadId: id, page: requestedPage }));
+  const view = await load(getThread({ viewer, threadId: id, page: requestedPage }));
   const { thread, posts } = view;
   const [t, format, locale, suspension] = await Promise.all([
     getTranslations(),

@@ -4,11 +4,10 @@ import { ForumForm } from '@/components/forum/forum-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasRole } from '@/lib/auth/permissions';
 import { canWrite } from '@/lib/forum/permissions';
-import { getSeat } from '@/lib/forum/queries';
+import { getSeat } from '@/lib/forum/seat';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
-import { Forbidden } from '@/components/layout/forbidden';
 import { createThreadAction } from '../../actions';
-import { signedIn } from '../../guard';
+import { allow, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.thread'))('newTitle') };
@@ -20,7 +19,7 @@ export default async function NewThreadPage() {
   // The scopes this user may write in: the county, and the communes their seat or roles reach.
   const communeOptions = communes.filter((c) => canWrite(user, seat, c.id));
   const county = canWrite(user, seat, null);
-  if (!county && communeOptions.length === 0) return <Forbidden />;
+  allow(county || communeOptions.length > 0);
   const options = [
     ...communeOptions.map((c) => ({ value: String(c.id), label: c.name })),
     ...(county && (seat || hasRole(user, 'coordinator') || hasRole(user, 'moderator')) ? [{ value: '', label: t('forum.filters.county') }] : []),

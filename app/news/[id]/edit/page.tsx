@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ArticleForm } from '@/components/news/article-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentUser } from '@/lib/auth';
-import { orNotFound, routeId } from '@/lib/meetings/guard';
 import { publishableCommuneOptions } from '@/lib/meetings/permissions';
-import { toWarsawLocal } from '@/lib/meetings/time';
+import { toLocal } from '@/lib/local-time';
 import { getArticle } from '@/lib/news/queries';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { updateArticleAction } from '../../actions';
+import { allow, load, routeId, signedIn } from '@/app/_http/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,10 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const id = routeId((await params).id);
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/news/${id}/edit`)}`);
-  const article = await orNotFound(getArticle({ id, viewer: user }));
-  if (!article.canManage) return <Forbidden />;
+  const user = await signedIn(`/news/${id}/edit`);
+  const article = await load(getArticle({ id, viewer: user }));
+  allow(article.canManage);
   const t = await getTranslations('news');
   const options = publishableCommuneOptions(user, await listActiveCommunes(), t('county'));
   return (
@@ -39,7 +35,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           body: article.body,
           communeId: article.communeId === null ? '' : String(article.communeId),
           status: article.status,
-          publishedAt: toWarsawLocal(article.publishedAt),
+          publishedAt: toLocal(article.publishedAt),
         }}
       />
     </div>

@@ -1,5 +1,7 @@
 import { getLocale } from 'next-intl/server';
+import { routeErrorResponse } from '@/app/_http/route-error';
 import { getCurrentUser } from '@/lib/auth';
+import { csvDialectSchema, csvResponse } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
 import { canSeeAllResults } from '@/lib/results/permissions';
 import { getForumMonitoring } from '@/lib/results/monitoring';
@@ -22,15 +24,19 @@ import { getResultsText } from '@/lib/results/text';
 
 export const dynamic = 'force-dynamic';
 
-/** The CSV of exactly the numbers a chart's table shows (same query, same suppression). */
+/**
+ * The CSV of exactly the numbers a chart's table shows (same query, same suppression), in the
+ * dialect `?dialect=excel` (default) or `plain` (lib/csv).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const sp = new URL(request.url).searchParams;
   const view = sp.get('view') ?? '';
-  const user = await getCurrentUser();
-  const [{ t }, locale] = await Promise.all([getResultsText(), getLocale()]);
-  const { commune: communeId, area: areaKey } = areaScopeSchema.parse({ commune: sp.get('commune') ?? undefined, area: sp.get('area') ?? undefined });
+  const dialect = csvDialectSchema.parse(sp.get('dialect') ?? undefined);
   try {
+    const user = await getCurrentUser();
+    const [{ t }, locale] = await Promise.all([getResultsText(), getLocale()]);
+    const { commune: communeId, area: areaKey } = areaScopeSchema.parse({ commune: sp.get('commune') ?? undefined, area: sp.get('area') ?? undefined });
     let table: TableSpec;
     let k: number;
     if (view === 'responses' || view === 'heat' || view === 'timeline') {
@@ -57,21 +63,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       const parsed = explorerFiltersSchema.parse({ communeId: sp.get('commune'), localityId: sp.get('locality'), ageGroup: sp.get('age'), respondentType: sp.get('type'), channel: sp.get('channel') });
       const filters = canSeeAllResults(user) ? parsed : { ...parsed, localityId: null, ageGroup: null, respondentType: null, channel: null };
       const d = await getQuestionExplorer({ actor: user, slug, questionId: sp.get('question'), filters });
-      if (!d.main || !d.question) return new Response('Not found', { status: 404 });
+      if (!d.main || !d.question) throw new AppError('not_found:question');
       k = d.k;
       table = distributionTable(d.main, t('csvNames.explorer'), { ranking: d.question.type === 'ranking', scale: d.question.type === 'rating' || d.question.type === 'matrix' }, t, locale);
     } else {
-      return new Response('Not found', { status: 404 });
+      throw new AppError('not_found');
     }
-    return new Response(toCsv(table, t('fewerShort', { k })), {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${slug}-${view}.csv"`,
-        'cache-control': 'private, no-store',
-      },
-    });
+    return csvResponse(toCsv(table, t('fewerShort', { k }), dialect), { filename: `${slug}-${view}${dialect === 'plain' ? '-plain' : ''}.csv` });
   } catch (error) {
-    if (error instanceof AppError) return new Response(error.type, { status: error.status });
-    throw error;
+    return routeErrorResponse(error, 'text');
   }
 }

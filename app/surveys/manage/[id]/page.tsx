@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
-import { Forbidden } from '@/components/layout/forbidden';
 import { GenerateCodesForm } from '@/components/surveys/generate-codes-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForOffice } from '@/lib/surveys/queries';
 import { changeStatusAction, copySurveyAction, generateCodesAction } from '../actions';
-import { load, officeUser } from '../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('office') };
@@ -15,9 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SurveyOfficeDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await officeUser(`/surveys/manage/${id}`);
+  const user = await signedIn(`/surveys/manage/${id}`);
   const data = await load(getSurveyForOffice({ actor: user, id }));
-  if (!data) return <Forbidden />;
   const { survey, responses, codes, can, accepting, communes } = data;
   const [t, format, locale] = await Promise.all([getTranslations('surveys'), getFormatter(), getLocale()]);
   const title = locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl;
@@ -96,6 +94,11 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
             <li>
               <a href={`/surveys/manage/${survey.id}/export?format=csv`} download>
                 {t('export.csv')}
+              </a>
+            </li>
+            <li>
+              <a href={`/surveys/manage/${survey.id}/export?format=csv&dialect=plain`} download>
+                {t('export.csvPlain')}
               </a>
             </li>
             <li>

@@ -1,22 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { SurveyBuilder } from '@/components/surveys/survey-builder';
 import { PageHeader } from '@/components/ui/page-header';
 import { listServiceAreas } from '@/lib/places/queries';
 import { canManageSurveys } from '@/lib/surveys/permissions';
 import { listCommunesForBuilder } from '@/lib/surveys/queries';
 import { saveSurveyAction } from '../actions';
-import { officeUser } from '../guard';
+import { allow, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('builder.newTitle') };
 }
 
 export default async function NewSurveyPage() {
-  const user = await officeUser('/surveys/manage/new');
-  if (!canManageSurveys(user)) return <Forbidden />;
+  const user = await signedIn('/surveys/manage/new');
+  allow(canManageSurveys(user));
   const [t, locale, areas, communes] = await Promise.all([getTranslations('surveys'), getLocale(), listServiceAreas(), listCommunesForBuilder({ actor: user })]);
   return (
     <div className="space-y-6">

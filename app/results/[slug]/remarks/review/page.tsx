@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Forbidden } from '@/components/layout/forbidden';
 import { ReviewQueue } from '@/components/results/review-queue';
+import { reviewFreeTextAction } from '../actions';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
@@ -53,6 +54,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       <ReviewQueue
         key={data.items.map((i) => `${i.responseId}/${i.questionId}`).join(',')}
         surveyId={data.survey.id}
+        reviewAction={reviewFreeTextAction}
         counts={data.counts}
         skipHref={data.nextCursor ? `/results/${slug}/remarks/review${query({ question: data.question?.id, after: data.nextCursor })}` : null}
         items={data.items.map((item) => ({

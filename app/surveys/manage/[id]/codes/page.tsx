@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { Forbidden } from '@/components/layout/forbidden';
 import { listInvitationCodes } from '@/lib/surveys/queries';
-import { load, officeUser } from '../../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('codes.title') };
@@ -14,9 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CodesSheetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const batch = z.coerce.number().int().positive().catch(1).parse((await searchParams).batch);
-  const user = await officeUser(`/surveys/manage/${id}/codes?batch=${batch}`);
+  const user = await signedIn(`/surveys/manage/${id}/codes?batch=${batch}`);
   const data = await load(listInvitationCodes({ actor: user, surveyId: id, batch }));
-  if (!data) return <Forbidden />;
   const [t, locale] = await Promise.all([getTranslations('surveys.codes'), getLocale()]);
   const title = locale === 'en' && data.survey.titleEn ? data.survey.titleEn : data.survey.titlePl;
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { SurveyBuilder } from '@/components/surveys/survey-builder';
 import { SurveyTranslations } from '@/components/surveys/survey-translations';
 import { Alert } from '@/components/ui/alert';
@@ -9,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { listServiceAreas } from '@/lib/places/queries';
 import { getSurveyForBuilder, listCommunesForBuilder } from '@/lib/surveys/queries';
 import { saveSurveyAction } from '../../actions';
-import { load, officeUser } from '../../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('builder.editTitle') };
@@ -17,9 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditSurveyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await officeUser(`/surveys/manage/${id}/edit`);
+  const user = await signedIn(`/surveys/manage/${id}/edit`);
   const data = await load(getSurveyForBuilder({ actor: user, id }));
-  if (!data) return <Forbidden />;
   const { survey, frozen } = data;
   const [t, locale, areas, communes] = await Promise.all([getTranslations('surveys'), getLocale(), listServiceAreas(), listCommunesForBuilder({ actor: user })]);
   // A survey saved before the picker covers every active commune (an empty list); one that names

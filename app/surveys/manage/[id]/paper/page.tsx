@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { SurveyForm } from '@/components/surveys/survey-form';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForPaperEntry } from '@/lib/surveys/queries';
-import { load, officeUser } from '../../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('paper.title') };
@@ -15,9 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Operators type in paper questionnaires: one page, selects with type-ahead, Enter to advance. */
 export default async function PaperEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await officeUser(`/surveys/manage/${id}/paper`);
+  const user = await signedIn(`/surveys/manage/${id}/paper`);
   const data = await load(getSurveyForPaperEntry({ actor: user, id }));
-  if (!data) return <Forbidden />;
   const { survey, communes, localities, accepting, enteredByMe } = data;
   const [t, locale] = await Promise.all([getTranslations('surveys'), getLocale()]);
   const title = locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl;

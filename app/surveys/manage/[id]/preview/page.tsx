@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { SurveyForm } from '@/components/surveys/survey-form';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForPreview } from '@/lib/surveys/queries';
-import { load, officeUser } from '../../guard';
+import { load, signedIn } from '@/app/_http/page-guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('manage.actions.preview') };
@@ -15,9 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The survey as a respondent sees it; nothing is sent. */
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await officeUser(`/surveys/manage/${id}/preview`);
+  const user = await signedIn(`/surveys/manage/${id}/preview`);
   const data = await load(getSurveyForPreview({ actor: user, id }));
-  if (!data) return <Forbidden />;
   const { survey, communes, localities } = data;
   const [t, locale] = await Promise.all([getTranslations('surveys'), getLocale()]);
   const title = locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl;

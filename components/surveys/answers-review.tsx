@@ -1,0 +1,60 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { DONT_KNOW, localize, type AnswerValue, type Answers, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
+
+function describe(q: Question, value: AnswerValue, locale: string, t: (key: string, values?: Record<string, string | number>) => string): string {
+  const label = (options: { value: string; label: { pl: string; en: string } }[], v: string) => localize(options.find((o) => o.value === v)?.label, locale) || v;
+  const point = (v: number | 'dk') => (v === DONT_KNOW ? t('dontKnow') : String(v));
+  switch (q.type) {
+    case 'single_choice':
+      return label(q.options, value as string);
+    case 'multiple_choice':
+      return (value as string[]).map((v) => label(q.options, v)).join(', ');
+    case 'rating':
+      return point(value as number | 'dk');
+    case 'matrix':
+      return q.rows
+        .filter((r) => (value as Record<string, number | 'dk'>)[r.value] !== undefined)
+        .map((r) => `${localize(r.label, locale)}: ${point((value as Record<string, number | 'dk'>)[r.value]!)}`)
+        .join('; ');
+    case 'ranking':
+      return (value as string[])
+        .filter(Boolean)
+        .map((v, i) => `${i + 1}. ${label(q.items, v)}`)
+        .join(', ');
+    default:
+      return String(value);
+  }
+}
+
+export function AnswersReview({ definition, answers, visible, onEdit }: { definition: SurveyDefinition; answers: Answers; visible: Set<string>; onEdit: (section: number) => void }) {
+  const t = useTranslations('surveys.fill');
+  const locale = useLocale();
+  return (
+    <div className="space-y-6">
+      <p>{t('reviewLead')}</p>
+      {definition.sections.map((section, index) => (
+        <section key={section.id} aria-labelledby={`review-${section.id}`} className="space-y-2">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h3 id={`review-${section.id}`}>{localize(section.title, locale)}</h3>
+            <Button type="button" variant="link" onClick={() => onEdit(index)} aria-label={t('editSection', { section: localize(section.title, locale) })}>
+              {t('edit')}
+            </Button>
+          </div>
+          <dl className="space-y-2">
+            {section.questions
+              .filter((q) => visible.has(q.id))
+              .map((q) => (
+                <div key={q.id}>
+                  <dt className="font-semibold">{localize(q.label, locale)}</dt>
+                  <dd className="text-muted">{answers[q.id] === undefined ? t('noAnswer') : describe(q, answers[q.id]!, locale, t as never)}</dd>
+                </div>
+              ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

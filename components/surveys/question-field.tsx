@@ -1,0 +1,242 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { type ReactNode } from 'react';
+import { useErrorText } from '@/components/ui/field';
+import { DONT_KNOW, localize, rankingLength, type AnswerValue, type Question } from '@/lib/surveys/definition';
+import { fieldId } from './survey-draft';
+
+/** A fieldset with its legend, help and error, as every question is drawn. */
+function QuestionBox({ id, legend, help, error, required, children }: { id: string; legend: string; help?: string; error?: string; required: boolean; children: ReactNode }) {
+  const t = useTranslations('surveys.fill');
+  const errorText = useErrorText()(error);
+  const describedBy = [help ? `${id}-help` : null, errorText ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy} aria-invalid={errorText ? true : undefined} className={`space-y-3 rounded-md border-2 p-4 ${errorText ? 'border-danger' : 'border-gray-300'}`}>
+      <legend className="px-1 text-lg font-semibold">
+        {legend}
+        {required ? <span className="text-danger"> *<span className="sr-only"> {t('required')}</span></span> : null}
+      </legend>
+      {help ? (
+        <p id={`${id}-help`} className="text-sm text-muted">
+          {help}
+        </p>
+      ) : null}
+      {errorText ? (
+        <p id={`${id}-error`} className="font-semibold text-danger">
+          {errorText}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+function Choice({ type, name, id, label, checked, onChange }: { type: 'radio' | 'checkbox'; name: string; id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="flex min-h-11 items-center gap-3">
+      <input type={type} name={name} id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-6 w-6 shrink-0 accent-brand-700" />
+      <label htmlFor={id} className="flex-1 py-2">
+        {label}
+      </label>
+    </div>
+  );
+}
+
+export const selectClass = 'block w-full min-h-11 rounded-md border-2 border-gray-500 bg-white px-3 py-2 text-base';
+
+function ScaleInput({ name, labels, allowDontKnow, value, paper, onChange, label }: {
+  name: string;
+  label: string;
+  labels: { pl: string; en: string }[];
+  allowDontKnow: boolean;
+  value: number | 'dk' | undefined;
+  paper: boolean;
+  onChange: (v: number | 'dk' | undefined) => void;
+}) {
+  const t = useTranslations('surveys.fill');
+  const locale = useLocale();
+  const points = labels.map((l, i) => ({ value: String(i + 1), text: `${i + 1} – ${localize(l, locale)}` }));
+  if (allowDontKnow) points.push({ value: DONT_KNOW, text: t('dontKnow') });
+  if (paper) {
+    return (
+      <select aria-label={label} name={name} className={selectClass} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === DONT_KNOW ? DONT_KNOW : Number(e.target.value))}>
+        <option value="">{t('choose')}</option>
+        {points.map((p) => (
+          <option key={p.value} value={p.value}>
+            {p.text}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <div className="grid gap-1 sm:grid-cols-2">
+      {points.map((p) => (
+        <Choice
+          key={p.value}
+          type="radio"
+          name={name}
+          id={`${name}-${p.value}`}
+          label={p.text}
+          checked={value !== undefined && String(value) === p.value}
+          onChange={() => onChange(p.value === DONT_KNOW ? DONT_KNOW : Number(p.value))}
+        />
+      ))}
+    </div>
+  );
+}
+
+export function QuestionField({ question: q, value, error, paper, onChange }: { question: Question; value: AnswerValue | undefined; error?: string; paper: boolean; onChange: (v: AnswerValue | undefined) => void }) {
+  const t = useTranslations('surveys.fill');
+  const locale = useLocale();
+  const id = fieldId(`answers.${q.id}`);
+  const legend = localize(q.label, locale);
+  const help = localize(q.help, locale) || undefined;
+  const box = (children: ReactNode, extraHelp?: string) => (
+    <QuestionBox id={id} legend={legend} help={[help, extraHelp].filter(Boolean).join(' ') || undefined} error={error} required={q.required}>
+      {children}
+    </QuestionBox>
+  );
+  switch (q.type) {
+    case 'single_choice':
+      if (paper) {
+        return box(
+          <select aria-label={legend} name={q.id} className={selectClass} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+            <option value="">{t('choose')}</option>
+            {q.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {localize(o.label, locale)}
+              </option>
+            ))}
+          </select>,
+        );
+      }
+      return box(
+        q.options.map((o) => (
+          <Choice key={o.value} type="radio" name={q.id} id={`${id}-${o.value}`} label={localize(o.label, locale)} checked={value === o.value} onChange={() => onChange(o.value)} />
+        )),
+      );
+    case 'multiple_choice': {
+      const chosen = (value as string[] | undefined) ?? [];
+      return box(
+        q.options.map((o) => (
+          <Choice
+            key={o.value}
+            type="checkbox"
+            name={`${q.id}-${o.value}`}
+            id={`${id}-${o.value}`}
+            label={localize(o.label, locale)}
+            checked={chosen.includes(o.value)}
+            onChange={(on) => onChange(on ? [...chosen, o.value] : chosen.filter((v) => v !== o.value))}
+          />
+        )),
+        q.maxChoices ? t('maxChoices', { count: q.maxChoices }) : undefined,
+      );
+    }
+    case 'rating':
+      return box(<ScaleInput name={q.id} label={legend} labels={q.scaleLabels} allowDontKnow={q.allowDontKnow} value={value as number | 'dk' | undefined} paper={paper} onChange={onChange} />);
+    case 'matrix': {
+      const current = (value as Record<string, number | 'dk'> | undefined) ?? {};
+      return box(
+        <div className="space-y-3">
+          {q.rows.map((row) => {
+            const rowLabel = localize(row.label, locale);
+            const set = (v: number | 'dk' | undefined) => {
+              const next = { ...current };
+              if (v === undefined) delete next[row.value];
+              else next[row.value] = v;
+              onChange(Object.keys(next).length ? next : undefined);
+            };
+            return paper ? (
+              <div key={row.value} className="grid items-center gap-1 sm:grid-cols-2">
+                <label htmlFor={`${id}-${row.value}`}>{rowLabel}</label>
+                <select id={`${id}-${row.value}`} name={`${q.id}-${row.value}`} className={selectClass} value={current[row.value] === undefined ? '' : String(current[row.value])} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value === DONT_KNOW ? DONT_KNOW : Number(e.target.value))}>
+                  <option value="">{t('choose')}</option>
+                  {q.scaleLabels.map((l, i) => (
+                    <option key={i} value={String(i + 1)}>
+                      {i + 1} – {localize(l, locale)}
+                    </option>
+                  ))}
+                  {q.allowDontKnow ? <option value={DONT_KNOW}>{t('dontKnow')}</option> : null}
+                </select>
+              </div>
+            ) : (
+              <fieldset key={row.value} className="rounded-md border border-gray-300 p-3">
+                <legend className="px-1 font-semibold">{rowLabel}</legend>
+                <ScaleInput name={`${q.id}-${row.value}`} label={rowLabel} labels={q.scaleLabels} allowDontKnow={q.allowDontKnow} value={current[row.value]} paper={false} onChange={set} />
+              </fieldset>
+            );
+          })}
+        </div>,
+      );
+    }
+    case 'ranking': {
+      const order = (value as string[] | undefined) ?? [];
+      const places = rankingLength(q);
+      return box(
+        <div className="space-y-2">
+          {Array.from({ length: places }, (_, place) => (
+            <div key={place} className="grid items-center gap-1 sm:grid-cols-[10rem_1fr]">
+              <label htmlFor={`${id}-${place}`} className="font-semibold">
+                {t('rankPlace', { place: place + 1 })}
+              </label>
+              <select
+                id={`${id}-${place}`}
+                name={`${q.id}-${place}`}
+                className={selectClass}
+                value={order[place] ?? ''}
+                onChange={(e) => {
+                  // Gaps stay in the draft (place 2 chosen before place 1); the payload closes them.
+                  const next = Array.from({ length: places }, (_, i) => (i === place ? e.target.value : (order[i] ?? '')));
+                  onChange(next.some(Boolean) ? next : undefined);
+                }}
+              >
+                <option value="">{t('choose')}</option>
+                {q.items.map((item) => (
+                  <option key={item.value} value={item.value} disabled={order.includes(item.value) && order[place] !== item.value}>
+                    {localize(item.label, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </div>,
+        t('rankHint', { count: places }),
+      );
+    }
+    case 'number':
+      return box(
+        <input
+          type="number"
+          inputMode="numeric"
+          aria-label={legend}
+          min={q.min}
+          max={q.max}
+          step={1}
+          value={value === undefined ? '' : String(value)}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+          className="block w-40 min-h-11 rounded-md border-2 border-gray-500 px-3 py-2 text-base"
+        />,
+        t('numberRange', { min: q.min, max: q.max }),
+      );
+    case 'short_text':
+    case 'long_text': {
+      const text = (value as string | undefined) ?? '';
+      const common = {
+        'aria-label': legend,
+        value: text,
+        onChange: (e: { target: { value: string } }) => onChange(e.target.value || undefined),
+        className: 'block w-full rounded-md border-2 border-gray-500 px-3 py-2 text-base',
+      };
+      return box(
+        <>
+          {q.type === 'short_text' ? <input type="text" {...common} className={`${common.className} min-h-11`} /> : <textarea rows={4} {...common} />}
+          <p className="text-sm text-muted" aria-live="polite">
+            {t('charsLeft', { count: Math.max(0, q.maxLength - text.length) })}
+          </p>
+        </>,
+      );
+    }
+  }
+}
