@@ -32,6 +32,6 @@ export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, 
 
 export const mailPreferencesAction = validatedActionWithUser(mailPreferencesSchema, async (input, { user }) => {
   const enabled = Object.fromEntries(OPTIONAL_KIND_LIST.map((kind) => [kind, input[kind] === 'on'])) as Record<OptionalKind, boolean>;
-  await updateMailPreferences({ actor: user, enabled });
+  await updateMailPreferences({ actor: user, enabled, repliesDaily: input.repliesMode === 'daily' });
   revalidatePath('/account');
 });

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { MailPreferencesForm } from '@/components/mail/mail-preferences-form';
-import { getMailPreferences } from '@/lib/mail/preferences';
+import { getMailPreferences, getRepliesDaily } from '@/lib/mail/preferences';
 import { listActiveCommunes } from '@/lib/places/queries';
 import { changePasswordAction, deleteAccountAction, mailPreferencesAction, signOutEverywhereAction } from './actions';
 
@@ -53,7 +53,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="mail" className="space-y-3">
         <h2 id="mail">{t('mailPages.preferencesTitle')}</h2>
         <p className="text-muted">{t('mailPages.preferencesIntro')}</p>
-        <MailPreferencesForm action={mailPreferencesAction} enabled={await getMailPreferences({ actor: user })} />
+        <MailPreferencesForm
+          action={mailPreferencesAction}
+          enabled={await getMailPreferences({ actor: user })}
+          repliesDaily={await getRepliesDaily({ actor: user })}
+        />
       </section>
 
       <section aria-labelledby="sessions" className="space-y-3">

@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/field';
 import { OPTIONAL_KIND_LIST, type OptionalKind } from '@/lib/mail/kinds';
 
 /** One checkbox per optional kind of e-mail, with what it is; saved together. */
-export function MailPreferencesForm({ action, enabled }: { action: FormAction<void>; enabled: Record<OptionalKind, boolean> }) {
+export function MailPreferencesForm({ action, enabled, repliesDaily }: { action: FormAction<void>; enabled: Record<OptionalKind, boolean>; repliesDaily: boolean }) {
   const t = useTranslations('mailPages');
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
@@ -40,6 +40,22 @@ export function MailPreferencesForm({ action, enabled }: { action: FormAction<vo
                 {t(`kinds.${kind}.hint`)}
               </p>
             </div>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{t('repliesMode')}</legend>
+        {(['immediate', 'daily'] as const).map((mode) => (
+          <div key={mode} className="flex items-center gap-3">
+            <input
+              type="radio"
+              id={`replies-${mode}`}
+              name="repliesMode"
+              value={mode}
+              defaultChecked={repliesDaily === (mode === 'daily')}
+              className="h-5 w-5 accent-brand-700"
+            />
+            <label htmlFor={`replies-${mode}`}>{mode === 'daily' ? t('repliesDaily') : t('repliesImmediate')}</label>
           </div>
         ))}
       </fieldset>

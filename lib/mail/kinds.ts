@@ -14,6 +14,10 @@ export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_passwo
  * The value is whether it is on when the member has not chosen (the news digest is opt-in).
  */
 export const OPTIONAL_KINDS = {
+  thread_replies: true,
+  membership: true,
+  moderation: true,
+  consultations: true,
   meeting_invitation: true,
   meeting_reminder: true,
   meeting_change: true,
@@ -29,6 +33,26 @@ export const OPTIONAL_KIND_LIST = Object.keys(OPTIONAL_KINDS) as OptionalKind[];
 export function isOptionalKind(kind: string): kind is OptionalKind {
   return Object.hasOwn(OPTIONAL_KINDS, kind);
 }
+
+/** The preference (the consent an unsubscribe link switches off) a message of this kind falls under. */
+export const PREFERENCE_OF: Record<string, OptionalKind> = {
+  thread_reply: 'thread_replies',
+  thread_quote: 'thread_replies',
+  thread_digest: 'thread_replies',
+  membership_received: 'membership',
+  membership_decided: 'membership',
+  post_hidden: 'moderation',
+  consultation_opened: 'consultations',
+  consultation_closing: 'consultations',
+  consultation_opinion: 'consultations',
+  meeting_invitation: 'meeting_invitation',
+  meeting_reminder: 'meeting_reminder',
+  meeting_change: 'meeting_change',
+  news_digest: 'news_digest',
+};
+
+/** A member's choice of "one summary a day" for replies in followed threads (a mail_preferences row). */
+export const REPLIES_DAILY = 'thread_replies_daily';
 
 /** The states of an outbox message (db/schema/mail.ts), for the admin page's filter. */
 export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;

@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { mailOutbox, mailPreferences, type MailAttachment } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { countyName } from './county';
-import { isOptionalKind, OPTIONAL_KINDS, type OptionalKind } from './kinds';
+import { OPTIONAL_KINDS, PREFERENCE_OF, type OptionalKind } from './kinds';
 import { renderMail, type MailData } from './render';
 import { unsubscribeToken } from './unsubscribe-token';
 
@@ -46,10 +46,10 @@ export interface MailRequest {
  */
 export async function enqueueMail(tx: MailExecutor, request: MailRequest): Promise<boolean> {
   const { kind } = request.data;
-  const optional = isOptionalKind(kind);
-  if (optional && request.userId && !(await wantsMail(tx, request.userId, kind))) return false;
+  const preference = PREFERENCE_OF[kind];
+  if (preference && request.userId && !(await wantsMail(tx, request.userId, preference))) return false;
 
-  const token = optional && request.userId ? unsubscribeToken(request.userId, kind) : null;
+  const token = preference && request.userId ? unsubscribeToken(request.userId, preference) : null;
   const unsubscribeUrl = token ? absoluteUrl(`/unsubscribe?token=${encodeURIComponent(token)}`) : null;
   const headers: Record<string, string> = token
     ? {

@@ -1,10 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { mailPreferences } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/permissions';
-import { OPTIONAL_KIND_LIST, OPTIONAL_KINDS, type OptionalKind } from './kinds';
+import { OPTIONAL_KIND_LIST, OPTIONAL_KINDS, REPLIES_DAILY, type OptionalKind } from './kinds';
 import { readUnsubscribeToken } from './unsubscribe-token';
 
 /** Which optional messages the member gets: their choices over the kinds' defaults. */
@@ -14,16 +14,32 @@ export async function getMailPreferences({ actor }: { actor: CurrentUser }): Pro
   return Object.fromEntries(OPTIONAL_KIND_LIST.map((kind) => [kind, chosen.get(kind) ?? OPTIONAL_KINDS[kind]])) as Record<OptionalKind, boolean>;
 }
 
-async function setPreference(userId: string, kind: OptionalKind, enabled: boolean) {
-  await db
+async function setPreference(tx: Pick<typeof db, 'insert'>, userId: string, kind: string, enabled: boolean) {
+  await tx
     .insert(mailPreferences)
     .values({ userId, kind, enabled })
     .onConflictDoUpdate({ target: [mailPreferences.userId, mailPreferences.kind], set: { enabled, updatedAt: new Date() } });
 }
 
-/** Saves the /account form: every optional kind, on or off. */
-export async function updateMailPreferences({ actor, enabled }: { actor: CurrentUser; enabled: Record<OptionalKind, boolean> }) {
-  for (const kind of OPTIONAL_KIND_LIST) await setPreference(actor.id, kind, enabled[kind]);
+/** Whether the member wants replies in followed threads as one summary a day. */
+export async function getRepliesDaily({ actor }: { actor: CurrentUser }): Promise<boolean> {
+  const [row] = await db
+    .select({ enabled: mailPreferences.enabled })
+    .from(mailPreferences)
+    .where(and(eq(mailPreferences.userId, actor.id), eq(mailPreferences.kind, REPLIES_DAILY)))
+    .limit(1);
+  return row?.enabled ?? false;
+}
+
+/** Saves the /account form: the kinds given, on or off, and the replies' rhythm when given. */
+export async function updateMailPreferences({ actor, enabled, repliesDaily }: { actor: CurrentUser; enabled: Partial<Record<OptionalKind, boolean>>; repliesDaily?: boolean }) {
+  await db.transaction(async (tx) => {
+    for (const kind of OPTIONAL_KIND_LIST) {
+      const value = enabled[kind];
+      if (value !== undefined) await setPreference(tx, actor.id, kind, value);
+    }
+    if (repliesDaily !== undefined) await setPreference(tx, actor.id, REPLIES_DAILY, repliesDaily);
+  });
 }
 
 /**

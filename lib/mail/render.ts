@@ -29,7 +29,14 @@ export type MailData =
   | ({ kind: 'meeting_invitation'; name: string; note: string } & MeetingFacts)
   | ({ kind: 'meeting_reminder'; name: string } & MeetingFacts)
   | ({ kind: 'meeting_change'; name: string } & MeetingFacts)
-  | { kind: 'news_digest'; name: string; items: { title: string; url: string }[]; url: string };
+  | { kind: 'news_digest'; name: string; items: { title: string; url: string }[]; url: string }
+  | { kind: 'thread_reply' | 'thread_quote'; name: string; thread: string; by: string; url: string }
+  | { kind: 'thread_digest'; name: string; threads: { title: string; count: number; url: string }[]; url: string }
+  | { kind: 'membership_received'; name: string; commune: string; url: string }
+  | { kind: 'membership_decided'; name: string; approved: boolean; reason: string; url: string }
+  | { kind: 'post_hidden'; name: string; thread: string; auto: boolean; reason: string; url: string }
+  | { kind: 'consultation_opened' | 'consultation_closing'; name: string; title: string; deadline: Date; url: string }
+  | { kind: 'consultation_opinion'; name: string; title: string; url: string };
 
 interface Content {
   subject: string;
@@ -86,6 +93,66 @@ function content(data: MailData, locale: Locale, county: string): Content {
         outro: t(`${data.kind}.outro`),
       };
     }
+    case 'thread_reply':
+    case 'thread_quote':
+      return {
+        subject: t(`${data.kind}.subject`, { thread: data.thread }),
+        paragraphs: [t(`${data.kind}.intro`, { thread: data.thread, by: data.by })],
+        action: { label: t(`${data.kind}.action`), url: data.url },
+        outro: t(`${data.kind}.outro`),
+      };
+    case 'thread_digest':
+      return {
+        subject: t('thread_digest.subject'),
+        paragraphs: [t('thread_digest.intro')],
+        list: data.threads.map((th) => ({ title: t('thread_digest.item', { thread: th.title, count: th.count }), url: th.url })),
+        action: { label: t('thread_digest.action'), url: data.url },
+        outro: t('thread_digest.outro'),
+      };
+    case 'membership_received':
+      return {
+        subject: t('membership_received.subject'),
+        paragraphs: [t('membership_received.intro', { commune: data.commune })],
+        action: { label: t('membership_received.action'), url: data.url },
+        outro: t('membership_received.outro'),
+      };
+    case 'membership_decided':
+      return {
+        subject: t('membership_decided.subject'),
+        paragraphs: [
+          data.approved ? t('membership_decided.approved') : t('membership_decided.rejected'),
+          ...(data.reason.trim() ? [t('membership_decided.reason', { reason: data.reason.trim() })] : []),
+        ],
+        action: { label: t('membership_decided.action'), url: data.url },
+        outro: t('membership_decided.outro'),
+      };
+    case 'post_hidden':
+      return {
+        subject: t('post_hidden.subject'),
+        paragraphs: [
+          data.auto ? t('post_hidden.auto', { thread: data.thread }) : t('post_hidden.intro', { thread: data.thread }),
+          ...(data.reason.trim() ? [t('post_hidden.reason', { reason: data.reason.trim() })] : []),
+        ],
+        action: { label: t('post_hidden.action'), url: data.url },
+        outro: t('post_hidden.outro'),
+      };
+    case 'consultation_opened':
+    case 'consultation_closing': {
+      const deadline = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(data.deadline);
+      return {
+        subject: t(`${data.kind}.subject`, { title: data.title }),
+        paragraphs: [t(`${data.kind}.intro`, { title: data.title, deadline })],
+        action: { label: t(`${data.kind}.action`), url: data.url },
+        outro: t(`${data.kind}.outro`),
+      };
+    }
+    case 'consultation_opinion':
+      return {
+        subject: t('consultation_opinion.subject', { title: data.title }),
+        paragraphs: [t('consultation_opinion.intro', { title: data.title })],
+        action: { label: t('consultation_opinion.action'), url: data.url },
+        outro: t('consultation_opinion.outro'),
+      };
     case 'news_digest':
       return {
         subject: t('news_digest.subject'),

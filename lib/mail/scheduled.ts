@@ -2,21 +2,18 @@ import 'server-only';
 import { and, desc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { articles, mailPreferences, users } from '@/db/schema';
-import { TIME_ZONE } from '@/lib/i18n/locales';
+import { localParts } from '@/lib/local-time';
+import { queueConsultationClosing, queueThreadDigests } from './forum';
 import { queueMeetingReminders } from './meetings';
 import { absoluteUrl, enqueueMail } from './outbox';
 
 /** The Monday (YYYY-MM-DD, Warsaw) of the week `now` is in, and whether it is 8:00 or later on it. */
 export function warsawWeek(now: Date): { monday: string; mondayMorningPassed: boolean } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', hourCycle: 'h23' })
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  );
-  const dayIndex = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!);
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
-  const monday = new Date(local - dayIndex * 86_400_000).toISOString().slice(0, 10);
-  return { monday, mondayMorningPassed: dayIndex > 0 || Number(parts.hour) >= 8 };
+  const local = localParts(now);
+  const date = Date.UTC(local.year, local.month - 1, local.day);
+  const dayIndex = (new Date(date).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const monday = new Date(date - dayIndex * 86_400_000).toISOString().slice(0, 10);
+  return { monday, mondayMorningPassed: dayIndex > 0 || local.hour >= 8 };
 }
 
 /**
@@ -64,6 +61,8 @@ export async function queueNewsDigest({ database, now = new Date() }: { database
 /** Everything the worker queues on a schedule; each part is idempotent (dedupe keys). */
 export async function queueScheduledMail({ database, now = new Date() }: { database: Database; now?: Date }) {
   const reminders = await queueMeetingReminders({ database, now });
-  const digests = await queueNewsDigest({ database, now });
-  return { reminders, digests };
+  const news = await queueNewsDigest({ database, now });
+  const closing = await queueConsultationClosing({ database, now });
+  const threads = await queueThreadDigests({ database, now });
+  return { reminders, news, closing, threads };
 }

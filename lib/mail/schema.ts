@@ -4,9 +4,9 @@ import { OPTIONAL_KIND_LIST } from './kinds';
 // Safe to import in the browser: the forms and the server actions share these schemas.
 
 /** The /account form: one checkbox per optional kind ("on" when ticked, absent when not). */
-export const mailPreferencesSchema = z.object(
-  Object.fromEntries(OPTIONAL_KIND_LIST.map((kind) => [kind, z.literal('on').optional()])) as Record<(typeof OPTIONAL_KIND_LIST)[number], z.ZodOptional<z.ZodLiteral<'on'>>>,
-);
+export const mailPreferencesSchema = z
+  .object(Object.fromEntries(OPTIONAL_KIND_LIST.map((kind) => [kind, z.literal('on').optional()])) as Record<(typeof OPTIONAL_KIND_LIST)[number], z.ZodOptional<z.ZodLiteral<'on'>>>)
+  .extend({ repliesMode: z.enum(['immediate', 'daily']).default('immediate') });
 
 export const unsubscribeSchema = z.object({ token: z.string({ error: 'required' }).min(1, 'required').max(200, 'invalid') });
 
