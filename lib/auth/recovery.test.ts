@@ -57,7 +57,7 @@ describe('password reset', () => {
     const flood = '203.0.113.9';
     for (let i = 0; i < 20; i++) await requestPasswordReset({ email: `flood${i}@example.pl`, clientAddress: flood });
     expect((await thrown(requestPasswordReset({ email: 'flood-last@example.pl', clientAddress: flood }))).code).toBe('rate_limited:reset');
-  });
+  }, 60_000);
 
   it('sets the new password once, ends every session, confirms the address and tells the owner', async () => {
     const id = await member('reset@example.pl');
@@ -151,7 +151,7 @@ describe('no account is revealed by timing', () => {
     const [k, u] = [median(known), median(unknown)];
     // Without the floor the new account's extra inserts (audit, token, outbox) show as 5–20 ms.
     expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(NOISE_MS);
-  });
+  }, 60_000);
 
   it('a reset request takes as long for a registered address as for an unknown one', async () => {
     await member('timing@example.pl');
@@ -166,5 +166,5 @@ describe('no account is revealed by timing', () => {
     }
     const [k, u] = [median(known), median(unknown)];
     expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(NOISE_MS);
-  });
+  }, 60_000);
 });

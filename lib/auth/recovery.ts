@@ -16,7 +16,7 @@ const RESET_WINDOW_SECONDS = 3600;
  * Requests whose work differs between a registered and an unknown address (a token and an e-mail
  * written, or not) answer no sooner than this, so their timing says nothing about the address.
  */
-export const UNIFORM_ANSWER_MS = 500;
+export const UNIFORM_ANSWER_MS = 800;
 
 /** Runs `work`, then waits until `ms` have passed since the start (also when it throws). */
 export async function withMinimumDuration<T>(ms: number, work: () => Promise<T>): Promise<T> {
