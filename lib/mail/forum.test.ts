@@ -6,10 +6,11 @@ import { addConsultationSummary, openConsultation } from '@/lib/forum/consultati
 import { applyForMembership, decideMembership } from '@/lib/forum/membership-mutations';
 import { moderatePost } from '@/lib/forum/moderation-mutations';
 import { addPost, createThread } from '@/lib/forum/thread-mutations';
-import { makeMember, makePlaces, makeUser } from '@/lib/forum/test-helpers';
+import { makeMember, makePlaces, makeUser, thrown } from '@/lib/forum/test-helpers';
 import { daysFromToday } from '@/lib/local-time';
 import { queueConsultationClosing, queueThreadDigests } from './forum';
 import { updateMailPreferences } from './preferences';
+import { countConsultationMail } from './queries';
 
 async function mailFor(userId: string) {
   return db.select().from(mailOutbox).where(eq(mailOutbox.userId, userId)).orderBy(mailOutbox.id);
@@ -101,5 +102,11 @@ describe('forum e-mail', () => {
     await addConsultationSummary({ actor: coordinator, consultationId: id, summary: 'Forum popiera zmianę.' });
     expect((await mailFor(decided.id)).at(-1)!.kind).toBe('consultation_opinion');
     expect((await mailFor(undecided.id)).at(-1)!.subject).toBe('Opinia forum: Rozkład jazdy 2027');
+
+    // Its coordinators see the counts; a member does not.
+    const counts = await countConsultationMail({ actor: coordinator, consultationId: id });
+    expect(counts.byKind).toEqual({ opened: 2, closing: 1, opinion: 2 });
+    expect(counts.byStatus).toMatchObject({ queued: 5, failed: 0 });
+    expect((await thrown(countConsultationMail({ actor: decided, consultationId: id }))).code).toBe('forbidden');
   });
 });

@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { mailOutbox, meetings, type MailStatus } from '@/db/schema';
+import { consultations, mailOutbox, meetings, type MailStatus } from '@/db/schema';
 import { canAdminister, ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { canCoordinate } from '@/lib/forum/permissions';
 import { canManageMeeting } from '@/lib/meetings/permissions';
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -60,6 +61,34 @@ export async function getOutboxMessage({ actor, id }: { actor: CurrentUser; id: 
   return message;
 }
 
+async function countAbout(ref: string) {
+  const rows = await db
+    .select({ kind: mailOutbox.kind, status: mailOutbox.status, n: sql<number>`count(*)::int` })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.subjectRef, ref))
+    .groupBy(mailOutbox.kind, mailOutbox.status);
+  const byKind: Record<string, number> = {};
+  const byStatus: Record<MailStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of rows) {
+    const n = Number(row.n);
+    byKind[row.kind] = (byKind[row.kind] ?? 0) + n;
+    byStatus[row.status] += n;
+  }
+  return { byKind, byStatus };
+}
+
+/** What was sent about one consultation (opened, 24 hours left, opinion), for its coordinators. */
+export async function countConsultationMail({ actor, consultationId }: { actor: CurrentUser; consultationId: number }) {
+  const [consultation] = await db.select({ communeId: consultations.communeId }).from(consultations).where(eq(consultations.id, consultationId)).limit(1);
+  if (!consultation) throw new AppError('not_found:consultation');
+  ensure(canCoordinate(actor, consultation.communeId));
+  const { byKind, byStatus } = await countAbout(`consultation:${consultationId}`);
+  return {
+    byKind: { opened: byKind.consultation_opened ?? 0, closing: byKind.consultation_closing ?? 0, opinion: byKind.consultation_opinion ?? 0 },
+    byStatus,
+  };
+}
+
 /**
  * What was sent about one meeting, for its coordinators: counts by kind and by status. Names and
  * addresses stay with the admins.
@@ -68,18 +97,9 @@ export async function countMeetingMail({ actor, meetingId }: { actor: CurrentUse
   const [meeting] = await db.select({ communeId: meetings.communeId }).from(meetings).where(eq(meetings.id, meetingId)).limit(1);
   if (!meeting) throw new AppError('not_found:meeting');
   ensure(canManageMeeting(actor, meeting.communeId));
-  const rows = await db
-    .select({ kind: mailOutbox.kind, status: mailOutbox.status, n: sql<number>`count(*)::int` })
-    .from(mailOutbox)
-    .where(eq(mailOutbox.subjectRef, `meeting:${meetingId}`))
-    .groupBy(mailOutbox.kind, mailOutbox.status);
-  const byKind = { invitation: 0, reminder: 0, change: 0 };
-  const byStatus: Record<MailStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
-  for (const row of rows) {
-    const n = Number(row.n);
-    const kind = row.kind.replace('meeting_', '') as keyof typeof byKind;
-    if (kind in byKind) byKind[kind] += n;
-    byStatus[row.status] += n;
-  }
-  return { byKind, byStatus };
+  const { byKind, byStatus } = await countAbout(`meeting:${meetingId}`);
+  return {
+    byKind: { invitation: byKind.meeting_invitation ?? 0, reminder: byKind.meeting_reminder ?? 0, change: byKind.meeting_change ?? 0 },
+    byStatus,
+  };
 }
