@@ -112,7 +112,7 @@ test.describe('e-mail', () => {
     await phone.close();
   });
 
-  test('a coordinator invites a member: the e-mail carries an .ics that ical.js reads, and unsubscribing works signed out', async ({ browser }) => {
+  test('a coordinator invites a member: the e-mail carries an .ics that ical.js reads, unsubscribing works signed out, and a cancellation reaches those signed up', async ({ browser }) => {
     test.setTimeout(120_000);
     const email = uniqueEmail('zaproszenie');
     const member = await openBrowser(browser);
@@ -182,6 +182,25 @@ test.describe('e-mail', () => {
     await member.reload();
     await expect(member.getByLabel('zaproszenia na spotkania')).toBeChecked();
     expect((await mailTo(email)).filter((m) => /^Zaproszenie/.test(m.parsed.subject ?? ''))).toHaveLength(1);
+
+    // The member signs up; the coordinator calls the meeting off; the member is told, with a
+    // calendar file that marks it cancelled, and the page says so.
+    const meetingUrl = coordinator.url();
+    await member.goto(meetingUrl);
+    await member.getByRole('button', { name: 'Przyjdę' }).click();
+    await expect(member.getByText('Zapisano Cię na to spotkanie.')).toBeVisible();
+    await coordinator.reload();
+    await coordinator.getByLabel(/Powód odwołania/).fill('Sala zalana po ulewie');
+    await coordinator.getByRole('button', { name: 'Odwołaj spotkanie' }).click();
+    await expect(coordinator.getByRole('main').getByRole('alert')).toContainText('To spotkanie zostało odwołane. Powód: Sala zalana po ulewie');
+    const cancelled = await waitForMail(email, new RegExp(`^Odwołane: ${MEETING}$`));
+    expect(cancelled.parsed.text).toContain('Sala zalana po ulewie');
+    const cancelledIcs = cancelled.parsed.attachments.find((a) => a.filename?.endsWith('.ics'))!;
+    const cancelledEvent = new ICAL.Component(ICAL.parse(cancelledIcs.content.toString('utf8'))).getFirstSubcomponent('vevent')!;
+    expect(cancelledEvent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    await member.reload();
+    await expect(member.getByRole('button', { name: 'Przyjdę' })).toHaveCount(0);
+    await expectAccessible(member);
     await member.close();
     await coordinator.close();
     await stranger.close();

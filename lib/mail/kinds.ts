@@ -48,6 +48,7 @@ export const PREFERENCE_OF: Record<string, OptionalKind> = {
   meeting_invitation: 'meeting_invitation',
   meeting_reminder: 'meeting_reminder',
   meeting_change: 'meeting_change',
+  meeting_cancelled: 'meeting_change',
   news_digest: 'news_digest',
 };
 

@@ -29,6 +29,7 @@ export type MailData =
   | ({ kind: 'meeting_invitation'; name: string; note: string } & MeetingFacts)
   | ({ kind: 'meeting_reminder'; name: string } & MeetingFacts)
   | ({ kind: 'meeting_change'; name: string } & MeetingFacts)
+  | ({ kind: 'meeting_cancelled'; name: string; reason: string } & MeetingFacts)
   | { kind: 'news_digest'; name: string; items: { title: string; url: string }[]; url: string }
   | { kind: 'thread_reply' | 'thread_quote'; name: string; thread: string; by: string; url: string }
   | { kind: 'thread_digest'; name: string; threads: { title: string; count: number; url: string }[]; url: string }
@@ -78,6 +79,15 @@ function content(data: MailData, locale: Locale, county: string): Content {
         paragraphs: [t('password_changed.intro', { at })],
         action: { label: t('password_changed.action'), url: data.resetUrl },
         outro: t('password_changed.outro'),
+      };
+    }
+    case 'meeting_cancelled': {
+      const when = formatMeetingTime(locale, data.startsAt, data.endsAt);
+      return {
+        subject: t('meeting_cancelled.subject', { title: data.title }),
+        paragraphs: [t('meeting_cancelled.intro', { title: data.title, when }), t('meeting_cancelled.reason', { reason: data.reason })],
+        action: { label: t('meeting_cancelled.action'), url: data.url },
+        outro: t('meeting_cancelled.outro'),
       };
     }
     case 'meeting_invitation':
