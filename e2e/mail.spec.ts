@@ -206,6 +206,23 @@ test.describe('e-mail', () => {
     await stranger.close();
   });
 
+  test('changing the e-mail address waits for the link sent to the new one, and the old one is told', async ({ page }) => {
+    const oldEmail = uniqueEmail('stary');
+    const newEmail = uniqueEmail('nowy');
+    await signUpConfirmed(page, { email: oldEmail, password: PASSWORD });
+    await page.getByLabel('Nowy adres e-mail').fill(newEmail);
+    await page.locator('#change-email-password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Zmień adres e-mail' }).click();
+    await expect(page.getByText('wysłaliśmy na niego link')).toBeVisible();
+    await expectAccessible(page);
+    const mail = await waitForMail(newEmail, /^Potwierdź nowy adres e-mail w Agorze$/);
+    await page.goto(linkIn(mail, '/account/confirm-email'));
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Adres e-mail został zmieniony.');
+    await expect(page.getByRole('main')).toContainText(newEmail);
+    const notice = await waitForMail(oldEmail, /^Adres e-mail Twojego konta został zmieniony$/);
+    expect(notice.parsed.text).toContain(newEmail);
+  });
+
   test('admins see the outbox and read a message; others are refused', async ({ page, browser }) => {
     await signInAs(page, demo.admin);
     await page.goto('/admin/mail');

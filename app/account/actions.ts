@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { validatedActionWithUser } from '@/lib/action';
 import { signOut } from '@/lib/auth';
 import { changePassword, deleteAccount, signOutEverywhere } from '@/lib/auth/mutations';
-import { changePasswordSchema, deleteAccountSchema } from '@/lib/auth/schema';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from '@/lib/auth/schema';
+import { requestEmailChange } from '@/lib/auth/email-change';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { OPTIONAL_KIND_LIST, type OptionalKind } from '@/lib/mail/kinds';
 import { updateMailPreferences } from '@/lib/mail/preferences';
@@ -34,4 +35,8 @@ export const mailPreferencesAction = validatedActionWithUser(mailPreferencesSche
   const enabled = Object.fromEntries(OPTIONAL_KIND_LIST.map((kind) => [kind, input[kind] === 'on'])) as Record<OptionalKind, boolean>;
   await updateMailPreferences({ actor: user, enabled, repliesDaily: input.repliesMode === 'daily' });
   revalidatePath('/account');
+});
+
+export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async ({ newEmail, currentPassword }, { user }) => {
+  await requestEmailChange({ actor: user, newEmail, currentPassword });
 });

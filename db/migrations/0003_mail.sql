@@ -1,5 +1,5 @@
 CREATE TYPE "public"."mail_status" AS ENUM('queued', 'sending', 'sent', 'failed');--> statement-breakpoint
-CREATE TYPE "public"."mail_token_purpose" AS ENUM('verify_email', 'reset_password');--> statement-breakpoint
+CREATE TYPE "public"."mail_token_purpose" AS ENUM('verify_email', 'reset_password', 'change_email');--> statement-breakpoint
 CREATE TABLE "mail_outbox" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"user_id" uuid,
@@ -35,6 +35,7 @@ CREATE TABLE "mail_tokens" (
 	"user_id" uuid NOT NULL,
 	"purpose" "mail_token_purpose" NOT NULL,
 	"token_hash" text NOT NULL,
+	"new_email" text,
 	"expires_at" timestamp with time zone NOT NULL,
 	"used_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -5,9 +5,11 @@
  * - verify_email: the link that makes a new account usable;
  * - signup_existing: "someone tried to sign up with your address" (the form answers the same);
  * - reset_password: the single-use link (1 hour);
- * - password_changed: the notice after a password change or reset.
+ * - password_changed: the notice after a password change or reset;
+ * - confirm_email_change: the link (24 hours) to the new address that makes it the account's;
+ * - email_changed: the notice to the old address once it is replaced.
  */
-export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_password', 'password_changed'] as const;
+export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_password', 'password_changed', 'confirm_email_change', 'email_changed'] as const;
 
 /**
  * Messages a member may switch off in /account; each carries one-click unsubscribe (RFC 8058).

@@ -26,6 +26,8 @@ export type MailData =
   | { kind: 'signup_existing'; name: string; signInUrl: string; resetUrl: string; verifyUrl: string | null }
   | { kind: 'reset_password'; name: string; url: string }
   | { kind: 'password_changed'; name: string; at: Date; resetUrl: string }
+  | { kind: 'confirm_email_change'; name: string; url: string }
+  | { kind: 'email_changed'; name: string; newEmail: string; resetUrl: string }
   | ({ kind: 'meeting_invitation'; name: string; note: string } & MeetingFacts)
   | ({ kind: 'meeting_reminder'; name: string } & MeetingFacts)
   | ({ kind: 'meeting_change'; name: string } & MeetingFacts)
@@ -64,6 +66,20 @@ function content(data: MailData, locale: Locale, county: string): Content {
         paragraphs: [t(`${data.kind}.intro`, { county })],
         action: { label: t(`${data.kind}.action`), url: data.url },
         outro: t(`${data.kind}.outro`),
+      };
+    case 'confirm_email_change':
+      return {
+        subject: t('confirm_email_change.subject'),
+        paragraphs: [t('confirm_email_change.intro')],
+        action: { label: t('confirm_email_change.action'), url: data.url },
+        outro: t('confirm_email_change.outro'),
+      };
+    case 'email_changed':
+      return {
+        subject: t('email_changed.subject'),
+        paragraphs: [t('email_changed.intro', { newEmail: data.newEmail })],
+        action: { label: t('email_changed.action'), url: data.resetUrl },
+        outro: t('email_changed.outro'),
       };
     case 'signup_existing':
       return {
