@@ -142,6 +142,15 @@ export async function inviteToMeeting({
   });
 }
 
+/** Those signed up for a meeting whose accounts are active. */
+function attendeesOf(tx: Pick<Database, 'select'>, meetingId: number) {
+  return tx
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(users.status, 'active')));
+}
+
 /**
  * Tells those signed up for a meeting that its time or place changed, with the updated .ics.
  * Called by updateMeeting inside its transaction, with the meeting as it was before.
@@ -154,11 +163,7 @@ export async function queueMeetingChange(tx: Executor, { meetingId, before }: { 
     meeting.address !== before.address ||
     meeting.onlineUrl !== before.onlineUrl;
   if (!changed || meeting.cancelledAt || meeting.endsAt.getTime() < Date.now()) return 0;
-  const attendees = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(meetingAttendees)
-    .innerJoin(users, eq(users.id, meetingAttendees.userId))
-    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(users.status, 'active')));
+  const attendees = await attendeesOf(tx, meetingId);
   let queued = 0;
   for (const person of attendees) {
     const sent = await enqueueMail(tx, {
@@ -177,11 +182,7 @@ export async function queueMeetingChange(tx: Executor, { meetingId, before }: { 
 /** Tells those signed up that the meeting is called off (with the reason and a CANCELLED .ics). */
 export async function queueMeetingCancellation(tx: Executor, { meetingId, reason }: { meetingId: number; reason: string }): Promise<number> {
   const meeting = await meetingRow(tx, meetingId);
-  const attendees = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(meetingAttendees)
-    .innerJoin(users, eq(users.id, meetingAttendees.userId))
-    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(users.status, 'active')));
+  const attendees = await attendeesOf(tx, meetingId);
   let queued = 0;
   for (const person of attendees) {
     const sent = await enqueueMail(tx, {
