@@ -223,6 +223,7 @@ export async function generateInvitationCodes({ actor, surveyId, count }: { acto
   ensure(canManageInvitations(actor));
   return db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);
+    ensure(canManageInvitations(actor, survey));
     if (survey.responseMode !== 'invitation') throw new AppError('conflict:survey_not_invitation');
     if (survey.status === 'archived' || survey.status === 'closed') throw new AppError('conflict:survey_status');
     const [last] = await tx
@@ -296,6 +297,8 @@ export async function submitResponse({ slug, payload, context }: { slug: string;
   const parsed = cachedResponseSchema(survey, definition, await allowedCommuneIds(survey)).safeParse(payload);
   if (!parsed.success) throw new AppError('bad_request:form_invalid', { fieldErrors: zodFieldErrors(parsed.error) });
   const submission = parsed.data;
+  // A commune's coordinator types in the forms of their own communes' residents only.
+  if (channel === 'paper') ensure(canEnterPaper(actor, survey, submission.profile.communeId));
 
   const rows = answerRows(definition, submission.answers);
   return db.transaction(async (tx) => {
