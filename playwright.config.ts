@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, devices } from '@playwright/test';
+import { e2eSmtpPort } from './e2e/mail-settings';
 
 /**
  * End-to-end tests run against a production build (next build + next start) on a fresh embedded
@@ -30,6 +31,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',
+  // A real SMTP server for the run; the app delivers its e-mail to it (e2e/mail.ts reads it).
+  globalSetup: './e2e/global-setup.ts',
   // Files run side by side in two workers (each file's tests in order, in one worker): every
   // journey makes its own people and content (unique names) and asserts only on those or on demo
   // data no other spec changes, so files do not interfere. E2E_WORKERS=1 runs them one by one.
@@ -74,6 +77,9 @@ export default defineConfig({
       // Every test signs in from 127.0.0.1; the per-account limit is still tested.
       SIGN_IN_ATTEMPTS_PER_ADDRESS: '10000',
       DATABASE_URL: '',
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`,
+      PUBLIC_URL: baseURL,
+      MAIL_POLL_MS: '250',
     },
   },
 });

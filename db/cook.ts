@@ -6,7 +6,7 @@ import { articles, consultations, meetings, postRevisions, posts } from './schem
 
 /**
  * Cooks the Markdown of rows written before it was cooked at write time (migration
- * 0005_cooked_markdown added the *_html columns empty), and of rows that seeds or scripts insert
+ * 0006_cooked_markdown added the *_html columns empty), and of rows that seeds or scripts insert
  * directly. A data migration in SQL cannot run the JavaScript renderer, so db/prepare.ts runs this
  * after migrating, before every start (npm run dev / npm start / db:migrate), and seeding runs it
  * after loading demo data. On a fresh database, or once done, it finds nothing: one indexed-free

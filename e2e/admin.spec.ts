@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, openBrowser, signInAs, uniqueEmail } from './fixtures';
+import { signUpConfirmed } from './mail';
 
 const PASSWORD = 'słoneczny poranek w Osieku';
 
@@ -9,13 +10,7 @@ test.describe('administration', () => {
     // A new member registers.
     const email = uniqueEmail('nowy.analityk');
     const member = await openBrowser(browser);
-    await member.goto('/sign-up');
-    await member.getByLabel('Imię i nazwisko').fill('Tomasz Nowy');
-    await member.getByLabel('Adres e-mail').fill(email);
-    await member.getByLabel(/^Hasło/).fill(PASSWORD);
-    await member.getByLabel(/Zapoznałem\(-am\) się/).check();
-    await member.getByRole('main').getByRole('button', { name: 'Załóż konto' }).click();
-    await expect(member).toHaveURL(/\/account/);
+    await signUpConfirmed(member, { name: 'Tomasz Nowy', email, password: PASSWORD });
     expect((await member.goto('/admin'))?.status()).toBe(403);
     await expect(member.getByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeVisible();
 

@@ -2,18 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { toLocal } from '../lib/local-time';
 import { demo, moveServerClock, openBrowser, signInAs, uniqueEmail } from './fixtures';
+import { signUpConfirmed } from './mail';
 
 const PASSWORD = 'zielony rower nad Wisłoką';
 const DEBOWIEC_THREAD = 'Dowóz dzieci do szkoły w Cieklinie – autobus przyjeżdża za wcześnie';
 
+/** Signs up, confirms the address from the e-mail and signs in (e2e/mail.ts). */
 async function signUp(page: Page, name: string, email: string) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Imię i nazwisko').fill(name);
-  await page.getByLabel('Adres e-mail').fill(email);
-  await page.getByLabel(/^Hasło/).fill(PASSWORD);
-  await page.getByLabel(/Zapoznałem\(-am\) się/).check();
-  await page.getByRole('main').getByRole('button', { name: 'Załóż konto' }).click();
-  await expect(page).toHaveURL(/\/account/);
+  await signUpConfirmed(page, { name, email, password: PASSWORD });
 }
 
 async function openThread(page: Page, title: string) {

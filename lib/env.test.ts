@@ -41,6 +41,28 @@ describe('getEnv', () => {
     const stale = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, RESULTS_CACHE_SECONDS: '31' });
     expect(() => stale.getEnv()).toThrow('RESULTS_CACHE_SECONDS: must be at most 30');
   });
+
+  it('checks the mail settings: a malformed SMTP_URL or MAIL_FROM is named in one line', async () => {
+    const bad = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, SMTP_URL: 'mail.example.pl:25' });
+    expect(() => bad.getEnv()).toThrow(/^SMTP_URL: must be a URL such as smtp:\/\/user:pass@host:587/);
+    const http = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, SMTP_URL: 'http://mail.example.pl' });
+    expect(() => http.getEnv()).toThrow(/^SMTP_URL: /);
+    const from = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, SMTP_URL: undefined, MAIL_FROM: 'Agora' });
+    expect(() => from.getEnv()).toThrow(/^MAIL_FROM: /);
+    const url = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, MAIL_FROM: undefined, PUBLIC_URL: 'agora.example.pl' });
+    expect(() => url.getEnv()).toThrow(/^PUBLIC_URL: must start with http/);
+    const good = await freshEnv({
+      NODE_ENV: 'development',
+      DATABASE_URL: undefined,
+      SMTP_URL: 'smtps://agora:sekret@poczta.example.pl:465',
+      MAIL_FROM: 'Jasielska Agora <agora@powiat.example.pl>',
+      PUBLIC_URL: 'https://agora.example.pl/',
+    });
+    expect(good.getEnv()).toMatchObject({ SMTP_URL: 'smtps://agora:sekret@poczta.example.pl:465', PUBLIC_URL: 'https://agora.example.pl' });
+    const derived = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, PUBLIC_URL: undefined, AUTH_URL: 'https://forum.example.pl', SMTP_URL: undefined });
+    expect(derived.getEnv()).toMatchObject({ PUBLIC_URL: 'https://forum.example.pl', MAIL_DIR: '.data/mail' });
+    expect(derived.getEnv().SMTP_URL).toBeUndefined();
+  });
 });
 
 describe('TRUSTED_PROXIES', () => {

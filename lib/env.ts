@@ -41,12 +41,41 @@ const schema = z.object({
       }
     }),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
+  // Outgoing mail. Unset: every message is written to MAIL_DIR instead (development), where the
+  // admin page /admin/mail lists it too.
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, 'must be a URL such as smtp://user:pass@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address, e.g. "Agora <agora@example.pl>"')
+    .default('Agora <no-reply@agora.localhost>'),
+  MAIL_DIR: z.string().min(1).default('.data/mail'),
+  // The address links in e-mails start with (no trailing slash). Defaults to AUTH_URL, else localhost.
+  PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must start with http:// or https://').optional(),
+  AUTH_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must start with http:// or https://').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Password-reset requests per e-mail address and per client address in an hour.
+  PASSWORD_RESETS_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(3),
+  PASSWORD_RESETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  // How often the in-process mail worker looks for due messages (milliseconds).
+  MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
   // End-to-end runs only: lets a request move the server's clock forward (lib/test-clock.ts). Never in production use.
   AGORA_TEST_CLOCK: z.enum(['0', '1']).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string };
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; PUBLIC_URL: string };
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Used only outside production, so a newcomer needs no configuration. Never valid in production. */
 const DEVELOPMENT_SECRET = 'agora-development-secret-not-for-production-use';
@@ -80,6 +109,7 @@ export function getEnv(): Env {
   if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
     throw new SettingError('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL (the embedded database serves one process)');
   }
-  cached = { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET };
+  const publicUrl = (env.PUBLIC_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  cached = { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET, PUBLIC_URL: publicUrl };
   return cached;
 }

@@ -4,8 +4,10 @@
 // it, so both always agree. Meetings, consultation deadlines, news and the seeds all go through here.
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { TIME_ZONE } from './i18n/locales';
 
-export const ZONE = 'Europe/Warsaw';
+/** The county's zone (the catalogue's formatting uses the same, lib/i18n/locales.ts). */
+export const ZONE = TIME_ZONE;
 
 /** What a datetime-local input gives: "2026-12-03T17:00". */
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;

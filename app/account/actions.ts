@@ -1,12 +1,17 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedActionWithUser } from '@/lib/action';
 import { signOut } from '@/lib/auth';
 import { changePassword, deleteAccount, signOutEverywhere } from '@/lib/auth/mutations';
-import { changePasswordSchema, deleteAccountSchema } from '@/lib/auth/schema';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from '@/lib/auth/schema';
+import { requestEmailChange } from '@/lib/auth/email-change';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { OPTIONAL_KIND_LIST, type OptionalKind } from '@/lib/mail/kinds';
+import { updateMailPreferences } from '@/lib/mail/preferences';
+import { mailPreferencesSchema } from '@/lib/mail/schema';
 
 export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (input, { user }) => {
   await changePassword({ actor: user, currentPassword: input.currentPassword, newPassword: input.newPassword });
@@ -24,4 +29,14 @@ export const signOutEverywhereAction = validatedActionWithUser(z.object({}), asy
 export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, async (input, { user }) => {
   await deleteAccount({ actor: user, currentPassword: input.currentPassword });
   await signOut({ redirectTo: '/?accountDeleted=1' });
+});
+
+export const mailPreferencesAction = validatedActionWithUser(mailPreferencesSchema, async (input, { user }) => {
+  const enabled = Object.fromEntries(OPTIONAL_KIND_LIST.map((kind) => [kind, input[kind] === 'on'])) as Record<OptionalKind, boolean>;
+  await updateMailPreferences({ actor: user, enabled, repliesDaily: input.repliesMode === 'daily' });
+  revalidatePath('/account');
+});
+
+export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async ({ newEmail, currentPassword }, { user }) => {
+  await requestEmailChange({ actor: user, newEmail, currentPassword });
 });

@@ -18,9 +18,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: '/admin/users', label: t('nav.users') },
           { href: '/admin/communes', label: t('nav.communes') },
           { href: '/admin/audit', label: t('nav.audit') },
+          { href: '/admin/mail', label: t('nav.mail') },
         ]}
       />
-      <ClientMessages namespaces={['admin', 'roles', 'communeKind', 'localityKind']}>{children}</ClientMessages>
+      <ClientMessages namespaces={['admin', 'roles', 'communeKind', 'localityKind', 'mailPages']}>{children}</ClientMessages>
     </div>
   );
 }

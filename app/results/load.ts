@@ -1,11 +1,8 @@
 import 'server-only';
 import { load } from '@/app/_http/page-guard';
 
-/**
- * lib's "not found" → the 404 page; "forbidden" → the 403 page (app/_http/page-guard.ts). Never
- * null any more; the type keeps `| null` so the pages' old checks still compile.
- */
-export async function loadView<T>(promise: Promise<T>): Promise<T | null> {
+/** lib's "not found" → the 404 page; "forbidden" → the 403 page (app/_http/page-guard.ts). */
+export async function loadView<T>(promise: Promise<T>): Promise<T> {
   return load(promise);
 }
 

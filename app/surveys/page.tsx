@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { canSeeSurveyOffice } from '@/lib/surveys/permissions';
 import { listOpenSurveys } from '@/lib/surveys/queries';
+import { ZONE } from '@/lib/local-time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('title') };
@@ -38,7 +39,7 @@ export default async function SurveysPage() {
                     <Link href={`/s/${s.slug}`}>{title}</Link>
                   </h3>
                   {description ? <p>{description}</p> : null}
-                  {s.closesAt ? <p className="text-sm text-muted">{t('closesAt', { date: format.dateTime(s.closesAt, { dateStyle: 'long', timeZone: 'Europe/Warsaw' }) })}</p> : null}
+                  {s.closesAt ? <p className="text-sm text-muted">{t('closesAt', { date: format.dateTime(s.closesAt, { dateStyle: 'long', timeZone: ZONE }) })}</p> : null}
                   {s.responseMode === 'invitation' ? <p className="text-sm text-muted">{t('invitationOnly')}</p> : null}
                   <p>
                     <Link href={`/s/${s.slug}`} className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white" aria-label={`${t('fillCta')}: ${title}`}>

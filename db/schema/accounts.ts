@@ -35,6 +35,10 @@ export const users = pgTable(
     sessionVersion: integer().notNull().default(1),
     locale: text().notNull().default('pl'),
     consentAt: timestamp({ withTimezone: true }),
+    // When the address was confirmed by the link in the sign-up e-mail; null = not yet, and the
+    // account cannot sign in. The default marks accounts made any other way (existing ones when
+    // this column came, the seed, administrators' tools) as verified; sign-up sets null.
+    emailVerifiedAt: timestamp({ withTimezone: true }).defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),

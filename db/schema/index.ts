@@ -3,6 +3,7 @@ export * from './accounts';
 export * from './meetings';
 export * from './news';
 export * from './forum';
+export * from './mail';
 
 export * from './surveys';
 export * from './results';

@@ -2,8 +2,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { authorizeCredentials, TooManyAttempts } from './index';
-import { registerUser } from './mutations';
+import { authorizeCredentials, TooManyAttempts, Unverified } from './index';
+import { registerUser as register } from './mutations';
+
+/** A sign-up whose address was confirmed (the link in the e-mail). */
+async function registerUser(input: { name: string; email: string; password: string }) {
+  await register(input);
+  await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.email, input.email));
+}
 
 const PASSWORD = 'zielony rower nad Wisłoką';
 
@@ -28,6 +34,12 @@ describe('authorizeCredentials', () => {
     expect(await authorizeCredentials({ email: 'ghost@example.pl', password: PASSWORD }, request('198.51.100.2'))).toBeNull();
     expect(await authorizeCredentials({ email: 'off@example.pl', password: PASSWORD }, request('198.51.100.2'))).toBeNull();
     expect(await authorizeCredentials({ email: 'not-an-email', password: PASSWORD }, request('198.51.100.2'))).toBeNull();
+  });
+
+  it('refuses an account whose address was never confirmed, but only with the right password', async () => {
+    await register({ name: 'New', email: 'new@example.pl', password: PASSWORD });
+    await expect(authorizeCredentials({ email: 'new@example.pl', password: PASSWORD }, request('198.51.100.3'))).rejects.toBeInstanceOf(Unverified);
+    expect(await authorizeCredentials({ email: 'new@example.pl', password: 'wrong' }, request('198.51.100.3'))).toBeNull();
   });
 
   it('takes about as long for an unknown e-mail as for a wrong password (a hash is checked either way)', async () => {

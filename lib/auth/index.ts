@@ -25,6 +25,11 @@ export class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
+/** The right password for an account whose address was never confirmed (the sign-up e-mail's link). */
+export class Unverified extends CredentialsSignin {
+  code = 'unverified';
+}
+
 export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
@@ -43,6 +48,7 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
   // verifyPassword checks a dummy hash when the account is unknown: no timing difference.
   const valid = await verifyPassword(password, user?.passwordHash);
   if (!user || !valid || user.status !== 'active') return null;
+  if (!user.emailVerifiedAt) throw new Unverified();
 
   await Promise.all([
     resetRateLimit(accountKey),

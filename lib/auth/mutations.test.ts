@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { auditLog, userRoles, users } from '@/db/schema';
+import { auditLog, mailOutbox, userRoles, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { changePassword, deleteAccount, registerUser, signOutEverywhere } from './mutations';
 import { verifyPassword } from './password';
@@ -9,8 +9,9 @@ import type { CurrentUser } from './permissions';
 import { exportUserData } from './queries';
 
 async function newUser(email: string, password = 'zielony rower nad Wisłoką'): Promise<CurrentUser> {
-  const { id } = await registerUser({ name: 'Anna Nowak', email, password });
-  return { id, email, name: 'Anna Nowak', locale: 'pl', roles: [] };
+  const { id, created } = await registerUser({ name: 'Anna Nowak', email, password });
+  expect(created).toBe(true);
+  return { id: id!, email, name: 'Anna Nowak', locale: 'pl', roles: [] };
 }
 
 async function fieldOf(promise: Promise<unknown>): Promise<Record<string, string[]> | undefined> {
@@ -36,9 +37,26 @@ describe('registerUser', () => {
     expect(await db.select().from(users).where(eq(users.email, 'jan@example.pl'))).toHaveLength(0);
   });
 
-  it('refuses a second account with the same e-mail at the e-mail field', async () => {
-    await newUser('dup@example.pl');
-    expect(await fieldOf(registerUser({ name: 'Other', email: 'dup@example.pl', password: 'inne dlugie haslo 42' }))).toEqual({ email: ['email_taken'] });
+  it('keeps a registered address as it is and tells its owner instead, without saying so to the form', async () => {
+    const owner = await newUser('dup@example.pl');
+    const [before] = await db.select().from(users).where(eq(users.id, owner.id));
+    expect(await registerUser({ name: 'Other', email: 'dup@example.pl', password: 'inne dlugie haslo 42' })).toEqual({ id: owner.id, created: false });
+    const [after] = await db.select().from(users).where(eq(users.id, owner.id));
+    expect(after).toEqual(before);
+    const mail = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'dup@example.pl')).orderBy(mailOutbox.id);
+    expect(mail.map((m) => m.kind)).toEqual(['verify_email', 'signup_existing']);
+    // Never confirmed: the notice carries a fresh confirmation link.
+    expect(mail[1]!.textBody).toMatch(/\/verify-email\?token=[\w-]{40,}/);
+    expect(mail[1]!.textBody).toContain('/forgot-password');
+  });
+
+  it('leaves a new account unconfirmed and queues the confirmation link with it', async () => {
+    const user = await newUser('fresh@example.pl');
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(row!.emailVerifiedAt).toBeNull();
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.userId, user.id));
+    expect(mail).toMatchObject({ kind: 'verify_email', toAddress: 'fresh@example.pl', status: 'queued', subject: 'Potwierdź adres e-mail w Agorze' });
+    expect(mail!.headers).toEqual({}); // essential: no unsubscribe
   });
 });
 

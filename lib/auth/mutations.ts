@@ -1,29 +1,61 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { userRoles, users } from '@/db/schema';
+import { mailOutbox, mailPreferences, mailTokens, userRoles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { AppError, fieldError } from '@/lib/errors';
+import { absoluteUrl, enqueueMail } from '@/lib/mail/outbox';
+import { issueToken } from '@/lib/mail/tokens';
 import { hashPassword, isCommonPassword, verifyPassword } from './password';
+import { UNIFORM_ANSWER_MS, withMinimumDuration } from './recovery';
 import type { CurrentUser } from './permissions';
 
 function refuseCommon(field: string, password: string) {
   if (isCommonPassword(password)) throw fieldError(field, 'password_common');
 }
 
-/** Creates an account (the implicit "member" role) after the RODO consent was given. */
-export async function registerUser({ name, email, password }: { name: string; email: string; password: string }) {
-  refuseCommon('password', password);
+/**
+ * Sign-up. Answers the same whether the address is new or registered (the caller shows one "check
+ * your mailbox" page either way), and costs the same: the password is hashed in both cases.
+ * - a new address: an account that cannot sign in until the link in the e-mail is opened;
+ * - a registered address: nothing changes; its owner gets a "someone tried to sign up" notice
+ *   (with a fresh confirmation link if the account was never confirmed).
+ */
+export async function registerUser(input: { name: string; email: string; password: string; locale?: string }): Promise<{ id: string | null; created: boolean }> {
+  refuseCommon('password', input.password);
+  return withMinimumDuration(UNIFORM_ANSWER_MS, () => createAccountOrNotify(input));
+}
+
+async function createAccountOrNotify({ name, email, password, locale = 'pl' }: { name: string; email: string; password: string; locale?: string }) {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(users)
-      .values({ name, email, passwordHash, consentAt: new Date() })
+      .values({ name, email, passwordHash, locale, consentAt: new Date(), emailVerifiedAt: null })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    if (!created) throw fieldError('email', 'email_taken', 'conflict');
-    await recordAudit(tx, { actorId: created.id, action: 'user.register', targetType: 'user', targetId: created.id });
-    return created;
+    if (created) {
+      await recordAudit(tx, { actorId: created.id, action: 'user.register', targetType: 'user', targetId: created.id });
+      const token = await issueToken(tx, { userId: created.id, purpose: 'verify_email' });
+      await enqueueMail(tx, { userId: created.id, to: email, locale, data: { kind: 'verify_email', name, url: absoluteUrl(`/verify-email?token=${token}`) } });
+      return { id: created.id, created: true };
+    }
+    const [existing] = await tx
+      .select({ id: users.id, name: users.name, locale: users.locale, status: users.status, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.email, email))
+      .limit(1);
+    if (!existing || existing.status !== 'active') return { id: existing?.id ?? null, created: false };
+    const verifyUrl = existing.emailVerifiedAt
+      ? null
+      : absoluteUrl(`/verify-email?token=${await issueToken(tx, { userId: existing.id, purpose: 'verify_email' })}`);
+    await enqueueMail(tx, {
+      userId: existing.id,
+      to: email,
+      locale: existing.locale,
+      data: { kind: 'signup_existing', name: existing.name, signInUrl: absoluteUrl('/sign-in'), resetUrl: absoluteUrl('/forgot-password'), verifyUrl },
+    });
+    return { id: existing.id, created: false };
   });
 }
 
@@ -45,6 +77,12 @@ export async function changePassword({ actor, currentPassword, newPassword }: { 
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(and(eq(users.id, actor.id), eq(users.status, 'active')));
     await recordAudit(tx, { actorId: actor.id, action: 'user.password_change', targetType: 'user', targetId: actor.id });
+    await enqueueMail(tx, {
+      userId: actor.id,
+      to: actor.email,
+      locale: actor.locale,
+      data: { kind: 'password_changed', name: actor.name, at: new Date(), resetUrl: absoluteUrl('/forgot-password') },
+    });
   });
 }
 
@@ -67,6 +105,11 @@ export async function deleteAccount({ actor, currentPassword }: { actor: Current
   await checkCurrentPassword(actor.id, currentPassword);
   await db.transaction(async (tx) => {
     await tx.delete(userRoles).where(eq(userRoles.userId, actor.id));
+    // Nothing more goes to the person: queued and failed messages go, sent ones lose the address.
+    await tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, actor.id), inArray(mailOutbox.status, ['queued', 'failed'])));
+    await tx.update(mailOutbox).set({ toAddress: 'deleted@deleted.invalid' }).where(eq(mailOutbox.userId, actor.id));
+    await tx.delete(mailTokens).where(eq(mailTokens.userId, actor.id));
+    await tx.delete(mailPreferences).where(eq(mailPreferences.userId, actor.id));
     await tx
       .update(users)
       .set({

@@ -52,3 +52,18 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export function safeCallbackUrl(value: string | null | undefined): string {
   return safeRedirectPath(value);
 }
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string({ error: 'required' }).min(1, 'required').max(200, 'invalid'),
+    password: newPassword,
+    confirmPassword: z.string({ error: 'required' }).min(1, 'required'),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'password_mismatch' });
+
+export const changeEmailSchema = z.object({
+  newEmail: email,
+  currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'password_too_long'),
+});

@@ -13,7 +13,9 @@ export async function signInWithPassword(email: string, password: string): Promi
   } catch (error) {
     if (error instanceof AuthError && error.type === 'CredentialsSignin') {
       const code = (error as AuthError & { code?: string }).code;
-      throw new AppError(code === 'rate_limited' ? 'rate_limited:signin' : 'unauthorized:credentials');
+      if (code === 'rate_limited') throw new AppError('rate_limited:signin');
+      if (code === 'unverified') throw new AppError('forbidden:unverified');
+      throw new AppError('unauthorized:credentials');
     }
     throw error;
   }

@@ -12,6 +12,7 @@ import { canCoordinate, canTakePosition } from './permissions';
 import { type PositionValue } from './schema';
 import { getSeat } from './seat';
 import { checkAreas, checkCommune, insertThread } from './thread-mutations';
+import { mailConsultationOpened, mailConsultationOpinion } from '@/lib/mail/forum';
 
 export async function openConsultation({
   actor,
@@ -40,6 +41,7 @@ export async function openConsultation({
       .values({ threadId: thread.id, communeId, title: title.trim(), body, bodyHtml: renderMarkdown(body), deadline, createdBy: actor.id })
       .returning({ id: consultations.id });
     await recordAudit(tx, { actorId: actor.id, action: 'consultation.open', targetType: 'consultation', targetId: consultation!.id, details: { communeId } });
+    await mailConsultationOpened(tx, { consultationId: consultation!.id });
     return consultation!;
   });
 }
@@ -93,5 +95,6 @@ export async function addConsultationSummary({ actor, consultationId, summary }:
   await db.transaction(async (tx) => {
     await tx.update(consultations).set({ summary: summary.trim(), summaryHtml: renderMarkdown(summary.trim()), summaryBy: actor.id, summaryAt: new Date() }).where(eq(consultations.id, consultationId));
     await recordAudit(tx, { actorId: actor.id, action: 'consultation.summary', targetType: 'consultation', targetId: consultationId });
+    await mailConsultationOpinion(tx, { consultationId });
   });
 }

@@ -8,6 +8,7 @@ import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
 import { canManageMembers } from './permissions';
 import { getForumSettings } from './settings';
+import { mailForumNotifications, mailMembershipReceived } from '@/lib/mail/forum';
 
 /** Which quota a representation counts against: villages/neighbourhoods, or NGOs and businesses together. */
 export function quotaOf(representation: Representation): 'locality' | 'organisation' {
@@ -54,18 +55,23 @@ export async function applyForMembership({
   } else if (!organisation || organisation.trim().length < 2) {
     throw fieldError('organisation', 'organisation_required');
   }
-  const [row] = await db
-    .insert(memberships)
-    .values({
-      userId: actor.id,
-      communeId,
-      representation,
-      localityId: representation === 'locality' ? localityId : null,
-      organisation: representation === 'locality' ? null : organisation!.trim(),
-      statement,
-    })
-    .onConflictDoNothing()
-    .returning({ id: memberships.id });
+  const [row] = await db.transaction(async (tx) => {
+    // The applicant is told in the same transaction (lib/mail).
+    const inserted = await tx
+      .insert(memberships)
+      .values({
+        userId: actor.id,
+        communeId,
+        representation,
+        localityId: representation === 'locality' ? localityId : null,
+        organisation: representation === 'locality' ? null : organisation!.trim(),
+        statement,
+      })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id });
+    if (inserted[0]) await mailMembershipReceived(tx, { userId: actor.id, communeId });
+    return inserted;
+  });
   if (!row) throw new AppError('conflict:membership_exists');
   return row;
 }
@@ -124,12 +130,9 @@ export async function decideMembership({
       .where(and(eq(memberships.id, membershipId), eq(memberships.status, 'pending')))
       .returning({ id: memberships.id, userId: memberships.userId });
     if (!updated) throw new AppError('conflict:membership_decided');
-    await tx.insert(notifications).values({
-      userId: updated.userId,
-      kind: 'decision',
-      membershipId,
-      details: { decision, reason: reason.trim() },
-    });
+    const notice = { userId: updated.userId, kind: 'decision' as const, membershipId, details: { decision, reason: reason.trim() } };
+    await tx.insert(notifications).values(notice);
+    await mailForumNotifications(tx, [notice]);
     await recordAudit(tx, {
       actorId: actor.id,
       action: decision === 'approve' ? 'membership.approve' : 'membership.reject',

@@ -10,6 +10,7 @@ import { canModerate, canReport } from './permissions';
 import { type ThreadFlag } from './schema';
 import { getForumSettings } from './settings';
 import { getPostRow, getThreadRow } from './thread-mutations';
+import { mailForumNotifications } from '@/lib/mail/forum';
 
 /**
  * Reports a post. When the number of different members with an open report on it reaches the
@@ -37,7 +38,9 @@ export async function reportPost({ actor, postId, reason }: { actor: CurrentUser
       if (auto) {
         hidden = true;
         if (post.authorId) {
-          await tx.insert(notifications).values({ userId: post.authorId, kind: 'post_hidden', threadId: post.threadId, postId, details: { auto: true } });
+          const notice = { userId: post.authorId, kind: 'post_hidden' as const, threadId: post.threadId, postId, details: { auto: true } };
+          await tx.insert(notifications).values(notice);
+          await mailForumNotifications(tx, [notice]);
         }
         await recordAudit(tx, { actorId: null, action: 'post.auto_hide', targetType: 'post', targetId: postId, details: { reports: n } });
       }
@@ -63,7 +66,9 @@ export async function moderatePost({ actor, postId, action, reason }: { actor: C
       .where(eq(posts.id, postId));
     await tx.update(postReports).set({ resolvedAt: new Date(), resolvedBy: actor.id }).where(and(eq(postReports.postId, postId), isNull(postReports.resolvedAt)));
     if (action === 'hide' && post.authorId && post.authorId !== actor.id) {
-      await tx.insert(notifications).values({ userId: post.authorId, kind: 'post_hidden', threadId: post.threadId, postId, details: { reason: reason.trim() } });
+      const notice = { userId: post.authorId, kind: 'post_hidden' as const, threadId: post.threadId, postId, details: { reason: reason.trim() } };
+      await tx.insert(notifications).values(notice);
+      await mailForumNotifications(tx, [notice]);
     }
     await recordAudit(tx, {
       actorId: actor.id,

@@ -19,6 +19,7 @@ import { renderMarkdown } from '@/lib/markdown';
 import { canEdit, canWrite } from './permissions';
 import { foldText, postBody } from './schema';
 import { type Tx, checked, ensureNotSuspended, ensurePostingAllowed, getSeat } from './seat';
+import { mailForumNotifications } from '@/lib/mail/forum';
 
 export async function checkAreas(serviceAreaIds: number[]) {
   if (serviceAreaIds.length === 0) throw fieldError('areas', 'areas_required');
@@ -134,6 +135,7 @@ export async function addPost({ actor, threadId, body, quotedPostId }: { actor: 
       notify.push({ userId: quotedAuthor, kind: 'quote' as const, threadId, postId: post!.id, details: { by: actor.name } });
     }
     if (notify.length) await tx.insert(notifications).values(notify);
+    await mailForumNotifications(tx, notify);
     return post!;
   });
 }

@@ -26,6 +26,7 @@ const listColumns = {
   communeSlug: communes.slug,
   capacity: meetings.capacity,
   hasMinutes: sql<boolean>`${meetings.minutes} is not null`,
+  cancelledAt: meetings.cancelledAt,
 };
 
 export interface MeetingFilters {
@@ -95,6 +96,7 @@ export async function getMeeting({ id, viewer, now = new Date() }: { id: number;
       minutes: meetings.minutes,
       minutesHtml: meetings.minutesHtml,
       minutesAt: meetings.minutesAt,
+      cancelReason: meetings.cancelReason,
       createdAt: meetings.createdAt,
       updatedAt: meetings.updatedAt,
       attendeeCount: sql<number>`(select count(*)::int from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id})`,

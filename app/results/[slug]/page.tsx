@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure, ResultsTable } from '@/components/charts/chart-figure';
 import { HorizontalBarChart, TimelineChart } from '@/components/charts/charts';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
 import { PageHeader } from '@/components/ui/page-header';
@@ -33,7 +32,6 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const user = await getCurrentUser();
   const [data, t, locale, text] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale(), getResultsText()]);
-  if (!data) return <Forbidden />;
   const title = pick({ pl: data.survey.titlePl, en: data.survey.titleEn }, locale);
   const responses = responsesTable(data, text.t);
   const heat = heatTable(data, text.t, locale);

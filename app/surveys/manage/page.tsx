@@ -8,6 +8,7 @@ import { canManageSurveys } from '@/lib/surveys/permissions';
 import { listSurveysForOffice } from '@/lib/surveys/queries';
 import { officeListParamsSchema } from '@/lib/surveys/schema';
 import { load, signedIn } from '@/app/_http/page-guard';
+import { ZONE } from '@/lib/local-time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('office') };
@@ -47,7 +48,7 @@ export default async function SurveyOfficePage({ searchParams }: { searchParams:
               <td className="px-2 py-2">{t(`status.${s.status}`)}</td>
               <td className="px-2 py-2">{t(`modes.${s.responseMode}`)}</td>
               <td className="px-2 py-2 text-right">{format.number(s.responses)}</td>
-              <td className="px-2 py-2">{format.dateTime(s.updatedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' })}</td>
+              <td className="px-2 py-2">{format.dateTime(s.updatedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE })}</td>
             </tr>
           ))}
         </DataTable>

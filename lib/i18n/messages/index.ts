@@ -3,6 +3,7 @@ import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
 import enForum from './en/forum.json';
 import enFreeText from './en/free-text.json';
+import enMail from './en/mail.json';
 import enMeetings from './en/meetings.json';
 import enNews from './en/news.json';
 import enPages from './en/pages.json';
@@ -13,6 +14,7 @@ import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
 import plForum from './pl/forum.json';
 import plFreeText from './pl/free-text.json';
+import plMail from './pl/mail.json';
 import plMeetings from './pl/meetings.json';
 import plNews from './pl/news.json';
 import plPages from './pl/pages.json';
@@ -33,6 +35,7 @@ const pl = {
   ...plSurveys,
   ...plResults,
   ...plFreeText,
+  ...plMail,
 };
 export type Messages = typeof pl;
 
@@ -49,5 +52,6 @@ export const messages: Record<Locale, Messages> = {
     ...enSurveys,
     ...enResults,
     ...enFreeText,
+    ...enMail,
   },
 };

@@ -10,6 +10,8 @@ import { getConsultation } from '@/lib/forum/consultation-queries';
 import { POSITIONS } from '@/lib/forum/schema';
 import { summaryAction, takePositionAction } from '../../actions';
 import { load, parseId, routeId } from '@/app/_http/page-guard';
+import { ConsultationMailSection } from '@/components/mail/consultation-mail-section';
+import { canCoordinate } from '@/lib/forum/permissions';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -121,6 +123,7 @@ export default async function ConsultationPage({ params }: Props) {
           </div>
         </section>
       ) : null}
+      {viewer && canCoordinate(viewer, consultation.communeId) ? <ConsultationMailSection actor={viewer} consultationId={id} /> : null}
     </div>
   );
 }

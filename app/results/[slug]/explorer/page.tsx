@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { HorizontalBarChart } from '@/components/charts/charts';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
 import { SelectField } from '@/components/ui/field';
@@ -37,7 +36,6 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
     getLocale(),
     getResultsText(),
   ]);
-  if (!data) return <Forbidden />;
   const q = data.question;
   const opts = { ranking: q?.type === 'ranking', scale: q?.type === 'rating' || q?.type === 'matrix' };
   const communeName = (id: number | null) => (id === null ? t('county') : (data.communes.find((c) => c.id === id)?.name ?? ''));

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { MonitoringChart } from '@/components/charts/charts';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
@@ -35,7 +34,6 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
     getFormatter(),
     getResultsText(),
   ]);
-  if (!data) return <Forbidden />;
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
   const areaTitle = pick(data.area?.title, locale);

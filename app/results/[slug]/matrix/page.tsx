@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { MatrixSection } from '@/components/results/matrix-section';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
@@ -35,7 +34,6 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     getLocale(),
     getResultsText(),
   ]);
-  if (!data) return <Forbidden />;
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
   const areas = areasOf(data.survey.definition);

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { HorizontalBarChart } from '@/components/charts/charts';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
@@ -26,7 +25,6 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
   const { commune: communeId } = scopeSchema.parse(sp);
   const user = await getCurrentUser();
   const [data, t, locale, text] = await Promise.all([loadView(getPriorities({ actor: user, slug, communeId })), getTranslations('results'), getLocale(), getResultsText()]);
-  if (!data) return <Forbidden />;
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
   const ranking = prioritiesTable(data, text.t, locale);

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Forbidden } from '@/components/layout/forbidden';
 import { ResultsNav } from '@/components/results/results-nav';
 import { Alert } from '@/components/ui/alert';
 import { SelectField } from '@/components/ui/field';
@@ -35,7 +34,6 @@ export default async function RemarksPage({ params, searchParams }: { params: Pr
     getLocale(),
     getResultsText(),
   ]);
-  if (!data || !queue) return <Forbidden />;
   const here = (after?: string | null) => `/results/${slug}/remarks${query({ question: data.question?.id, commune: filters.communeId, after })}`;
   return (
     <div>

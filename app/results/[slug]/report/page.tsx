@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ResultsTable } from '@/components/charts/chart-figure';
-import { Forbidden } from '@/components/layout/forbidden';
 import { MatrixSection } from '@/components/results/matrix-section';
 import { ResultsNotes } from '@/components/results/notes';
 import { PrintButton } from '@/components/results/print-button';
@@ -43,7 +42,6 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const { commune: communeId } = scopeSchema.parse(sp);
   const user = await getCurrentUser();
   const [overview, t, locale, text] = await Promise.all([loadView(getOverview({ actor: user, slug })), getTranslations('results'), getLocale(), getResultsText()]);
-  if (!overview) return <Forbidden />;
   if (communeId === null) {
     return (
       <div>
@@ -54,8 +52,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     );
   }
   const [priorities, matrix] = await Promise.all([loadView(getPriorities({ actor: user, slug, communeId })), loadView(getMatrix({ actor: user, slug, communeId }))]);
-  if (!priorities || !matrix || !priorities.commune) return <Forbidden />;
-  const commune = priorities.commune;
+  // A chosen commune: scopeOf has found it (an unknown one is a 404).
+  const commune = priorities.commune!;
   const survey = pick({ pl: overview.survey.titlePl, en: overview.survey.titleEn }, locale);
   const count = overview.communes.find((c) => c.id === commune.id)?.total ?? null;
   const heatRow = overview.heat.find((h) => h.communeId === commune.id);

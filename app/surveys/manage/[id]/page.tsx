@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForOffice } from '@/lib/surveys/queries';
 import { changeStatusAction, copySurveyAction, generateCodesAction } from '../actions';
 import { load, signedIn } from '@/app/_http/page-guard';
+import { ZONE } from '@/lib/local-time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('office') };
@@ -51,7 +52,7 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
         {survey.closesAt ? (
           <>
             <dt className="font-semibold">{t('manage.closesAt')}</dt>
-            <dd>{format.dateTime(survey.closesAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Warsaw' })}</dd>
+            <dd>{format.dateTime(survey.closesAt, { dateStyle: 'long', timeStyle: 'short', timeZone: ZONE })}</dd>
           </>
         ) : null}
       </dl>

@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('start-up (db/prepare.ts)', () => {
+  it('stops with one line naming a malformed SMTP_URL, before touching the database', () => {
+    const run = spawnSync('npx', ['tsx', '--conditions=react-server', 'db/prepare.ts', '--seed=none'], {
+      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://', SMTP_URL: 'smtp//missing-colon' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toEqual(['Agora cannot start: SMTP_URL: must be a URL such as smtp://user:pass@host:587 or smtps://host:465']);
+  });
+});
