@@ -4,6 +4,7 @@ import { errorResponse } from '@/app/_http/error-response';
 import { isForeignOrigin, isServerAction } from '@/app/_http/origin';
 import { authConfig } from '@/lib/auth/config';
 import { decodeSession, sessionNeedsSliding, sessionTokenOf } from '@/lib/auth/session-cookie';
+import { newNonce, pagePolicy } from '@/lib/csp';
 import { AppError } from '@/lib/errors';
 import { testClockOffsetSeconds } from '@/lib/test-clock';
 
@@ -25,7 +26,25 @@ function toSignIn(request: NextRequest) {
   return NextResponse.redirect(target);
 }
 
-const guarded = auth((request) => (isPrivate(request) && !request.auth?.user ? toSignIn(request) : NextResponse.next())) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+/**
+ * Lets the request through with this response's Content-Security-Policy: a fresh nonce each time,
+ * put on the request too, where Next.js reads it to mark its own scripts (lib/csp.ts). A page so
+ * marked must be rendered for its request: every page here is dynamic (they read the session and
+ * the language cookie), and scripts/public-page-cache.mjs replays a kept page with the policy it
+ * was sent with.
+ */
+function pass(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const policy = pagePolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  headers.set('x-nonce', nonce);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+const guarded = auth((request) => (isPrivate(request) && !request.auth?.user ? toSignIn(request) : pass(request))) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
@@ -35,11 +54,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (isServerAction(request) && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
-  if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : NextResponse.next();
+  if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : pass(request);
   const token = await decodeSession(cookies);
   // The clock is movable in end-to-end runs only (lib/test-clock.ts), so no test waits a minute.
   const nowSeconds = Date.now() / 1000 + testClockOffsetSeconds(request.headers);
-  if (token && !sessionNeedsSliding(token, nowSeconds)) return NextResponse.next();
+  if (token && !sessionNeedsSliding(token, nowSeconds)) return pass(request);
   // Older, or unsound (Auth.js then clears the cookie, and a private page sends to sign-in).
   return (await guarded)(request, event);
 }

@@ -11,6 +11,7 @@
 import { sql } from 'drizzle-orm';
 import { getEnv, SettingError } from '@/lib/env';
 import { openConnection, type Connection } from './client';
+import { cookPendingMarkdown } from './cook';
 import { pendingMigrations, runMigrations } from './migrate';
 import { communes } from './schema';
 import { seedDemo } from './seed/run';
@@ -65,6 +66,9 @@ try {
       console.log(`Agora: empty database loaded with the deployment${withDemo ? ' and the demo data' : ''}.`);
     }
   }
+  // Markdown written before it was cooked at write time (see db/cook.ts): rendered once, here.
+  const cooked = Object.values(await cookPendingMarkdown(connection.db)).reduce((a, b) => a + b, 0);
+  if (cooked > 0) console.log(`Agora: rendered the Markdown of ${cooked} stored text(s).`);
 } catch (error) {
   fail(`preparing the database failed: ${reason(error)}`);
 } finally {

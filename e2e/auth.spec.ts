@@ -45,6 +45,18 @@ test.describe('accounts', () => {
     await expectAccessible(page);
   });
 
+  test('signing in never sends the browser to another site, whatever callbackUrl says', async ({ page, baseURL }) => {
+    // The issue-16 payload: "/<tab>/evil.example/phish" — a browser drops the tab and reads //evil.example.
+    await page.goto('/sign-in?callbackUrl=%2F%09%2Fevil.example%2Fphish');
+    await new SignInPage(page).signIn('czlonek@agora.local');
+    await expect(page).toHaveURL(`${baseURL}/`);
+    // A same-site path still brings the user back.
+    await page.context().clearCookies();
+    await page.goto('/sign-in?callbackUrl=%2Fcalendar');
+    await new SignInPage(page).signIn('czlonek@agora.local');
+    await expect(page).toHaveURL(`${baseURL}/calendar`);
+  });
+
   test('a wrong password gets one clear message and no hint whether the e-mail exists', async ({ page }) => {
     const signIn = new SignInPage(page);
     await signIn.goto();

@@ -64,3 +64,13 @@ describe('getEnv', () => {
     expect(derived.getEnv().SMTP_URL).toBeUndefined();
   });
 });
+
+describe('TRUSTED_PROXIES', () => {
+  it('is a count of hops or a list of addresses and ranges; anything else names the setting', async () => {
+    expect((await freshEnv({ TRUSTED_PROXIES: undefined })).getEnv().TRUSTED_PROXIES).toEqual({ kind: 'none' });
+    expect((await freshEnv({ TRUSTED_PROXIES: '1' })).getEnv().TRUSTED_PROXIES).toEqual({ kind: 'hops', hops: 1 });
+    expect((await freshEnv({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8' })).getEnv().TRUSTED_PROXIES.kind).toBe('list');
+    const bad = await freshEnv({ TRUSTED_PROXIES: 'nginx' });
+    expect(() => bad.getEnv()).toThrow(/^TRUSTED_PROXIES: "nginx" is not an address or a range/);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from '@/lib/trusted-proxies';
 
 /**
  * Settings, parsed once from process.env. A bad value stops start-up with one line that names the
@@ -27,6 +28,18 @@ const schema = z.object({
   RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(30, 'must be at most 30').default(30),
   // Server processes `npm start` runs (scripts/serve.mjs): one per core with PostgreSQL.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  // Reverse proxies in front of the app: a count of hops, or their addresses/ranges (lib/request.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   AGORA_DEPLOYMENT_FILE: z.string().min(1).optional(),
   // Outgoing mail. Unset: every message is written to MAIL_DIR instead (development), where the
   // admin page /admin/mail lists it too.

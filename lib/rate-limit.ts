@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { db, rows } from '@/db/client';
+import { db, rows, type Database } from '@/db/client';
 import { getEnv } from '@/lib/env';
 
 /**
@@ -21,10 +21,11 @@ export interface RateLimitResult {
 /**
  * Counts one hit against `key` in a fixed window and says whether it is within `limit`.
  * Kept in the database so every app instance shares the count; one statement, so concurrent hits
- * cannot both slip under the limit.
+ * cannot both slip under the limit. Given a transaction, the hit is counted in it (and undone with
+ * it).
  */
-export async function consumeRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const result = await db.execute<{ count: number; retry: number }>(sql`
+export async function consumeRateLimit(key: string, limit: number, windowSeconds: number, executor: Pick<Database, 'execute'> = db): Promise<RateLimitResult> {
+  const result = await executor.execute<{ count: number; retry: number }>(sql`
     insert into rate_limits (key, count, reset_at)
     values (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
     on conflict (key) do update set

@@ -1,10 +1,23 @@
 import 'server-only';
+import { getEnv } from '@/lib/env';
+import { isTrustedProxy, normaliseAddress, type TrustedProxies } from '@/lib/trusted-proxies';
 
 /**
- * The caller's address as the reverse proxy reports it (first X-Forwarded-For entry), for rate
- * limits only. It is hashed before use and never stored as it is.
+ * The caller's address, for rate limits and the dashboards' source counting only (hashed before
+ * use, never stored as it is). X-Forwarded-For is read from the right: its last entry is the
+ * socket's peer (our server appends it, lib/forwarded-for.mjs); each trusted proxy in front
+ * (TRUSTED_PROXIES: a count of hops or their addresses) adds one entry before it. Entries further
+ * left are whatever the client wrote and are never believed. X-Real-IP is ignored for the same
+ * reason.
  */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+export function clientAddress(headers: Headers, trusted: TrustedProxies = getEnv().TRUSTED_PROXIES): string {
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map(normaliseAddress)
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) return 'unknown';
+  if (trusted.kind === 'none') return entries.at(-1)!;
+  if (trusted.kind === 'hops') return entries[Math.max(0, entries.length - 1 - trusted.hops)]!;
+  for (let i = entries.length - 1; i > 0; i--) if (!isTrustedProxy(trusted, entries[i]!)) return entries[i]!;
+  return entries[0]!;
 }

@@ -13,13 +13,15 @@
  *   BENCH_KEEP=1      keep the scratch database afterwards
  *
  * It creates a scratch database, migrates it, loads the deployment and one county thread with
- * 2,000 posts (Markdown with lists, quotes and links, 25 authors), starts `next start` against it,
+ * 2,000 posts (Markdown with lists, quotes and links, 25 authors; cooked to HTML as the app does
+ * when a post is written), starts `next start` against it,
  * warms up, then requests the first, middle and last page under concurrent load and prints p50/p95.
  * A benchmark, not a test: nothing fails on a slow figure.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { renderMarkdown } from '../lib/markdown';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const port = Number(process.env.BENCH_PORT ?? 3201);
@@ -110,7 +112,7 @@ async function main() {
         `> Cytat z wcześniejszej dyskusji o rozkładzie jazdy i o przystankach na żądanie.\n\n` +
         `- pierwszy kurs o 6:40\n- drugi kurs o 7:20 (propozycja)\n- powrót o 13:30\n\n` +
         `Więcej w [rozkładzie](https://example.pl/rozklad) i w \`uchwale 12/2026\`.`;
-      return { thread_id: thread!.id, number: i + 1, author_id: authors[i % authors.length]!.id, body, search_text: fold(body), quoted_post_id: null };
+      return { thread_id: thread!.id, number: i + 1, author_id: authors[i % authors.length]!.id, body, body_html: renderMarkdown(body), search_text: fold(body), quoted_post_id: null };
     });
     for (let i = 0; i < rowsToInsert.length; i += 500) await sql`insert into forum_posts ${sql(rowsToInsert.slice(i, i + 500))}`;
     await sql`analyze`;

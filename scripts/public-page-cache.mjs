@@ -14,6 +14,12 @@
  *
  * Kept only: a GET under /results (not the remarks, which are staff's), without a session
  * cookie, answered 200 without Set-Cookie and varying only by the headers in the key.
+ *
+ * A page's scripts carry the nonce of the Content-Security-Policy it was sent with (proxy.ts), so
+ * a kept page is replayed with exactly the headers it was first sent with, that policy included,
+ * and an HTML page sent without a policy is never kept (its replay could not match one). Every
+ * anonymous visitor of a kept page within the window thus gets the same nonce: these pages show
+ * aggregate figures only, no user-written text, and the window is at most 30 s.
  */
 
 /** The request headers a results response may vary by (Next.js's router headers, compression). */
@@ -166,6 +172,7 @@ function entryOf(res, body, stored, seconds) {
     .map((v) => v.trim())
     .filter(Boolean);
   if (!vary.every((v) => KEY_HEADERS.includes(v))) return null;
+  if (String(res.getHeader('content-type') ?? '').startsWith('text/html') && !res.hasHeader('content-security-policy')) return null;
   const headers = res.getHeaders();
   delete headers['x-cache'];
   return { expires: stored + seconds * 1000, stored, status: res.statusCode, headers, body };

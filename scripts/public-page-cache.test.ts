@@ -36,10 +36,45 @@ async function start(app: Handler, options: { seconds?: number; maxBytes?: numbe
 const page: Handler = (req, res) => {
   const locale = /NEXT_LOCALE=(\w+)/.exec(req.headers.cookie ?? '')?.[1] ?? 'pl';
   res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('content-security-policy', "script-src 'self' 'nonce-stala'");
   res.setHeader('vary', 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding');
   res.write(`<p>${locale} ${req.headers.rsc ? 'payload' : 'html'} `);
   res.end(`${req.url}</p>`);
 };
+
+/** As Next.js behind proxy.ts: a fresh nonce per render, in the policy header and on the page's scripts. */
+let nonces = 0;
+const pageWithNonce: Handler = (_req, res) => {
+  const nonce = `n${++nonces}`;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('content-security-policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+  res.end(`<html><script nonce="${nonce}" src="/_next/static/app.js"></script></html>`);
+};
+
+describe('public page cache and the Content-Security-Policy', () => {
+  it('replays a kept page with the policy it was sent with, so its scripts’ nonce still matches', async () => {
+    const app = await start(pageWithNonce);
+    const first = await app.get('/results/diagnoza');
+    const second = await app.get('/results/diagnoza');
+    expect(second.cache).toBe('HIT');
+    const headerNonce = /'nonce-(\w+)'/.exec(second.headers.get('content-security-policy') ?? '')?.[1];
+    const pageNonce = /nonce="(\w+)"/.exec(second.body)?.[1];
+    expect(headerNonce).toBeTruthy();
+    expect(headerNonce).toBe(pageNonce);
+    expect(second.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+    expect(app.renders()).toBe(1);
+  });
+
+  it('never keeps an HTML page sent without a policy', async () => {
+    const app = await start((_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end('<html><script>1</script></html>');
+    });
+    expect((await app.get('/results/diagnoza')).cache).toBe('MISS');
+    expect((await app.get('/results/diagnoza')).cache).toBe('MISS');
+    expect(app.renders()).toBe(2);
+  });
+});
 
 describe('public page cache', () => {
   it('renders an anonymous results page once and sends the same answer to the next visitors', async () => {

@@ -12,6 +12,7 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { appendSocketAddress } from '../lib/forwarded-for.mjs';
 import { createPublicPageCache, FORGET_MESSAGE, GLOBAL_KEY } from './public-page-cache.mjs';
 
 const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? '1', 10) || 1);
@@ -62,6 +63,8 @@ async function serve() {
   });
 
   const server = http.createServer((req, res) => {
+    // The last X-Forwarded-For entry is the socket's peer, whatever a client wrote (lib/request.ts).
+    appendSocketAddress(req.headers, req.socket.remoteAddress);
     pages.serve(req, res, handle).catch((error) => {
       console.error(`Agora: failed to answer ${req.method} ${req.url}`, error);
       if (!res.headersSent) res.statusCode = 500;

@@ -19,7 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResultsPage() {
   const user = await getCurrentUser();
   const [t, locale, surveys] = await Promise.all([getTranslations('results'), getLocale(), listResultSurveys({ actor: user })]);
-  const publisher = canPublishResults(user);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -39,7 +38,7 @@ export default async function ResultsPage() {
                   <p className="text-sm text-muted">
                     {t(`status.${s.status}`)} · {s.published ? t('published') : t('notPublished')}
                   </p>
-                  {publisher ? (
+                  {canPublishResults(user, s) ? (
                     <ActionButton action={setResultsPublishedAction} fields={{ surveyId: s.id, publish: s.published ? '0' : '1' }} label={s.published ? t('unpublish') : t('publish')} context={title} />
                   ) : null}
                 </li>

@@ -127,6 +127,8 @@ export const posts = pgTable(
     number: integer().notNull(),
     authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     body: text().notNull(),
+    /** The body rendered once by lib/markdown when written; null until db/cook.ts cooks an older row. */
+    bodyHtml: text(),
     quotedPostId: bigint({ mode: 'number' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp({ withTimezone: true }),
@@ -154,6 +156,8 @@ export const postRevisions = pgTable(
       .notNull()
       .references(() => posts.id, { onDelete: 'cascade' }),
     body: text().notNull(),
+    /** The body rendered once by lib/markdown when written; null until db/cook.ts cooks an older row. */
+    bodyHtml: text(),
     /** When this version was written (the post's created or previous edited time). */
     writtenAt: timestamp({ withTimezone: true }).notNull(),
     replacedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -249,8 +253,11 @@ export const consultations = pgTable('forum_consultations', {
   communeId: integer().references(() => communes.id),
   title: text().notNull(),
   body: text().notNull(),
+  /** body and summary rendered once by lib/markdown when written (db/cook.ts cooks older rows). */
+  bodyHtml: text(),
   deadline: timestamp({ withTimezone: true }).notNull(),
   summary: text(),
+  summaryHtml: text(),
   summaryBy: uuid().references(() => users.id),
   summaryAt: timestamp({ withTimezone: true }),
   createdBy: uuid().references(() => users.id),

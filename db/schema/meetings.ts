@@ -16,6 +16,8 @@ export const meetings = pgTable(
     type: meetingType().notNull(),
     title: text().notNull(),
     description: text().notNull().default(''),
+    /** description and minutes rendered once by lib/markdown when written (db/cook.ts cooks older rows). */
+    descriptionHtml: text(),
     agenda: text().notNull().default(''),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
@@ -27,6 +29,7 @@ export const meetings = pgTable(
     capacity: integer(),
     /** The summary a coordinator attaches after the meeting (Markdown). */
     minutes: text(),
+    minutesHtml: text(),
     minutesAt: timestamp({ withTimezone: true }),
     /** A coordinator called the meeting off: it stays in the calendar, marked, and takes no sign-ups. */
     cancelledAt: timestamp({ withTimezone: true }),

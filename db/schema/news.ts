@@ -15,6 +15,8 @@ export const articles = pgTable(
     title: text().notNull(),
     lead: text().notNull(),
     body: text().notNull(),
+    /** The body rendered once by lib/markdown when written; null until db/cook.ts cooks an older row. */
+    bodyHtml: text(),
     communeId: integer().references(() => communes.id),
     status: articleStatus().notNull().default('draft'),
     publishedAt: timestamp({ withTimezone: true }).notNull(),

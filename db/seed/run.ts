@@ -1,4 +1,5 @@
 import type { Database } from '../client';
+import { cookPendingMarkdown } from '../cook';
 import { seedDemoAccounts } from './demo';
 import { seedDeployment } from './deployment';
 import { seedForumDemo, seedForumSettings } from './forum';
@@ -22,4 +23,6 @@ export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
     await seedSurveys(db);
     await seedResults(db);
   }
+  // Seeds insert their texts directly; they are cooked like any older row.
+  await cookPendingMarkdown(db);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeRedirectPath } from '@/lib/safe-redirect';
 
 // Safe to import in the browser: react-hook-form and the server actions share these schemas.
 // Messages are keys in the "errors" namespace of the message catalogue.
@@ -47,10 +48,9 @@ export type SignInInput = z.infer<typeof signInSchema>;
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-/** Only same-site paths may be used as the page to return to after signing in. */
+/** Only same-site paths may be used as the page to return to after signing in (lib/safe-redirect). */
 export function safeCallbackUrl(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  return safeRedirectPath(value);
 }
 
 export const forgotPasswordSchema = z.object({ email });

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { databaseNow, now } from '@/lib/clock';
 import { AppError, fieldError } from '@/lib/errors';
+import { renderMarkdown } from '@/lib/markdown';
 import { canCoordinate, canTakePosition } from './permissions';
 import { type PositionValue } from './schema';
 import { getSeat } from './seat';
@@ -37,7 +38,7 @@ export async function openConsultation({
     const thread = await insertThread(tx, { authorId: actor.id, title: title.trim(), communeId, serviceAreaIds, body });
     const [consultation] = await tx
       .insert(consultations)
-      .values({ threadId: thread.id, communeId, title: title.trim(), body, deadline, createdBy: actor.id })
+      .values({ threadId: thread.id, communeId, title: title.trim(), body, bodyHtml: renderMarkdown(body), deadline, createdBy: actor.id })
       .returning({ id: consultations.id });
     await recordAudit(tx, { actorId: actor.id, action: 'consultation.open', targetType: 'consultation', targetId: consultation!.id, details: { communeId } });
     await mailConsultationOpened(tx, { consultationId: consultation!.id });
@@ -92,7 +93,7 @@ export async function addConsultationSummary({ actor, consultationId, summary }:
   ensure(canCoordinate(actor, consultation.communeId));
   if (!consultation.closed) throw new AppError('conflict:consultation_open');
   await db.transaction(async (tx) => {
-    await tx.update(consultations).set({ summary: summary.trim(), summaryBy: actor.id, summaryAt: new Date() }).where(eq(consultations.id, consultationId));
+    await tx.update(consultations).set({ summary: summary.trim(), summaryHtml: renderMarkdown(summary.trim()), summaryBy: actor.id, summaryAt: new Date() }).where(eq(consultations.id, consultationId));
     await recordAudit(tx, { actorId: actor.id, action: 'consultation.summary', targetType: 'consultation', targetId: consultationId });
     await mailConsultationOpinion(tx, { consultationId });
   });

@@ -6,7 +6,7 @@ import { communes, consultations, positions, users } from '@/db/schema';
 import { hasRole, type CurrentUser } from '@/lib/auth/permissions';
 import { databaseNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
-import { renderMarkdown } from '@/lib/markdown';
+import { storedHtml } from '@/lib/markdown';
 import { getSeat } from './seat';
 
 export async function listConsultations() {
@@ -39,10 +39,12 @@ export async function getConsultation({ viewer, consultationId }: { viewer: Curr
       threadId: consultations.threadId,
       title: consultations.title,
       body: consultations.body,
+      bodyHtml: consultations.bodyHtml,
       communeId: consultations.communeId,
       communeName: communes.name,
       deadline: consultations.deadline,
       summary: consultations.summary,
+      summaryHtml: consultations.summaryHtml,
       summaryAt: consultations.summaryAt,
       closed: sql<boolean>`${consultations.deadline} <= ${current}`,
     })
@@ -98,7 +100,7 @@ export async function getConsultation({ viewer, consultationId }: { viewer: Curr
     opinion = { counts, byPosition, justifications };
   }
   return {
-    consultation: { ...consultation, bodyHtml: renderMarkdown(consultation.body), summaryHtml: consultation.summary ? renderMarkdown(consultation.summary) : null },
+    consultation: { ...consultation, bodyHtml: storedHtml(consultation.bodyHtml, consultation.body), summaryHtml: consultation.summary ? storedHtml(consultation.summaryHtml, consultation.summary) : null },
     total,
     mine: mine ?? null,
     mayTakePosition: !consultation.closed && seat !== null && (consultation.communeId === null || seat.communeId === consultation.communeId),

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { communes, posts, postingSuspensions, threads, users } from '@/db/schema';
 import { communesWithRole, ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
-import { renderMarkdown } from '@/lib/markdown';
+import { storedHtml } from '@/lib/markdown';
 import { isModerator } from './permissions';
 
 /** Posts with open reports or hidden automatically, in the threads the moderator's scope reaches. */
@@ -22,6 +22,7 @@ export async function listModerationQueue({ actor }: { actor: CurrentUser }) {
       communeId: threads.communeId,
       communeName: communes.name,
       body: posts.body,
+      bodyHtml: posts.bodyHtml,
       authorName: users.name,
       hiddenAt: posts.hiddenAt,
       hiddenAuto: posts.hiddenAuto,
@@ -43,7 +44,7 @@ export async function listModerationQueue({ actor }: { actor: CurrentUser }) {
     )
     .orderBy(desc(posts.id))
     .limit(100);
-  return list.map((item) => ({ ...item, html: renderMarkdown(item.body) }));
+  return list.map(({ bodyHtml, ...item }) => ({ ...item, html: storedHtml(bodyHtml, item.body) }));
 }
 
 /** Is the user's posting suspended now? (until when) */

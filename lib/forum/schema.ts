@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withMarkdownLimits } from '@/lib/markdown/limits';
 import { localDateTime } from '@/lib/local-time';
 
 // Safe to import in the browser: the forum's forms and server actions share these schemas.
@@ -27,12 +28,14 @@ const optionalCommuneId = z
 const reason = z.string({ error: 'required' }).trim().min(3, 'reason_too_short').max(1000, 'reason_too_long');
 
 /** A post body: Markdown, not empty, at most 20,000 characters. */
-export const postBody = z
-  .string({ error: 'post_empty' })
-  .max(MAX_POST_LENGTH, 'post_too_long')
-  .refine((value) => value.trim().length > 0, 'post_empty')
-  // NUL and other control characters (but tab/newline) are malformed input, never text.
-  .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value), 'post_malformed');
+export const postBody = withMarkdownLimits(
+  z
+    .string({ error: 'post_empty' })
+    .max(MAX_POST_LENGTH, 'post_too_long')
+    .refine((value) => value.trim().length > 0, 'post_empty')
+    // NUL and other control characters (but tab/newline) are malformed input, never text.
+    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value), 'post_malformed'),
+);
 
 /**
  * Service areas come from checkboxes named area_<id> (one field each, since a form's entries are
@@ -114,7 +117,7 @@ export const followSchema = z.object({ threadId: serialId, follow: z.enum(['true
 
 export const openConsultationSchema = withAreas({
   title: threadTitle,
-  body: z.string({ error: 'required' }).trim().min(10, 'consultation_text_too_short').max(50_000, 'consultation_text_too_long'),
+  body: withMarkdownLimits(z.string({ error: 'required' }).trim().min(10, 'consultation_text_too_short').max(50_000, 'consultation_text_too_long')),
   communeId: optionalCommuneId,
   deadline: localDateTime,
 });
@@ -127,7 +130,7 @@ export const takePositionSchema = z.object({
 
 export const summarySchema = z.object({
   consultationId: serialId,
-  summary: z.string({ error: 'required' }).trim().min(10, 'summary_too_short').max(20_000, 'summary_too_long'),
+  summary: withMarkdownLimits(z.string({ error: 'required' }).trim().min(10, 'summary_too_short').max(20_000, 'summary_too_long')),
 });
 
 export const rateServiceSchema = z.object({

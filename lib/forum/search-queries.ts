@@ -3,7 +3,7 @@ import 'server-only';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { communes, posts, threads } from '@/db/schema';
-import { markdownToText } from '@/lib/markdown';
+import { htmlToText, storedHtml } from '@/lib/markdown';
 import { highlight, searchTerms, type Segment } from './schema';
 
 export interface SearchHit {
@@ -39,7 +39,7 @@ export async function searchForum({ query, communeId, areaId }: { query: string;
       .orderBy(desc(threads.lastPostAt))
       .limit(20),
     db
-      .select({ threadId: threads.id, title: threads.title, communeName: communes.name, number: posts.number, body: posts.body })
+      .select({ threadId: threads.id, title: threads.title, communeName: communes.name, number: posts.number, body: posts.body, bodyHtml: posts.bodyHtml })
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .leftJoin(communes, eq(communes.id, threads.communeId))
@@ -64,7 +64,7 @@ export async function searchForum({ query, communeId, areaId }: { query: string;
       number: p.number,
       communeName: p.communeName,
       title: highlight(p.title, terms, 200),
-      snippet: highlight(markdownToText(p.body), terms),
+      snippet: highlight(htmlToText(storedHtml(p.bodyHtml, p.body)), terms),
     })),
   ];
   return { terms, hits };

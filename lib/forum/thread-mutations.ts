@@ -15,6 +15,7 @@ import {
 } from '@/db/schema';
 import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
+import { renderMarkdown } from '@/lib/markdown';
 import { canEdit, canWrite } from './permissions';
 import { foldText, postBody } from './schema';
 import { type Tx, checked, ensureNotSuspended, ensurePostingAllowed, getSeat } from './seat';
@@ -42,7 +43,7 @@ export async function insertThread(
     .values({ communeId, title, authorId, postCount: 1, searchText: foldText(title) })
     .returning({ id: threads.id });
   await tx.insert(threadAreas).values([...new Set(serviceAreaIds)].map((serviceAreaId) => ({ threadId: thread!.id, serviceAreaId })));
-  await tx.insert(posts).values({ threadId: thread!.id, number: 1, authorId, body, searchText: foldText(body) });
+  await tx.insert(posts).values({ threadId: thread!.id, number: 1, authorId, body, bodyHtml: renderMarkdown(body), searchText: foldText(body) });
   await tx.insert(threadFollows).values({ userId: authorId, threadId: thread!.id }).onConflictDoNothing();
   await tx.insert(threadReads).values({ userId: authorId, threadId: thread!.id, lastReadNumber: 1 }).onConflictDoNothing();
   return thread!;
@@ -118,7 +119,7 @@ export async function addPost({ actor, threadId, body, quotedPostId }: { actor: 
     if (!numbered) throw new AppError('conflict:thread_locked');
     const [post] = await tx
       .insert(posts)
-      .values({ threadId, number: numbered.number, authorId: actor.id, body, quotedPostId, searchText: foldText(body) })
+      .values({ threadId, number: numbered.number, authorId: actor.id, body, bodyHtml: renderMarkdown(body), quotedPostId, searchText: foldText(body) })
       .returning({ id: posts.id, number: posts.number });
     await tx.insert(threadFollows).values({ userId: actor.id, threadId }).onConflictDoNothing();
     await tx
@@ -150,11 +151,11 @@ export async function editPost({ actor, postId, body }: { actor: CurrentUser; po
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(posts)
-      .set({ body, editedAt: new Date(), searchText: foldText(body) })
+      .set({ body, bodyHtml: renderMarkdown(body), editedAt: new Date(), searchText: foldText(body) })
       .where(and(eq(posts.id, postId), eq(posts.authorId, actor.id), isNull(posts.hiddenAt)))
       .returning({ id: posts.id });
     if (!updated) throw new AppError('conflict');
-    await tx.insert(postRevisions).values({ postId, body: post.body, writtenAt: post.editedAt ?? post.createdAt });
+    await tx.insert(postRevisions).values({ postId, body: post.body, bodyHtml: post.bodyHtml ?? renderMarkdown(post.body), writtenAt: post.editedAt ?? post.createdAt });
   });
   return { threadId: post.threadId, number: post.number };
 }

@@ -17,7 +17,7 @@ import {
 } from '@/db/schema';
 import { type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { renderMarkdown } from '@/lib/markdown';
+import { storedHtml } from '@/lib/markdown';
 import { canEdit, canModerate, canReport, canSeeHidden, canWrite } from './permissions';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE } from './schema';
 import { getSeat } from './seat';
@@ -146,6 +146,7 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
       authorId: posts.authorId,
       authorName: users.name,
       body: posts.body,
+      bodyHtml: posts.bodyHtml,
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
       hiddenAt: posts.hiddenAt,
@@ -188,12 +189,12 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
       authorName: p.authorName,
       createdAt: p.createdAt,
       editedAt: p.editedAt,
-      html: visible ? renderMarkdown(p.body) : null,
+      html: visible ? storedHtml(p.bodyHtml, p.body) : null,
       body: visible && p.authorId === viewer?.id ? p.body : null,
       hidden,
       quoted: p.quotedPostId ? (quoted.get(p.quotedPostId) ?? null) : null,
       revisions: visible
-        ? revisionRows.filter((r) => r.postId === p.id).map((r) => ({ id: r.id, html: renderMarkdown(r.body), writtenAt: r.writtenAt }))
+        ? revisionRows.filter((r) => r.postId === p.id).map((r) => ({ id: r.id, html: storedHtml(r.bodyHtml, r.body), writtenAt: r.writtenAt }))
         : [],
       mayEdit: canEdit(viewer, { authorId: p.authorId, hidden: hidden !== null }, thread.locked),
       mayReport: canReport(viewer, p.authorId) && !hidden,

@@ -25,6 +25,7 @@ async function meetingRow(tx: Pick<Database, 'select'>, id: number) {
       type: meetings.type,
       title: meetings.title,
       description: meetings.description,
+      descriptionHtml: meetings.descriptionHtml,
       agenda: meetings.agenda,
       startsAt: meetings.startsAt,
       endsAt: meetings.endsAt,

@@ -1,4 +1,4 @@
-import { markdownToText } from '@/lib/markdown';
+import { htmlToText, storedHtml } from '@/lib/markdown';
 import { buildCalendar, type IcsEvent } from './ics';
 
 interface FeedSource {
@@ -6,6 +6,8 @@ interface FeedSource {
   type: string;
   title: string;
   description: string;
+  /** The description as stored HTML (lib/markdown): the feed takes its text, never parsing Markdown. */
+  descriptionHtml: string | null;
   agenda: string;
   startsAt: Date;
   endsAt: Date;
@@ -29,7 +31,7 @@ export interface FeedLabels {
 /** A meeting as an iCalendar event; its UID stays the same for the meeting's whole life. */
 export function meetingEvent(meeting: FeedSource, origin: string, labels: FeedLabels): IcsEvent {
   const host = new URL(origin).hostname;
-  const parts = [markdownToText(meeting.description).replace(/\s+([.,;:!?])/g, '$1')];
+  const parts = [htmlToText(storedHtml(meeting.descriptionHtml, meeting.description)).replace(/\s+([.,;:!?])/g, '$1')];
   if (meeting.agenda.trim()) parts.push(`${labels.agenda}:\n${meeting.agenda.trim()}`);
   if (meeting.onlineUrl) parts.push(`${labels.online}: ${meeting.onlineUrl}`);
   const url = `${origin}/calendar/${meeting.id}`;

@@ -5,6 +5,7 @@ import { communes, meetingAttendees, meetings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
+import { renderMarkdown } from '@/lib/markdown';
 import { queueMeetingCancellation, queueMeetingChange } from '@/lib/mail/meetings';
 import { canManageMeeting, canPublishMeetings } from './permissions';
 import { isHttpsUrl, isSafeLink, type MeetingInput } from './schema';
@@ -35,6 +36,7 @@ function values(input: MeetingInput) {
     type: input.type,
     title: input.title,
     description: input.description,
+    descriptionHtml: renderMarkdown(input.description),
     agenda: input.agenda,
     startsAt: input.startsAt,
     endsAt: input.endsAt,
@@ -118,7 +120,7 @@ export async function attachMinutes({ actor, meetingId, minutes }: { actor: Curr
     const meeting = await lockMeeting(tx, meetingId);
     ensure(canManageMeeting(actor, meeting.communeId));
     if (meeting.startsAt.getTime() > Date.now()) throw fieldError('minutes', 'meeting_not_held', 'conflict');
-    await tx.update(meetings).set({ minutes: text, minutesAt: new Date(), updatedAt: new Date() }).where(eq(meetings.id, meetingId));
+    await tx.update(meetings).set({ minutes: text, minutesHtml: renderMarkdown(text), minutesAt: new Date(), updatedAt: new Date() }).where(eq(meetings.id, meetingId));
     await recordAudit(tx, { actorId: actor.id, action: 'meeting.minutes', targetType: 'meeting', targetId: meetingId });
   });
 }

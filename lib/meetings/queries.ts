@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { communes, meetingAttendees, meetings, users } from '@/db/schema';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
+import { storedHtml } from '@/lib/markdown';
 import { canManageMeeting } from './permissions';
 import { MEETINGS_PAGE_SIZE, type MeetingTypeName } from './schema';
 import { monthRange } from '@/lib/local-time';
@@ -89,9 +90,11 @@ export async function getMeeting({ id, viewer, now = new Date() }: { id: number;
     .select({
       ...listColumns,
       description: meetings.description,
+      descriptionHtml: meetings.descriptionHtml,
       agenda: meetings.agenda,
       linkUrl: meetings.linkUrl,
       minutes: meetings.minutes,
+      minutesHtml: meetings.minutesHtml,
       minutesAt: meetings.minutesAt,
       cancelReason: meetings.cancelReason,
       createdAt: meetings.createdAt,
@@ -114,6 +117,8 @@ export async function getMeeting({ id, viewer, now = new Date() }: { id: number;
   }
   return {
     ...meeting,
+    descriptionHtml: storedHtml(meeting.descriptionHtml, meeting.description),
+    minutesHtml: meeting.minutes === null ? null : storedHtml(meeting.minutesHtml, meeting.minutes),
     attending,
     canManage: canManageMeeting(viewer, meeting.communeId),
     hasStarted: meeting.startsAt.getTime() <= now.getTime(),
@@ -148,6 +153,7 @@ export function listFeedMeetings({ communeId = null, now = new Date() }: { commu
     .select({
       ...listColumns,
       description: meetings.description,
+      descriptionHtml: meetings.descriptionHtml,
       agenda: meetings.agenda,
       createdAt: meetings.createdAt,
       updatedAt: meetings.updatedAt,

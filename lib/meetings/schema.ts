@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withMarkdownLimits } from '@/lib/markdown/limits';
 import { localDateTime } from '@/lib/local-time';
 
 // Safe to import in the browser: the meeting forms and the server actions share these schemas.
@@ -53,7 +54,7 @@ const optionalLink = (check: (v: string) => boolean, key: string) =>
 const meetingFields = z.object({
   type: z.enum(MEETING_TYPES, { error: 'required' }),
   title: z.string({ error: 'required' }).trim().min(3, 'title_too_short').max(200, 'title_too_long'),
-  description: optionalText(20_000),
+  description: withMarkdownLimits(optionalText(20_000)),
   agenda: optionalText(10_000),
   startsAt: localDateTime,
   endsAt: localDateTime,
@@ -86,7 +87,7 @@ export const updateMeetingSchema = meetingFields.extend({ id: serialId }).superR
 
 export const minutesSchema = z.object({
   meetingId: serialId,
-  minutes: z.string({ error: 'required' }).trim().min(10, 'minutes_too_short').max(50_000, 'text_too_long'),
+  minutes: withMarkdownLimits(z.string({ error: 'required' }).trim().min(10, 'minutes_too_short').max(50_000, 'text_too_long')),
 });
 
 export const attendanceSchema = z.object({ meetingId: serialId });

@@ -7,6 +7,7 @@ import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
 import { checkCommune } from '@/lib/meetings/mutations';
 import { canManageArticle, canPublishNews } from './permissions';
+import { renderMarkdown } from '@/lib/markdown';
 import type { ArticleInput } from './schema';
 
 function values(input: ArticleInput) {
@@ -14,6 +15,7 @@ function values(input: ArticleInput) {
     title: input.title,
     lead: input.lead,
     body: input.body,
+    bodyHtml: renderMarkdown(input.body),
     communeId: input.communeId,
     status: input.status,
     publishedAt: input.publishedAt,

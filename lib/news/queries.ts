@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { articles, communes, users } from '@/db/schema';
 import { communesWithRole, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
+import { storedHtml } from '@/lib/markdown';
 import { canManageArticle } from './permissions';
 import { NEWS_PAGE_SIZE } from './schema';
 
@@ -77,7 +78,7 @@ export async function listUnpublishedArticles({ actor, now = new Date() }: { act
 /** One article; a draft or a scheduled one is "not found" for anyone who may not edit it. */
 export async function getArticle({ id, viewer, now = new Date() }: { id: number; viewer: CurrentUser | null; now?: Date }) {
   const [article] = await db
-    .select({ ...columns, body: articles.body, authorName: users.name, createdAt: articles.createdAt })
+    .select({ ...columns, body: articles.body, bodyHtml: articles.bodyHtml, authorName: users.name, createdAt: articles.createdAt })
     .from(articles)
     .leftJoin(communes, eq(communes.id, articles.communeId))
     .leftJoin(users, eq(users.id, articles.authorId))
@@ -87,7 +88,7 @@ export async function getArticle({ id, viewer, now = new Date() }: { id: number;
   const canManage = canManageArticle(viewer, article.communeId);
   const isVisible = article.status === 'published' && article.publishedAt.getTime() <= now.getTime();
   if (!isVisible && !canManage) throw new AppError('not_found:article');
-  return { ...article, isVisible, canManage };
+  return { ...article, bodyHtml: storedHtml(article.bodyHtml, article.body), isVisible, canManage };
 }
 
 export type ArticleDetail = Awaited<ReturnType<typeof getArticle>>;
@@ -95,7 +96,7 @@ export type ArticleDetail = Awaited<ReturnType<typeof getArticle>>;
 /** The newest published articles with their bodies, for the Atom feed. */
 export function listFeedArticles({ limit = 30, now = new Date() }: { limit?: number; now?: Date } = {}) {
   return db
-    .select({ ...columns, body: articles.body, authorName: users.name, authorStatus: users.status })
+    .select({ ...columns, body: articles.body, bodyHtml: articles.bodyHtml, authorName: users.name, authorStatus: users.status })
     .from(articles)
     .leftJoin(communes, eq(communes.id, articles.communeId))
     .leftJoin(users, eq(users.id, articles.authorId))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withMarkdownLimits } from '@/lib/markdown/limits';
 import { localDateTime } from '@/lib/local-time';
 import { communeChoice, serialId } from '@/lib/meetings/schema';
 
@@ -10,7 +11,7 @@ export const NEWS_PAGE_SIZE = 10;
 export const articleSchema = z.object({
   title: z.string({ error: 'required' }).trim().min(3, 'title_too_short').max(200, 'title_too_long'),
   lead: z.string({ error: 'required' }).trim().min(10, 'lead_too_short').max(600, 'text_too_long'),
-  body: z.string({ error: 'required' }).trim().min(10, 'body_too_short').max(50_000, 'text_too_long'),
+  body: withMarkdownLimits(z.string({ error: 'required' }).trim().min(10, 'body_too_short').max(50_000, 'text_too_long')),
   communeId: communeChoice,
   status: z.enum(ARTICLE_STATUSES, { error: 'required' }),
   publishedAt: localDateTime,

@@ -8,11 +8,11 @@ import { AppError } from '@/lib/errors';
 import { canPublishResults } from './permissions';
 import { forgetPublicPages } from './public-pages';
 
-/** Publishes (or withdraws) a survey's results on the public results page: coordinators. */
+/** Publishes (or withdraws) a survey's results on the public results page: coordinators of all its communes. */
 export async function setResultsPublished({ actor, surveyId, publish }: { actor: CurrentUser; surveyId: string; publish: boolean }) {
-  const [survey] = await db.select({ id: surveys.id }).from(surveys).where(and(eq(surveys.id, surveyId), ne(surveys.status, 'draft'))).limit(1);
+  const [survey] = await db.select({ id: surveys.id, communeIds: surveys.communeIds }).from(surveys).where(and(eq(surveys.id, surveyId), ne(surveys.status, 'draft'))).limit(1);
   if (!survey) throw new AppError('not_found:survey');
-  ensure(canPublishResults(actor));
+  ensure(canPublishResults(actor, survey));
   await db.transaction(async (tx) => {
     if (publish) await tx.insert(resultsPublications).values({ surveyId, publishedBy: actor.id }).onConflictDoNothing();
     else await tx.delete(resultsPublications).where(eq(resultsPublications.surveyId, surveyId));

@@ -1,4 +1,5 @@
 import { communesWithRole, hasRole, type CurrentUser } from '@/lib/auth/permissions';
+import { coverageOf, surveyReach } from '@/lib/surveys/permissions';
 
 // Who sees which results. The public sees the aggregates of open or closed surveys whose results a
 // coordinator published; analysts and coordinators see every view of every survey with responses.
@@ -8,9 +9,13 @@ export function canSeeAllResults(user: CurrentUser | null): boolean {
   return hasRole(user, 'analyst') || hasRole(user, 'coordinator');
 }
 
-/** Publish or withdraw a survey's results on the public page: coordinators. */
-export function canPublishResults(user: CurrentUser | null): boolean {
-  return hasRole(user, 'coordinator');
+/**
+ * Publish or withdraw a survey's results on the public page: coordinators of every commune the
+ * survey covers (a county-wide survey: county-wide coordinators). Without a survey: may the user
+ * publish any (the results list shows the buttons, each checked again with its survey).
+ */
+export function canPublishResults(user: CurrentUser | null, survey?: { communeIds: number[] }): boolean {
+  return survey ? surveyReach(user, 'coordinator', coverageOf(survey), 'whole') : hasRole(user, 'coordinator');
 }
 
 /** Is this survey's results page visible to the user? */

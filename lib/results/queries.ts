@@ -52,6 +52,7 @@ const surveyColumns = {
   titleEn: surveys.titleEn,
   status: surveys.status,
   responseMode: surveys.responseMode,
+  communeIds: surveys.communeIds,
   published: sql<boolean>`${resultsPublications.surveyId} is not null`,
 };
 

@@ -223,6 +223,7 @@ export async function generateInvitationCodes({ actor, surveyId, count }: { acto
   ensure(canManageInvitations(actor));
   return db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);
+    ensure(canManageInvitations(actor, survey));
     if (survey.responseMode !== 'invitation') throw new AppError('conflict:survey_not_invitation');
     if (survey.status === 'archived' || survey.status === 'closed') throw new AppError('conflict:survey_status');
     const [last] = await tx
@@ -296,36 +297,43 @@ export async function submitResponse({ slug, payload, context }: { slug: string;
   const parsed = cachedResponseSchema(survey, definition, await allowedCommuneIds(survey)).safeParse(payload);
   if (!parsed.success) throw new AppError('bad_request:form_invalid', { fieldErrors: zodFieldErrors(parsed.error) });
   const submission = parsed.data;
-
-  // A retry of a stored submission: answer as the first time, whatever happened since.
-  const [existing] = await db
-    .select({ surveyId: surveyResponses.surveyId })
-    .from(surveyResponses)
-    .where(eq(surveyResponses.id, submission.submissionId))
-    .limit(1);
-  if (existing) {
-    if (existing.surveyId !== survey.id) throw new AppError('conflict:submission');
-    return { status: 'duplicate', responseId: submission.submissionId, surveyId: survey.id };
-  }
-  if (!isAcceptingResponses(survey)) throw new AppError('conflict:survey_closed');
-  // Bots fill the field people never see; they get a polite answer and nothing is stored.
-  if (submission.website) return { status: 'ignored', responseId: submission.submissionId, surveyId: survey.id };
-
-  if (channel === 'online') {
-    if (survey.responseMode === 'invitation') {
-      if (!submission.code) throw fieldError('code', 'invitation_code_required');
-    } else {
-      if (context.previousSubmissionId && context.previousSubmissionId !== submission.submissionId) {
-        throw new AppError('conflict:survey_already_answered');
-      }
-      const limit = getEnv().SURVEY_SUBMISSIONS_PER_ADDRESS;
-      const hit = await consumeRateLimit(`survey:${survey.id}:${keyedHash(context.clientAddress ?? 'unknown')}`, limit, 3600);
-      if (!hit.allowed) throw new AppError('rate_limited:survey');
-    }
-  }
+  // A commune's coordinator types in the forms of their own communes' residents only.
+  if (channel === 'paper') ensure(canEnterPaper(actor, survey, submission.profile.communeId));
 
   const rows = answerRows(definition, submission.answers);
   return db.transaction(async (tx) => {
+    // Copies of one submission (a resident retrying on a bad connection) queue here, one at a
+    // time, so each later copy finds the stored response and is answered "already received"
+    // before any quota is counted; different submissions do not wait for each other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${submission.submissionId}, 0))`);
+    // A retry of a stored submission: answer as the first time, whatever happened since.
+    const [existing] = await tx
+      .select({ surveyId: surveyResponses.surveyId })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.id, submission.submissionId))
+      .limit(1);
+    if (existing) {
+      if (existing.surveyId !== survey.id) throw new AppError('conflict:submission');
+      return { status: 'duplicate' as const, responseId: submission.submissionId, surveyId: survey.id };
+    }
+    if (!isAcceptingResponses(survey)) throw new AppError('conflict:survey_closed');
+    // Bots fill the field people never see; they get a polite answer and nothing is stored.
+    if (submission.website) return { status: 'ignored' as const, responseId: submission.submissionId, surveyId: survey.id };
+
+    if (channel === 'online') {
+      if (survey.responseMode === 'invitation') {
+        if (!submission.code) throw fieldError('code', 'invitation_code_required');
+      } else {
+        if (context.previousSubmissionId && context.previousSubmissionId !== submission.submissionId) {
+          throw new AppError('conflict:survey_already_answered');
+        }
+        // Counted in this transaction: a refused or failed submission gives its hit back.
+        const limit = getEnv().SURVEY_SUBMISSIONS_PER_ADDRESS;
+        const hit = await consumeRateLimit(`survey:${survey.id}:${keyedHash(context.clientAddress ?? 'unknown')}`, limit, 3600, tx);
+        if (!hit.allowed) throw new AppError('rate_limited:survey');
+      }
+    }
+
     const { localityId } = submission.profile;
     if (localityId !== null) {
       const [locality] = await tx

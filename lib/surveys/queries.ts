@@ -145,9 +145,9 @@ export async function getSurveyForOffice({ actor, id }: { actor: CurrentUser; id
     codes: { total: codes?.total ?? 0, used: codes?.used ?? 0, batches: batches.map((b) => b.batch) },
     can: {
       manage: canManageSurvey(actor, survey),
-      paper: canEnterPaper(actor),
-      export: canExportResponses(actor),
-      invitations: canManageInvitations(actor),
+      paper: canEnterPaper(actor, survey),
+      export: canExportResponses(actor, survey),
+      invitations: canManageInvitations(actor, survey),
     },
   };
 }
@@ -179,12 +179,21 @@ export async function getSurveyForPreview({ actor, id }: { actor: CurrentUser; i
   return withPlaces(await findSurvey(id));
 }
 
-/** The paper-entry form: the survey (open) and its places, for operators. */
+/**
+ * The paper-entry form: the survey (open) and its places, for operators; a commune's coordinator
+ * is offered only the communes they coordinate.
+ */
 export async function getSurveyForPaperEntry({ actor, id }: { actor: CurrentUser; id: string }) {
   ensure(canEnterPaper(actor));
   const survey = await findSurvey(id);
   if (survey.status === 'draft') throw new AppError('not_found:survey');
-  const data = await withPlaces(survey);
+  ensure(canEnterPaper(actor, survey));
+  const places = await withPlaces(survey);
+  const data = {
+    ...places,
+    communes: places.communes.filter((c) => canEnterPaper(actor, survey, c.id)),
+    localities: places.localities.filter((l) => canEnterPaper(actor, survey, l.communeId)),
+  };
   const [entered] = await db
     .select({ n: count() })
     .from(surveyResponses)
@@ -196,6 +205,7 @@ export async function getSurveyForPaperEntry({ actor, id }: { actor: CurrentUser
 export async function listInvitationCodes({ actor, surveyId, batch }: { actor: CurrentUser; surveyId: string; batch: number }) {
   ensure(canManageInvitations(actor));
   const survey = await findSurvey(surveyId);
+  ensure(canManageInvitations(actor, survey));
   const codes = await db
     .select({ code: surveyInvitationCodes.code, usedAt: surveyInvitationCodes.usedAt })
     .from(surveyInvitationCodes)
@@ -225,6 +235,7 @@ export interface ExportedResponse {
 export async function openResponseExport({ actor, surveyId, batchSize = EXPORT_BATCH_SIZE }: { actor: CurrentUser; surveyId: string; batchSize?: number }) {
   ensure(canExportResponses(actor));
   const survey = await findSurvey(surveyId);
+  ensure(canExportResponses(actor, survey));
   // A coordinator of a commune exports that commune's responses only; analysts export them all.
   const reach = surveyCommuneScope(actor);
   async function* batches(): AsyncGenerator<ExportedResponse[]> {

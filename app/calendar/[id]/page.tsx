@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
-import { MarkdownBody } from '@/components/meetings/markdown-body';
+import { MarkdownBody } from '@/components/ui/markdown-body';
 import { MeetingMailSection } from '@/components/mail/meeting-mail-section';
 import { MinutesForm } from '@/components/meetings/minutes-form';
 import { DataTable, rowClass } from '@/components/ui/data-table';
@@ -115,7 +115,7 @@ export default async function MeetingPage({ params }: Params) {
       {meeting.description ? (
         <section aria-labelledby="description" className="space-y-2">
           <h2 id="description">{t('detail.description')}</h2>
-          <MarkdownBody source={meeting.description} />
+          <MarkdownBody html={meeting.descriptionHtml} />
         </section>
       ) : null}
 
@@ -126,11 +126,11 @@ export default async function MeetingPage({ params }: Params) {
         </section>
       ) : null}
 
-      {meeting.minutes ? (
+      {meeting.minutesHtml ? (
         <section aria-labelledby="minutes" className="space-y-2">
           <h2 id="minutes">{t('minutes.title')}</h2>
           {meeting.minutesAt ? <p className="text-sm text-muted">{t('minutes.added', { date: format.dateTime(meeting.minutesAt, { dateStyle: 'long' }) })}</p> : null}
-          <MarkdownBody source={meeting.minutes} />
+          <MarkdownBody html={meeting.minutesHtml} />
         </section>
       ) : null}
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
-import { MarkdownBody } from '@/components/forum/markdown-body';
+import { MarkdownBody } from '@/components/ui/markdown-body';
 import { PageHeader } from '@/components/ui/page-header';
 import { listModerationQueue } from '@/lib/forum/moderation-queries';
 import { POSTS_PER_PAGE } from '@/lib/forum/schema';

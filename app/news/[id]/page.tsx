@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { MarkdownBody } from '@/components/meetings/markdown-body';
+import { MarkdownBody } from '@/components/ui/markdown-body';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { getArticle } from '@/lib/news/queries';
@@ -42,7 +42,7 @@ export default async function ArticlePage({ params }: Params) {
           {t('unpublished.notice')}
         </p>
       ) : null}
-      <MarkdownBody source={article.body} />
+      <MarkdownBody html={article.bodyHtml} />
       <p className="flex flex-wrap gap-4">
         {article.canManage ? <Link href={`/news/${article.id}/edit`}>{t('edit')}</Link> : null}
         <Link href="/news">{t('back')}</Link>

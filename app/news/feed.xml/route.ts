@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { withRouteErrors } from '@/app/_http/route-error';
-import { markdownToText, renderMarkdown } from '@/lib/markdown';
+import { htmlToText, storedHtml } from '@/lib/markdown';
 import { buildAtomFeed } from '@/lib/news/atom';
 import { listFeedArticles } from '@/lib/news/queries';
 
@@ -23,8 +23,8 @@ export const GET = withRouteErrors(async (request: Request) => {
     entries: list.map((article) => ({
       id: `${origin}/news/${article.id}`,
       title: article.title,
-      summary: article.lead || markdownToText(article.body).slice(0, 300),
-      html: renderMarkdown(article.body),
+      summary: article.lead || htmlToText(storedHtml(article.bodyHtml, article.body)).slice(0, 300),
+      html: storedHtml(article.bodyHtml, article.body),
       url: `${origin}/news/${article.id}`,
       published: article.publishedAt,
       updated: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
-import { MarkdownBody } from '@/components/forum/markdown-body';
+import { MarkdownBody } from '@/components/ui/markdown-body';
 import { getCurrentUser } from '@/lib/auth';
 import { markThreadRead } from '@/lib/forum/thread-mutations';
 import { getPostingSuspension } from '@/lib/forum/moderation-queries';

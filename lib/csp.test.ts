@@ -1,0 +1,39 @@
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { proxy } from '@/proxy';
+
+// What proxy.ts answers for a page request (the Content-Security-Policy of issue 16, item 8).
+async function pageRequest(path = '/forum') {
+  const request = new NextRequest(`http://127.0.0.1:3000${path}`);
+  return proxy(request, { waitUntil: () => {} } as never);
+}
+
+function nonceOf(policy: string | null) {
+  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? '')?.[1] ?? null;
+}
+
+describe('the pages’ Content-Security-Policy', () => {
+  it('allows scripts by a fresh nonce, never by unsafe-inline', async () => {
+    const response = await pageRequest();
+    const policy = response.headers.get('content-security-policy');
+    expect(policy).toBeTruthy();
+    const scriptSrc = policy!.split(';').find((d) => d.trim().startsWith('script-src'))!;
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).toContain("'strict-dynamic'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const nonce = nonceOf(policy);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    // A new one for the next request.
+    expect(nonceOf((await pageRequest()).headers.get('content-security-policy'))).not.toBe(nonce);
+  });
+
+  it('hands Next.js the same policy on the request, so its scripts carry the nonce the header allows', async () => {
+    const response = await pageRequest('/results');
+    const policy = response.headers.get('content-security-policy');
+    expect(policy).toContain("'nonce-");
+    // NextResponse.next({ request: { headers } }) sends overridden request headers as x-middleware-request-*.
+    expect(response.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
+    expect(response.headers.get('x-middleware-request-x-nonce')).toBe(nonceOf(policy));
+  });
+});

@@ -1,0 +1,31 @@
+// The Content-Security-Policy of every page, made per request by proxy.ts with a fresh nonce.
+// Plain (no server-only): proxy.ts and its tests import it.
+
+/** A fresh, unguessable nonce: 128 random bits, base64. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The page policy. Scripts run only from this origin with the request's nonce (Next.js reads it
+ * from the request's Content-Security-Policy header and puts it on its own inline and bundle
+ * scripts) or when loaded by such a script ('strict-dynamic'); no 'unsafe-inline' for scripts.
+ * Styles keep 'unsafe-inline': charts and components set style attributes, which a nonce cannot
+ * cover, and a style cannot run code. React's development overlay needs 'unsafe-eval' in dev only.
+ */
+export function pagePolicy(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

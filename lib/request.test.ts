@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { appendSocketAddress } from './forwarded-for.mjs';
+import { clientAddress } from './request';
+import { parseTrustedProxies } from './trusted-proxies';
+
+/** The headers the app sees: what the client (and any proxies) sent, then our server's own entry. */
+function arriving(socketAddress: string, forwardedFor?: string | string[]) {
+  const incoming: Record<string, string | string[] | undefined> = { 'x-forwarded-for': forwardedFor };
+  appendSocketAddress(incoming, socketAddress);
+  return new Headers({ 'x-forwarded-for': String(incoming['x-forwarded-for']) });
+}
+
+const none = parseTrustedProxies(undefined);
+
+describe('clientAddress without TRUSTED_PROXIES: the socket address', () => {
+  it('a spoofed X-Forwarded-For does not change the address', () => {
+    expect(clientAddress(arriving('203.0.113.9'), none)).toBe('203.0.113.9');
+    expect(clientAddress(arriving('203.0.113.9', '1.2.3.4'), none)).toBe('203.0.113.9');
+    expect(clientAddress(arriving('203.0.113.9', ['1.2.3.4', '5.6.7.8, 9.9.9.9']), none)).toBe('203.0.113.9');
+    expect(clientAddress(arriving('203.0.113.9', 'garbage, , ::1'), none)).toBe('203.0.113.9');
+  });
+
+  it('two clients are two keys, and an IPv4 address mapped into IPv6 reads as itself', () => {
+    expect(clientAddress(arriving('::ffff:198.51.100.1'), none)).toBe('198.51.100.1');
+    expect(clientAddress(arriving('198.51.100.2'), none)).not.toBe(clientAddress(arriving('198.51.100.1'), none));
+  });
+
+  it('X-Real-IP, which a client writes too, is not believed', () => {
+    const headers = arriving('203.0.113.9');
+    headers.set('x-real-ip', '1.2.3.4');
+    expect(clientAddress(headers, none)).toBe('203.0.113.9');
+  });
+});
+
+describe('clientAddress with TRUSTED_PROXIES', () => {
+  it('a count of hops takes the address the farthest trusted proxy saw, whatever the client prepended', () => {
+    // nginx at 10.0.0.2 appends the client it saw ($proxy_add_x_forwarded_for); our server appends nginx.
+    const one = parseTrustedProxies('1');
+    expect(clientAddress(arriving('10.0.0.2', '198.51.100.7'), one)).toBe('198.51.100.7');
+    expect(clientAddress(arriving('10.0.0.2', '1.2.3.4, 198.51.100.7'), one)).toBe('198.51.100.7');
+    // Two proxies: a CDN then nginx.
+    const two = parseTrustedProxies('2');
+    expect(clientAddress(arriving('10.0.0.2', '6.6.6.6, 198.51.100.7, 192.0.2.50'), two)).toBe('198.51.100.7');
+    // A proxy that did not add its entry: the nearest address there is, never a missing one.
+    expect(clientAddress(arriving('10.0.0.2'), two)).toBe('10.0.0.2');
+  });
+
+  it('a list of addresses and ranges skips trusted hops from the right', () => {
+    const list = parseTrustedProxies('127.0.0.1, 10.0.0.0/8, fd00::/8');
+    expect(clientAddress(arriving('127.0.0.1', '1.2.3.4, 198.51.100.7, 10.1.2.3'), list)).toBe('198.51.100.7');
+    expect(clientAddress(arriving('fd00::5', '2001:db8::1'), list)).toBe('2001:db8::1');
+    // A direct client (not a listed proxy) is the client, whatever it wrote.
+    expect(clientAddress(arriving('198.51.100.8', '1.2.3.4'), list)).toBe('198.51.100.8');
+    // All hops trusted: the leftmost.
+    expect(clientAddress(arriving('127.0.0.1', '10.0.0.9'), list)).toBe('10.0.0.9');
+  });
+
+  it('validates the setting', () => {
+    expect(parseTrustedProxies('0')).toEqual({ kind: 'none' });
+    expect(() => parseTrustedProxies('-1')).toThrow();
+    expect(() => parseTrustedProxies('11')).toThrow();
+    expect(() => parseTrustedProxies('10.0.0.0/33')).toThrow();
+    expect(() => parseTrustedProxies('nginx')).toThrow();
+    expect(() => parseTrustedProxies('10.0.0.1,,')).toThrow();
+  });
+});
