@@ -65,7 +65,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf .data/e2e && npm run build && npm start -- -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // The build runs inside this command: several minutes on a busy 2-core machine.
+    timeout: 480_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     env: {
