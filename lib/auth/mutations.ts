@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { mailOutbox, mailPreferences, mailTokens, userRoles, users } from '@/db/schema';
+import { mailOutbox, mailPreferences, mailTokens, recoveryCodes, sessions, userRoles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { AppError, fieldError } from '@/lib/errors';
 import { absoluteUrl, enqueueMail } from '@/lib/mail/outbox';
@@ -93,6 +93,7 @@ export async function signOutEverywhere({ actor }: { actor: CurrentUser }) {
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
+    await tx.delete(sessions).where(eq(sessions.userId, actor.id));
     await recordAudit(tx, { actorId: actor.id, action: 'user.sign_out_everywhere', targetType: 'user', targetId: actor.id });
   });
 }
@@ -105,6 +106,8 @@ export async function deleteAccount({ actor, currentPassword }: { actor: Current
   await checkCurrentPassword(actor.id, currentPassword);
   await db.transaction(async (tx) => {
     await tx.delete(userRoles).where(eq(userRoles.userId, actor.id));
+    await tx.delete(sessions).where(eq(sessions.userId, actor.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.id));
     // Nothing more goes to the person: queued and failed messages go, sent ones lose the address.
     await tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, actor.id), inArray(mailOutbox.status, ['queued', 'failed'])));
     await tx.update(mailOutbox).set({ toAddress: 'deleted@deleted.invalid' }).where(eq(mailOutbox.userId, actor.id));
@@ -116,6 +119,8 @@ export async function deleteAccount({ actor, currentPassword }: { actor: Current
         email: `deleted-${actor.id}@deleted.invalid`,
         name: '',
         passwordHash: null,
+        totpSecret: null,
+        totpPendingSecret: null,
         status: 'deleted',
         sessionVersion: sql`${users.sessionVersion} + 1`,
         deletedAt: new Date(),

@@ -5,9 +5,10 @@
  * - verify_email: the link that makes a new account usable;
  * - signup_existing: "someone tried to sign up with your address" (the form answers the same);
  * - reset_password: the single-use link (1 hour);
- * - password_changed: the notice after a password change or reset.
+ * - password_changed: the notice after a password change or reset;
+ * - two_factor_reset: the notice that an administrator removed the account's second factor.
  */
-export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_password', 'password_changed'] as const;
+export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_password', 'password_changed', 'two_factor_reset'] as const;
 
 /**
  * Messages a member may switch off in /account; each carries one-click unsubscribe (RFC 8058).
