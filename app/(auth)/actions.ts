@@ -13,6 +13,7 @@ import { clientAddress } from '@/lib/request';
 export const signInAction = validatedAction(signInSchema, async ({ email, password, callbackUrl }) => {
   const next = await signInWithPassword(email, password);
   if (next === 'code') redirect(`/sign-in/code?callbackUrl=${encodeURIComponent(safeCallbackUrl(callbackUrl))}`);
+  if (next === 'enrol') redirect('/account/two-factor');
   redirect(safeCallbackUrl(callbackUrl));
 });
 

@@ -23,6 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; passwordChanged?: string }> }) {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?callbackUrl=/account');
+  if (user.mustEnrolSecondFactor) redirect('/account/two-factor');
   const t = await getTranslations();
   const { welcome, passwordChanged } = await searchParams;
   const format = await getFormatter();

@@ -12,7 +12,15 @@ import { enrolSecondFactorSchema } from '@/lib/auth/schema';
  * Enrolment: the QR code (an SVG drawn on the server from the otpauth:// address) and the same key
  * as text, then a first code to confirm; on success the ten recovery codes, shown this once.
  */
-export function EnrolSecondFactorForm({ action, qrSvg, manualKey }: { action: FormAction<{ codes: string[] }>; qrSvg: string; manualKey: string }) {
+export function EnrolSecondFactorForm({
+  action,
+  enrolment,
+  enabledNote,
+}: {
+  action: FormAction<{ codes: string[] }>;
+  enrolment: { qrSvg: string; manualKey: string } | null;
+  enabledNote: string | null;
+}) {
   const t = useTranslations('account');
   const { form, state, pending, formProps } = useActionForm({ action, schema: enrolSecondFactorSchema });
   const errors = form.formState.errors;
@@ -33,6 +41,8 @@ export function EnrolSecondFactorForm({ action, qrSvg, manualKey }: { action: Fo
       </div>
     );
   }
+  if (!enrolment) return enabledNote ? <Alert tone="success">{enabledNote}</Alert> : null;
+  const { qrSvg, manualKey } = enrolment;
   return (
     <div className="space-y-4">
       <ol className="list-decimal space-y-2 pl-6">

@@ -6,12 +6,14 @@ import { recordAudit } from '@/lib/audit';
 import { AppError, fieldError } from '@/lib/errors';
 import { absoluteUrl, enqueueMail } from '@/lib/mail/outbox';
 import { issueToken } from '@/lib/mail/tokens';
-import { hashPassword, isCommonPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword, weakPasswordReason } from './password';
 import { UNIFORM_ANSWER_MS, withMinimumDuration } from './recovery';
 import type { CurrentUser } from './permissions';
 
-function refuseCommon(field: string, password: string) {
-  if (isCommonPassword(password)) throw fieldError(field, 'password_common');
+/** Refuses a new password that is common or easily guessed (zxcvbn-ts score below 3), at its field. */
+export function refuseWeak(field: string, password: string) {
+  const reason = weakPasswordReason(password);
+  if (reason) throw fieldError(field, reason);
 }
 
 /**
@@ -22,7 +24,7 @@ function refuseCommon(field: string, password: string) {
  *   (with a fresh confirmation link if the account was never confirmed).
  */
 export async function registerUser(input: { name: string; email: string; password: string; locale?: string }): Promise<{ id: string | null; created: boolean }> {
-  refuseCommon('password', input.password);
+  refuseWeak('password', input.password);
   return withMinimumDuration(UNIFORM_ANSWER_MS, () => createAccountOrNotify(input));
 }
 
@@ -68,7 +70,7 @@ async function checkCurrentPassword(userId: string, password: string) {
 /** Sets a new password and ends every session of the user (the caller signs in again). */
 export async function changePassword({ actor, currentPassword, newPassword }: { actor: CurrentUser; currentPassword: string; newPassword: string }) {
   await checkCurrentPassword(actor.id, currentPassword);
-  refuseCommon('newPassword', newPassword);
+  refuseWeak('newPassword', newPassword);
   if (currentPassword === newPassword) throw fieldError('newPassword', 'password_same');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {

@@ -3,10 +3,11 @@ import { AuthError } from 'next-auth';
 import { cookies, headers } from 'next/headers';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { userRoles, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { getEnv } from '@/lib/env';
 import { authorizeCredentials, getCurrentSessionId, signIn } from './index';
+import { requiresSecondFactor } from './permissions';
 import { deleteSession } from './sessions';
 import { mintTicket, readTicket } from './tickets';
 import { verifySecondFactor } from './two-factor';
@@ -20,7 +21,7 @@ export const SECOND_STEP_COOKIE = 'agora-second-step';
  * caller shows the code form. Failures become our error codes: wrong credentials, too many
  * attempts, an unconfirmed address.
  */
-export async function signInWithPassword(email: string, password: string): Promise<'done' | 'code'> {
+export async function signInWithPassword(email: string, password: string): Promise<'done' | 'code' | 'enrol'> {
   let user: Awaited<ReturnType<typeof authorizeCredentials>>;
   try {
     user = await authorizeCredentials({ email, password }, { headers: await headers() });
@@ -42,7 +43,10 @@ export async function signInWithPassword(email: string, password: string): Promi
     return 'code';
   }
   await startSession(user);
-  return 'done';
+  // A staff account without a second factor may only enrol (the caller goes there at once: a
+  // server action's redirect is rendered without passing through proxy.ts).
+  const roles = await db.select({ role: userRoles.role, communeId: userRoles.communeId }).from(userRoles).where(eq(userRoles.userId, user.id));
+  return requiresSecondFactor(roles) ? 'enrol' : 'done';
 }
 
 /** Is a password step waiting for its code in this browser? */

@@ -23,14 +23,16 @@ export default async function TwoFactorPage() {
     <div className="space-y-6">
       <PageHeader title={t('twoFactorTitle')} lead={t('twoFactorIntro')} />
       {user.mustEnrolSecondFactor ? <Alert tone="error">{t('twoFactorRequired')}</Alert> : null}
-      {status.enabled ? (
-        <Alert tone="success">
-          {t('twoFactorOn', { at: status.enabledAt ? format.dateTime(status.enabledAt, { dateStyle: 'medium', timeStyle: 'short' }) : '' })}{' '}
-          {t('recoveryCodesLeft', { count: status.recoveryCodesLeft })}
-        </Alert>
-      ) : enrolment ? (
-        <EnrolSecondFactorForm action={enrolSecondFactorAction} qrSvg={enrolment.qrSvg} manualKey={enrolment.manualKey} />
-      ) : null}
+      {/* Always this one component, so the recovery codes it shows survive the page's refresh after enrolment. */}
+      <EnrolSecondFactorForm
+        action={enrolSecondFactorAction}
+        enrolment={enrolment}
+        enabledNote={
+          status.enabled
+            ? `${t('twoFactorOn', { at: status.enabledAt ? format.dateTime(status.enabledAt, { dateStyle: 'medium', timeStyle: 'short' }) : '' })} ${t('recoveryCodesLeft', { count: status.recoveryCodesLeft })}`
+            : null
+        }
+      />
     </div>
   );
 }
