@@ -33,9 +33,13 @@ export function summariseUserAgent(header: string | null | undefined): string {
   return [browser, system].filter(Boolean).join(', ').slice(0, 100);
 }
 
+/** Opens a session row; the user's sessions past the absolute lifetime go at the same time, so the table stays small. */
 export async function createSession({ userId, userAgent }: { userId: string; userAgent: string | null }): Promise<string> {
-  const [row] = await db.insert(sessions).values({ userId, userAgent: summariseUserAgent(userAgent) }).returning({ id: sessions.id });
-  return row!.id;
+  return db.transaction(async (tx) => {
+    await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.createdAt, sessionCutoff(Date.now()))));
+    const [row] = await tx.insert(sessions).values({ userId, userAgent: summariseUserAgent(userAgent) }).returning({ id: sessions.id });
+    return row!.id;
+  });
 }
 
 /** The oldest creation time a session may have and still be valid. */
@@ -90,7 +94,7 @@ export async function endSession({ actor, id }: { actor: CurrentUser; id: string
   });
 }
 
-/** Drops sessions past the absolute lifetime; called now and then so the table stays small. */
+/** Drops every session past the absolute lifetime (for a maintenance job; sign-in prunes per user). */
 export async function pruneSessions(nowMs = Date.now()): Promise<void> {
   await db.delete(sessions).where(lt(sessions.createdAt, sessionCutoff(nowMs)));
 }
