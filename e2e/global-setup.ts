@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { startTestSmtp } from '../tests/smtp';
 import { E2E_MAIL_DIR, e2eSmtpPort } from './mail-settings';
 
 /**
@@ -12,29 +12,13 @@ export default async function globalSetup() {
   rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
   mkdirSync(E2E_MAIL_DIR, { recursive: true });
   let sequence = 0;
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const name = `${Date.now()}-${String(++sequence).padStart(6, '0')}`;
-        const record = { to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks).toString('utf8') };
-        // Written aside and renamed, so a reader never sees half a message.
-        writeFileSync(join(E2E_MAIL_DIR, `${name}.partial`), JSON.stringify(record));
-        renameSync(join(E2E_MAIL_DIR, `${name}.partial`), join(E2E_MAIL_DIR, `${name}.json`));
-        callback();
-      });
+  const server = await startTestSmtp(e2eSmtpPort(), {
+    onMessage(record) {
+      const name = `${Date.now()}-${String(++sequence).padStart(6, '0')}`;
+      // Written aside and renamed, so a reader never sees half a message.
+      writeFileSync(join(E2E_MAIL_DIR, `${name}.partial`), JSON.stringify(record));
+      renameSync(join(E2E_MAIL_DIR, `${name}.partial`), join(E2E_MAIL_DIR, `${name}.json`));
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(e2eSmtpPort(), '127.0.0.1', () => resolve());
-  });
-  return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  return () => server.close();
 }

@@ -112,7 +112,7 @@ test.describe('e-mail', () => {
     await phone.close();
   });
 
-  test('a coordinator invites a member: the e-mail carries an .ics that ical.js reads, and unsubscribing works signed out', async ({ browser }) => {
+  test('a coordinator invites a member: the e-mail carries an .ics that ical.js reads, unsubscribing works signed out, and a cancellation reaches those signed up', async ({ browser }) => {
     test.setTimeout(120_000);
     const email = uniqueEmail('zaproszenie');
     const member = await openBrowser(browser);
@@ -182,9 +182,45 @@ test.describe('e-mail', () => {
     await member.reload();
     await expect(member.getByLabel('zaproszenia na spotkania')).toBeChecked();
     expect((await mailTo(email)).filter((m) => /^Zaproszenie/.test(m.parsed.subject ?? ''))).toHaveLength(1);
+
+    // The member signs up; the coordinator calls the meeting off; the member is told, with a
+    // calendar file that marks it cancelled, and the page says so.
+    const meetingUrl = coordinator.url();
+    await member.goto(meetingUrl);
+    await member.getByRole('button', { name: 'Przyjdę' }).click();
+    await expect(member.getByText('Zapisano Cię na to spotkanie.')).toBeVisible();
+    await coordinator.reload();
+    await coordinator.getByLabel(/Powód odwołania/).fill('Sala zalana po ulewie');
+    await coordinator.getByRole('button', { name: 'Odwołaj spotkanie' }).click();
+    await expect(coordinator.getByRole('main').getByRole('alert')).toContainText('To spotkanie zostało odwołane. Powód: Sala zalana po ulewie');
+    const cancelled = await waitForMail(email, new RegExp(`^Odwołane: ${MEETING}$`));
+    expect(cancelled.parsed.text).toContain('Sala zalana po ulewie');
+    const cancelledIcs = cancelled.parsed.attachments.find((a) => a.filename?.endsWith('.ics'))!;
+    const cancelledEvent = new ICAL.Component(ICAL.parse(cancelledIcs.content.toString('utf8'))).getFirstSubcomponent('vevent')!;
+    expect(cancelledEvent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    await member.reload();
+    await expect(member.getByRole('button', { name: 'Przyjdę' })).toHaveCount(0);
+    await expectAccessible(member);
     await member.close();
     await coordinator.close();
     await stranger.close();
+  });
+
+  test('changing the e-mail address waits for the link sent to the new one, and the old one is told', async ({ page }) => {
+    const oldEmail = uniqueEmail('stary');
+    const newEmail = uniqueEmail('nowy');
+    await signUpConfirmed(page, { email: oldEmail, password: PASSWORD });
+    await page.getByLabel('Nowy adres e-mail').fill(newEmail);
+    await page.locator('#change-email-password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Zmień adres e-mail' }).click();
+    await expect(page.getByText('wysłaliśmy na niego link')).toBeVisible();
+    await expectAccessible(page);
+    const mail = await waitForMail(newEmail, /^Potwierdź nowy adres e-mail w Agorze$/);
+    await page.goto(linkIn(mail, '/account/confirm-email'));
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Adres e-mail został zmieniony.');
+    await expect(page.getByRole('main')).toContainText(newEmail);
+    const notice = await waitForMail(oldEmail, /^Adres e-mail Twojego konta został zmieniony$/);
+    expect(notice.parsed.text).toContain(newEmail);
   });
 
   test('admins see the outbox and read a message; others are refused', async ({ page, browser }) => {

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { validatedActionWithUser } from '@/lib/action';
 import { getCurrentSessionId, signOut } from '@/lib/auth';
 import { changePassword, deleteAccount, signOutEverywhere } from '@/lib/auth/mutations';
-import { changePasswordSchema, deleteAccountSchema, endSessionSchema, enrolSecondFactorSchema } from '@/lib/auth/schema';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, endSessionSchema, enrolSecondFactorSchema } from '@/lib/auth/schema';
+import { requestEmailChange } from '@/lib/auth/email-change';
 import { renewSession } from '@/lib/auth/sign-in';
 import { confirmEnrolment } from '@/lib/auth/two-factor';
 import { endSession } from '@/lib/auth/sessions';
@@ -53,4 +54,8 @@ export const enrolSecondFactorAction = validatedActionWithUser(
 export const endSessionAction = validatedActionWithUser(endSessionSchema, async (input, { user }) => {
   await endSession({ actor: user, id: input.id });
   revalidatePath('/account');
+});
+
+export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async ({ newEmail, currentPassword }, { user }) => {
+  await requestEmailChange({ actor: user, newEmail, currentPassword });
 });

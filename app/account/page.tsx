@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { ChangeEmailForm } from '@/components/account/change-email-form';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
@@ -14,22 +15,27 @@ import { EndSessionForm } from '@/components/account/end-session-form';
 import { MailPreferencesForm } from '@/components/mail/mail-preferences-form';
 import { getMailPreferences, getRepliesDaily } from '@/lib/mail/preferences';
 import { listActiveCommunes } from '@/lib/places/queries';
-import { changePasswordAction, deleteAccountAction, endSessionAction, mailPreferencesAction, signOutEverywhereAction } from './actions';
+import { changeEmailAction, changePasswordAction, deleteAccountAction, endSessionAction, mailPreferencesAction, signOutEverywhereAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
 }
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; passwordChanged?: string }> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ welcome?: string; passwordChanged?: string; emailChanged?: string; emailProblem?: string }>;
+}) {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?callbackUrl=/account');
   if (user.mustEnrolSecondFactor) redirect('/account/two-factor');
   const t = await getTranslations();
-  const { welcome, passwordChanged } = await searchParams;
   const format = await getFormatter();
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const secondFactor = await getSecondFactorStatus({ actor: user });
   const activeSessions = await listSessions({ actor: user, currentId: await getCurrentSessionId() });
+  const { welcome, passwordChanged, emailChanged, emailProblem } = await searchParams;
+  const problem = (['invalid', 'expired', 'used', 'taken'] as const).find((p) => p === emailProblem);
   const communeNames = new Map((await listActiveCommunes()).map((c) => [c.id, c.name]));
 
   return (
@@ -37,6 +43,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <PageHeader title={t('account.title')} lead={t('account.intro', { name: user.name, email: user.email })} />
       {welcome ? <Alert tone="success">{t('auth.signedUp')}</Alert> : null}
       {passwordChanged ? <Alert tone="success">{t('account.passwordChanged')}</Alert> : null}
+      {emailChanged ? <Alert tone="success">{t('mailPages.emailChanged')}</Alert> : null}
+      {problem ? <Alert tone="error">{t(`mailPages.emailProblem_${problem}`)}</Alert> : null}
 
       <section aria-labelledby="roles" className="space-y-2">
         <h2 id="roles">{t('account.roles')}</h2>
@@ -71,6 +79,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </Link>
           </p>
         )}
+      </section>
+
+      <section aria-labelledby="email" className="space-y-3">
+        <h2 id="email">{t('mailPages.emailTitle')}</h2>
+        <p className="text-muted">{t('mailPages.emailIntro', { email: user.email })}</p>
+        <ChangeEmailForm action={changeEmailAction} />
       </section>
 
       <section aria-labelledby="mail" className="space-y-3">

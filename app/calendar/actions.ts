@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { validatedActionWithUser } from '@/lib/action';
-import { attachMinutes, attendMeeting, createMeeting, updateMeeting, withdrawAttendance } from '@/lib/meetings/mutations';
-import { attendanceSchema, createMeetingSchema, minutesSchema, updateMeetingSchema } from '@/lib/meetings/schema';
+import { attachMinutes, attendMeeting, cancelMeeting, createMeeting, updateMeeting, withdrawAttendance } from '@/lib/meetings/mutations';
+import { attendanceSchema, cancelMeetingSchema, createMeetingSchema, minutesSchema, updateMeetingSchema } from '@/lib/meetings/schema';
 
 // Thin on purpose: parse (the wrapper), call lib/meetings (which checks rights), then refresh.
 // The home page lists the next meetings, so it is refreshed with the calendar.
@@ -38,5 +38,10 @@ export const attendMeetingAction = validatedActionWithUser(attendanceSchema, asy
 
 export const withdrawAttendanceAction = validatedActionWithUser(attendanceSchema, async ({ meetingId }, { user }) => {
   await withdrawAttendance({ actor: user, meetingId });
+  refresh(meetingId);
+});
+
+export const cancelMeetingAction = validatedActionWithUser(cancelMeetingSchema, async ({ meetingId, reason }, { user }) => {
+  await cancelMeeting({ actor: user, meetingId, reason });
   refresh(meetingId);
 });

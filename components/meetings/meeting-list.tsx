@@ -5,6 +5,7 @@ import type { MeetingListItem } from '@/lib/meetings/queries';
 /** Meetings as a list of cards: when, what, where; archived ones say whether minutes exist. */
 export async function MeetingList({ meetings, headingLevel = 3 }: { meetings: MeetingListItem[]; headingLevel?: 2 | 3 }) {
   const t = await getTranslations('meetings');
+  const tc = await getTranslations('meetingCancel');
   const format = await getFormatter();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -18,6 +19,7 @@ export async function MeetingList({ meetings, headingLevel = 3 }: { meetings: Me
           </p>
           <Heading className="text-lg">
             <Link href={`/calendar/${meeting.id}`}>{meeting.title}</Link>
+            {meeting.cancelledAt ? <span className="ml-2 rounded bg-red-50 px-2 text-base font-semibold text-red-900">{tc('cancelled')}</span> : null}
           </Heading>
           <p>
             <time dateTime={meeting.startsAt.toISOString()}>

@@ -1,5 +1,5 @@
 CREATE TYPE "public"."mail_status" AS ENUM('queued', 'sending', 'sent', 'failed');--> statement-breakpoint
-CREATE TYPE "public"."mail_token_purpose" AS ENUM('verify_email', 'reset_password');--> statement-breakpoint
+CREATE TYPE "public"."mail_token_purpose" AS ENUM('verify_email', 'reset_password', 'change_email');--> statement-breakpoint
 CREATE TABLE "mail_outbox" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"user_id" uuid,
@@ -35,12 +35,15 @@ CREATE TABLE "mail_tokens" (
 	"user_id" uuid NOT NULL,
 	"purpose" "mail_token_purpose" NOT NULL,
 	"token_hash" text NOT NULL,
+	"new_email" text,
 	"expires_at" timestamp with time zone NOT NULL,
 	"used_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email_verified_at" timestamp with time zone DEFAULT now();--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "cancelled_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "cancel_reason" text;--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_preferences" ADD CONSTRAINT "mail_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_tokens" ADD CONSTRAINT "mail_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

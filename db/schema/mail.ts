@@ -65,7 +65,7 @@ export const mailOutbox = pgTable(
   ],
 );
 
-export const mailTokenPurpose = pgEnum('mail_token_purpose', ['verify_email', 'reset_password']);
+export const mailTokenPurpose = pgEnum('mail_token_purpose', ['verify_email', 'reset_password', 'change_email']);
 
 /**
  * Single-use tokens sent by e-mail. Only a SHA-256 hash of the token is stored, so a copy of the
@@ -80,6 +80,8 @@ export const mailTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     purpose: mailTokenPurpose().notNull(),
     tokenHash: text().notNull(),
+    /** For 'change_email': the new address, which becomes the account's only when the link is opened. */
+    newEmail: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -28,6 +28,9 @@ export const meetings = pgTable(
     /** The summary a coordinator attaches after the meeting (Markdown). */
     minutes: text(),
     minutesAt: timestamp({ withTimezone: true }),
+    /** A coordinator called the meeting off: it stays in the calendar, marked, and takes no sign-ups. */
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelReason: text(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

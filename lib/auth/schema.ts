@@ -81,3 +81,8 @@ export const resetPasswordSchema = z
     confirmPassword: z.string({ error: 'required' }).min(1, 'required'),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'password_mismatch' });
+
+export const changeEmailSchema = z.object({
+  newEmail: email,
+  currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'password_too_long'),
+});

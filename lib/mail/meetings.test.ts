@@ -6,7 +6,7 @@ import { articles, communes, mailOutbox, meetingAttendees, meetings, memberships
 import { deleteAccount } from '@/lib/auth/mutations';
 import { hashPassword } from '@/lib/auth/password';
 import type { CurrentUser } from '@/lib/auth/permissions';
-import { updateMeeting } from '@/lib/meetings/mutations';
+import { attendMeeting, cancelMeeting, updateMeeting } from '@/lib/meetings/mutations';
 import { makeUser, thrown } from '@/tests/factories';
 import { inviteToMeeting, queueMeetingReminders } from './meetings';
 import { getMailPreferences, unsubscribe, updateMailPreferences } from './preferences';
@@ -166,6 +166,32 @@ describe('meeting reminders and changes', () => {
     expect(change).toMatchObject({ kind: 'meeting_change', subject: 'Zmiana: Warsztaty: komunikacja' });
     expect(change!.textBody).toContain('Starostwo, sala 5');
     expect(change!.attachments[0]!.content).toContain('LOCATION:Starostwo');
+  });
+});
+
+describe('meeting cancellation', () => {
+  it('marks the meeting cancelled, tells those signed up with the reason and a CANCELLED .ics, and closes sign-ups and reminders', async () => {
+    const m = await meeting(20 * 3600_000);
+    const person = await makeUser();
+    await db.insert(meetingAttendees).values({ meetingId: m.id, userId: person.id });
+    expect((await thrown(cancelMeeting({ actor: person, meetingId: m.id, reason: 'Choroba prowadzącego' }))).code).toBe('forbidden');
+    expect((await thrown(cancelMeeting({ actor: coordinator, meetingId: m.id, reason: 'x' }))).fieldErrors).toEqual({ reason: ['reason_required'] });
+
+    await cancelMeeting({ actor: coordinator, meetingId: m.id, reason: 'Choroba prowadzącego' });
+    const [row] = await db.select().from(meetings).where(eq(meetings.id, m.id));
+    expect(row!.cancelledAt).toBeInstanceOf(Date);
+    const [notice] = await mailFor(person.id);
+    expect(notice).toMatchObject({ kind: 'meeting_cancelled', subject: 'Odwołane: Warsztaty: transport' });
+    expect(notice!.textBody).toContain('Choroba prowadzącego');
+    const event = new ICAL.Component(ICAL.parse(notice!.attachments[0]!.content)).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('status')).toBe('CANCELLED');
+
+    expect((await thrown(cancelMeeting({ actor: coordinator, meetingId: m.id, reason: 'Jeszcze raz' }))).code).toBe('conflict:meeting_cancelled');
+    const other = await makeUser();
+    expect((await thrown(attendMeeting({ actor: other, meetingId: m.id }))).code).toBe('conflict:meeting_cancelled');
+    await queueMeetingReminders({ database: db });
+    expect((await mailFor(person.id)).map((r) => r.kind)).toEqual(['meeting_cancelled']); // no reminder
+    expect((await thrown(inviteToMeeting({ actor: coordinator, meetingId: m.id, communeIds: [communeId], emails: [], note: '' }))).code).toBe('conflict:meeting_cancelled');
   });
 });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { db, type Database } from '@/db/client';
 import { communes, meetingAttendees, meetings, memberships, users, type MailAttachment } from '@/db/schema';
@@ -34,6 +34,7 @@ async function meetingRow(tx: Pick<Database, 'select'>, id: number) {
       communeName: communes.name,
       createdAt: meetings.createdAt,
       updatedAt: meetings.updatedAt,
+      cancelledAt: meetings.cancelledAt,
     })
     .from(meetings)
     .leftJoin(communes, eq(communes.id, meetings.communeId))
@@ -92,6 +93,7 @@ export async function inviteToMeeting({
     const meeting = await meetingRow(tx, meetingId);
     ensure(canManageMeeting(actor, meeting.communeId));
     if (meeting.startsAt.getTime() <= Date.now()) throw new AppError('conflict:meeting_past');
+    if (meeting.cancelledAt) throw new AppError('conflict:meeting_cancelled');
     for (const communeId of communeIds) {
       if (!canManageMeeting(actor, communeId)) throw fieldError('communeIds', 'commune_not_yours', 'forbidden');
     }
@@ -140,6 +142,15 @@ export async function inviteToMeeting({
   });
 }
 
+/** Those signed up for a meeting whose accounts are active. */
+function attendeesOf(tx: Pick<Database, 'select'>, meetingId: number) {
+  return tx
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(users.status, 'active')));
+}
+
 /**
  * Tells those signed up for a meeting that its time or place changed, with the updated .ics.
  * Called by updateMeeting inside its transaction, with the meeting as it was before.
@@ -151,12 +162,8 @@ export async function queueMeetingChange(tx: Executor, { meetingId, before }: { 
     meeting.endsAt.getTime() !== before.endsAt.getTime() ||
     meeting.address !== before.address ||
     meeting.onlineUrl !== before.onlineUrl;
-  if (!changed || meeting.endsAt.getTime() < Date.now()) return 0;
-  const attendees = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(meetingAttendees)
-    .innerJoin(users, eq(users.id, meetingAttendees.userId))
-    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(users.status, 'active')));
+  if (!changed || meeting.cancelledAt || meeting.endsAt.getTime() < Date.now()) return 0;
+  const attendees = await attendeesOf(tx, meetingId);
   let queued = 0;
   for (const person of attendees) {
     const sent = await enqueueMail(tx, {
@@ -166,6 +173,26 @@ export async function queueMeetingChange(tx: Executor, { meetingId, before }: { 
       data: { kind: 'meeting_change', name: person.name, ...facts(meeting) },
       attachments: [meetingIcs(meeting, person.locale)],
       subjectRef: `meeting:${meeting.id}`,
+    });
+    if (sent) queued += 1;
+  }
+  return queued;
+}
+
+/** Tells those signed up that the meeting is called off (with the reason and a CANCELLED .ics). */
+export async function queueMeetingCancellation(tx: Executor, { meetingId, reason }: { meetingId: number; reason: string }): Promise<number> {
+  const meeting = await meetingRow(tx, meetingId);
+  const attendees = await attendeesOf(tx, meetingId);
+  let queued = 0;
+  for (const person of attendees) {
+    const sent = await enqueueMail(tx, {
+      userId: person.id,
+      to: person.email,
+      locale: person.locale,
+      data: { kind: 'meeting_cancelled', name: person.name, reason, ...facts(meeting) },
+      attachments: [meetingIcs(meeting, person.locale)],
+      subjectRef: `meeting:${meeting.id}`,
+      dedupeKey: `meeting_cancelled:${meeting.id}:${person.id}`,
     });
     if (sent) queued += 1;
   }
@@ -192,6 +219,7 @@ export async function queueMeetingReminders({ database, now = new Date() }: { da
         gt(meetings.startsAt, now),
         lte(meetings.startsAt, new Date(now.getTime() + 24 * 3600_000)),
         eq(users.status, 'active'),
+        isNull(meetings.cancelledAt),
         // Not already queued: the worker asks every minute, and need not render them again.
         sql`not exists (select 1 from mail_outbox o where o.dedupe_key = 'meeting_reminder:' || ${meetings.id} || ':' || ${users.id} || ':' || extract(epoch from ${meetings.startsAt})::bigint)`,
       ),

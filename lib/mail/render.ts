@@ -27,9 +27,12 @@ export type MailData =
   | { kind: 'reset_password'; name: string; url: string }
   | { kind: 'password_changed'; name: string; at: Date; resetUrl: string }
   | { kind: 'two_factor_reset'; name: string; at: Date; signInUrl: string }
+  | { kind: 'confirm_email_change'; name: string; url: string }
+  | { kind: 'email_changed'; name: string; newEmail: string; resetUrl: string }
   | ({ kind: 'meeting_invitation'; name: string; note: string } & MeetingFacts)
   | ({ kind: 'meeting_reminder'; name: string } & MeetingFacts)
   | ({ kind: 'meeting_change'; name: string } & MeetingFacts)
+  | ({ kind: 'meeting_cancelled'; name: string; reason: string } & MeetingFacts)
   | { kind: 'news_digest'; name: string; items: { title: string; url: string }[]; url: string }
   | { kind: 'thread_reply' | 'thread_quote'; name: string; thread: string; by: string; url: string }
   | { kind: 'thread_digest'; name: string; threads: { title: string; count: number; url: string }[]; url: string }
@@ -65,6 +68,20 @@ function content(data: MailData, locale: Locale, county: string): Content {
         action: { label: t(`${data.kind}.action`), url: data.url },
         outro: t(`${data.kind}.outro`),
       };
+    case 'confirm_email_change':
+      return {
+        subject: t('confirm_email_change.subject'),
+        paragraphs: [t('confirm_email_change.intro')],
+        action: { label: t('confirm_email_change.action'), url: data.url },
+        outro: t('confirm_email_change.outro'),
+      };
+    case 'email_changed':
+      return {
+        subject: t('email_changed.subject'),
+        paragraphs: [t('email_changed.intro', { newEmail: data.newEmail })],
+        action: { label: t('email_changed.action'), url: data.resetUrl },
+        outro: t('email_changed.outro'),
+      };
     case 'signup_existing':
       return {
         subject: t('signup_existing.subject'),
@@ -88,6 +105,15 @@ function content(data: MailData, locale: Locale, county: string): Content {
         paragraphs: [t('two_factor_reset.intro', { at })],
         action: { label: t('two_factor_reset.action'), url: data.signInUrl },
         outro: t('two_factor_reset.outro'),
+      };
+    }
+    case 'meeting_cancelled': {
+      const when = formatMeetingTime(locale, data.startsAt, data.endsAt);
+      return {
+        subject: t('meeting_cancelled.subject', { title: data.title }),
+        paragraphs: [t('meeting_cancelled.intro', { title: data.title, when }), t('meeting_cancelled.reason', { reason: data.reason })],
+        action: { label: t('meeting_cancelled.action'), url: data.url },
+        outro: t('meeting_cancelled.outro'),
       };
     }
     case 'meeting_invitation':

@@ -4,9 +4,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { mailTokens } from '@/db/schema';
 
-export type TokenPurpose = 'verify_email' | 'reset_password';
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email';
 /** How long a link works: a day to confirm an address, an hour to set a new password. */
-export const TOKEN_SECONDS: Record<TokenPurpose, number> = { verify_email: 24 * 3600, reset_password: 3600 };
+export const TOKEN_SECONDS: Record<TokenPurpose, number> = { verify_email: 24 * 3600, reset_password: 3600, change_email: 24 * 3600 };
 
 type Executor = Pick<Database, 'insert' | 'select' | 'update'>;
 
@@ -15,24 +15,28 @@ function hashToken(token: string): string {
 }
 
 /** A new single-use token for the user; only its hash is stored. Returns the token for the link. */
-export async function issueToken(tx: Executor, { userId, purpose, now = new Date() }: { userId: string; purpose: TokenPurpose; now?: Date }): Promise<string> {
+export async function issueToken(
+  tx: Executor,
+  { userId, purpose, newEmail = null, now = new Date() }: { userId: string; purpose: TokenPurpose; newEmail?: string | null; now?: Date },
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await tx.insert(mailTokens).values({
     userId,
     purpose,
+    newEmail,
     tokenHash: hashToken(token),
     expiresAt: new Date(now.getTime() + TOKEN_SECONDS[purpose] * 1000),
   });
   return token;
 }
 
-export type TokenState = { state: 'valid'; userId: string; id: number } | { state: 'invalid' | 'expired' | 'used' };
+export type TokenState = { state: 'valid'; userId: string; id: number; newEmail: string | null } | { state: 'invalid' | 'expired' | 'used' };
 
 /** What a token from a link is, without using it (for the page that shows the form). */
 export async function inspectToken(tx: Pick<Database, 'select'>, { token, purpose, forUpdate = false, now = new Date() }: { token: string; purpose: TokenPurpose; forUpdate?: boolean; now?: Date }): Promise<TokenState> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'invalid' };
   const query = tx
-    .select({ id: mailTokens.id, userId: mailTokens.userId, expiresAt: mailTokens.expiresAt, usedAt: mailTokens.usedAt })
+    .select({ id: mailTokens.id, userId: mailTokens.userId, expiresAt: mailTokens.expiresAt, usedAt: mailTokens.usedAt, newEmail: mailTokens.newEmail })
     .from(mailTokens)
     .where(and(eq(mailTokens.tokenHash, hashToken(token)), eq(mailTokens.purpose, purpose)))
     .limit(1);
@@ -40,7 +44,7 @@ export async function inspectToken(tx: Pick<Database, 'select'>, { token, purpos
   if (!row) return { state: 'invalid' };
   if (row.usedAt) return { state: 'used' };
   if (row.expiresAt.getTime() <= now.getTime()) return { state: 'expired' };
-  return { state: 'valid', userId: row.userId, id: row.id };
+  return { state: 'valid', userId: row.userId, id: row.id, newEmail: row.newEmail };
 }
 
 /**

@@ -14,6 +14,7 @@ interface FeedSource {
   communeName: string | null;
   createdAt: Date;
   updatedAt: Date;
+  cancelledAt?: Date | null;
 }
 
 /** Words the calendar file needs, already translated (the file has no locale of its own). */
@@ -44,6 +45,7 @@ export function meetingEvent(meeting: FeedSource, origin: string, labels: FeedLa
     createdAt: meeting.createdAt,
     updatedAt: meeting.updatedAt,
     categories: labels.typeName(meeting.type),
+    ...(meeting.cancelledAt ? { status: 'CANCELLED' as const } : {}),
   };
 }
 

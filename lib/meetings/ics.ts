@@ -14,6 +14,8 @@ export interface IcsEvent {
   createdAt: Date;
   updatedAt: Date;
   categories?: string;
+  /** RFC 5545 §3.8.1.11: a called-off meeting stays in calendars, marked CANCELLED. */
+  status?: 'CONFIRMED' | 'CANCELLED';
 }
 
 const encoder = new TextEncoder();
@@ -79,6 +81,7 @@ function eventLines(event: IcsEvent, stamp: Date): string[] {
   if (event.description) lines.push(property('DESCRIPTION', escapeText(clean(event.description))));
   if (event.location) lines.push(property('LOCATION', escapeText(clean(event.location))));
   if (event.categories) lines.push(property('CATEGORIES', escapeText(clean(event.categories))));
+  if (event.status) lines.push(property('STATUS', event.status));
   // URI values are not TEXT: they are not escaped, and the URLs we pass are already encoded.
   lines.push(property('URL', event.url));
   lines.push('END:VEVENT');

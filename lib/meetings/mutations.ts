@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { communes, meetingAttendees, meetings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
-import { queueMeetingChange } from '@/lib/mail/meetings';
+import { queueMeetingCancellation, queueMeetingChange } from '@/lib/mail/meetings';
 import { canManageMeeting, canPublishMeetings } from './permissions';
 import { isHttpsUrl, isSafeLink, type MeetingInput } from './schema';
 
@@ -71,7 +71,16 @@ export async function createMeeting({ actor, input }: { actor: CurrentUser; inpu
 
 async function lockMeeting(tx: Tx, id: number) {
   const [meeting] = await tx
-    .select({ id: meetings.id, communeId: meetings.communeId, startsAt: meetings.startsAt, endsAt: meetings.endsAt, capacity: meetings.capacity, address: meetings.address, onlineUrl: meetings.onlineUrl })
+    .select({
+      id: meetings.id,
+      communeId: meetings.communeId,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      capacity: meetings.capacity,
+      address: meetings.address,
+      onlineUrl: meetings.onlineUrl,
+      cancelledAt: meetings.cancelledAt,
+    })
     .from(meetings)
     .where(eq(meetings.id, id))
     .for('no key update')
@@ -115,6 +124,30 @@ export async function attachMinutes({ actor, meetingId, minutes }: { actor: Curr
 }
 
 /**
+ * A coordinator calls a meeting off before it begins, with a reason: it stays in the calendar
+ * marked as cancelled (and CANCELLED in calendar files), takes no more sign-ups, and those signed
+ * up are told by e-mail in this transaction.
+ */
+export async function cancelMeeting({ actor, meetingId, reason }: { actor: CurrentUser; meetingId: number; reason: string }) {
+  ensure(canPublishMeetings(actor));
+  const text = reason.trim();
+  if (text.length < 3) throw fieldError('reason', 'reason_required');
+  await db.transaction(async (tx) => {
+    const meeting = await lockMeeting(tx, meetingId);
+    ensure(canManageMeeting(actor, meeting.communeId));
+    if (meeting.startsAt.getTime() <= Date.now()) throw new AppError('conflict:meeting_past');
+    const [cancelled] = await tx
+      .update(meetings)
+      .set({ cancelledAt: new Date(), cancelReason: text, updatedAt: new Date() })
+      .where(and(eq(meetings.id, meetingId), isNull(meetings.cancelledAt)))
+      .returning({ id: meetings.id });
+    if (!cancelled) throw new AppError('conflict:meeting_cancelled');
+    await recordAudit(tx, { actorId: actor.id, action: 'meeting.cancel', targetType: 'meeting', targetId: meetingId, details: { reason: text } });
+    await queueMeetingCancellation(tx, { meetingId, reason: text });
+  });
+}
+
+/**
  * The signed-in user says they will come. The meeting row is locked, so two people taking the last
  * seat at once are served one after the other and the second is told it is full.
  */
@@ -123,6 +156,7 @@ export async function attendMeeting({ actor, meetingId }: { actor: CurrentUser |
   await db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
     if (meeting.endsAt.getTime() < Date.now()) throw new AppError('conflict:meeting_past');
+    if (meeting.cancelledAt) throw new AppError('conflict:meeting_cancelled');
     const [already] = await tx
       .select({ userId: meetingAttendees.userId })
       .from(meetingAttendees)

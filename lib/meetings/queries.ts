@@ -25,6 +25,7 @@ const listColumns = {
   communeSlug: communes.slug,
   capacity: meetings.capacity,
   hasMinutes: sql<boolean>`${meetings.minutes} is not null`,
+  cancelledAt: meetings.cancelledAt,
 };
 
 export interface MeetingFilters {
@@ -92,6 +93,7 @@ export async function getMeeting({ id, viewer, now = new Date() }: { id: number;
       linkUrl: meetings.linkUrl,
       minutes: meetings.minutes,
       minutesAt: meetings.minutesAt,
+      cancelReason: meetings.cancelReason,
       createdAt: meetings.createdAt,
       updatedAt: meetings.updatedAt,
       attendeeCount: sql<number>`(select count(*)::int from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id})`,

@@ -99,3 +99,8 @@ export const calendarFiltersSchema = z.object({
   view: z.enum(['month', 'list', 'archive']).optional().catch(undefined),
   cursor: z.string().regex(/^\d{1,10}$/).optional().catch(undefined),
 });
+
+export const cancelMeetingSchema = z.object({
+  meetingId: serialId,
+  reason: z.string({ error: 'required' }).trim().min(3, 'reason_required').max(2000, 'text_too_long'),
+});

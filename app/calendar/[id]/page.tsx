@@ -9,8 +9,11 @@ import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { getMeeting, listAttendees } from '@/lib/meetings/queries';
-import { attachMinutesAction, attendMeetingAction, withdrawAttendanceAction } from '../actions';
+import { attachMinutesAction, attendMeetingAction, cancelMeetingAction, withdrawAttendanceAction } from '../actions';
 import { load, routeId } from '@/app/_http/page-guard';
+import { ClientMessages } from '@/components/layout/client-messages';
+import { CancelMeetingForm } from '@/components/meetings/cancel-meeting-form';
+import { Alert } from '@/components/ui/alert';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +30,7 @@ export default async function MeetingPage({ params }: Params) {
   const user = await getCurrentUser();
   const meeting = await load(getMeeting({ id, viewer: user }));
   const t = await getTranslations('meetings');
+  const tc = await getTranslations('meetingCancel');
   const format = await getFormatter();
   const { hasEnded: ended, hasStarted: started, isFull: full } = meeting;
   const attendees = meeting.canManage ? await listAttendees({ actor: user!, meetingId: id }) : [];
@@ -40,6 +44,7 @@ export default async function MeetingPage({ params }: Params) {
       </PageHeader>
 
       {ended ? <p className="rounded-md border-l-4 border-gray-500 bg-gray-50 px-4 py-3">{t('detail.past')}</p> : null}
+      {meeting.cancelledAt ? <Alert tone="error">{tc('cancelledNotice', { reason: meeting.cancelReason ?? '' })}</Alert> : null}
 
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">
         <dt className="font-semibold">{t('detail.when')}</dt>
@@ -84,7 +89,7 @@ export default async function MeetingPage({ params }: Params) {
         <Link href="/calendar">{t('detail.back')}</Link>
       </p>
 
-      {!ended ? (
+      {!ended && !meeting.cancelledAt ? (
         <section aria-labelledby="attendance" className="space-y-3 rounded-lg border-2 border-brand-100 p-4">
           <h2 id="attendance">{t('attendance.title')}</h2>
           {!user ? (
@@ -153,7 +158,17 @@ export default async function MeetingPage({ params }: Params) {
         </section>
       ) : null}
 
-      {meeting.canManage ? <MeetingMailSection actor={user!} meetingId={meeting.id} ended={started} /> : null}
+      {meeting.canManage ? <MeetingMailSection actor={user!} meetingId={meeting.id} ended={started || Boolean(meeting.cancelledAt)} /> : null}
+
+      {meeting.canManage && !started && !meeting.cancelledAt ? (
+        <section aria-labelledby="cancel-meeting" className="space-y-3">
+          <h2 id="cancel-meeting">{tc('title')}</h2>
+          <p>{tc('intro')}</p>
+          <ClientMessages namespaces={['meetingCancel']}>
+            <CancelMeetingForm action={cancelMeetingAction} meetingId={meeting.id} />
+          </ClientMessages>
+        </section>
+      ) : null}
 
       {meeting.canManage && started ? (
         <section aria-labelledby="minutes-form" className="space-y-3">
