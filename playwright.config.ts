@@ -75,6 +75,9 @@ export default defineConfig({
       AGORA_SEED_DEMO: '1',
       // Tests move the server's clock with a header instead of waiting (lib/test-clock.ts).
       AGORA_TEST_CLOCK: '1',
+      // Journeys move the clock up to two days ahead within one session (a consultation's
+      // deadline); the absolute session lifetime (e2e/sessions.spec.ts) is tested past this.
+      SESSION_MAX_HOURS: '72',
       // Every test signs in from 127.0.0.1; the per-account limit is still tested.
       SIGN_IN_ATTEMPTS_PER_ADDRESS: '10000',
       DATABASE_URL: '',

@@ -20,6 +20,9 @@ function isPrivate(request: NextRequest) {
   return request.nextUrl.pathname.startsWith('/account') || request.nextUrl.pathname.startsWith('/admin');
 }
 
+/** What a session marked "enrol" may still reach: the enrolment page and signing in again. */
+const ENROL_PATHS = ['/account/two-factor', '/sign-in'];
+
 function toSignIn(request: NextRequest) {
   const target = new URL('/sign-in', request.nextUrl.origin);
   target.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
@@ -56,6 +59,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
   if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : pass(request);
   const token = await decodeSession(cookies);
+  // A staff account signed in without a second factor is sent to set one up, whatever it asks for
+  // (lib/ refuses its actions and withholds its roles too: this is only the signpost).
+  if (token?.enrol && !ENROL_PATHS.some((path) => request.nextUrl.pathname.startsWith(path))) {
+    return NextResponse.redirect(new URL('/account/two-factor', request.nextUrl.origin));
+  }
   // The clock is movable in end-to-end runs only (lib/test-clock.ts), so no test waits a minute.
   const nowSeconds = Date.now() / 1000 + testClockOffsetSeconds(request.headers);
   if (token && !sessionNeedsSliding(token, nowSeconds)) return pass(request);

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getCurrentUser, signOut } from '@/lib/auth';
 import { setUserLocale } from '@/lib/auth/mutations';
+import { endCurrentSession } from '@/lib/auth/sign-in';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';
 
 const localeSchema = z.object({ locale: z.enum(LOCALES) });
@@ -25,5 +26,7 @@ export async function switchLocale(formData: FormData) {
 }
 
 export async function signOutAction() {
+  // The session's row goes first: the cookie, even if copied elsewhere, no longer works.
+  await endCurrentSession();
   await signOut({ redirectTo: '/' });
 }

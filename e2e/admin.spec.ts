@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { demo, openBrowser, signInAs, uniqueEmail } from './fixtures';
+import { demo, enrolTotp, openBrowser, signInAs, uniqueEmail } from './fixtures';
 import { signUpConfirmed } from './mail';
 
 const PASSWORD = 'słoneczny poranek w Osieku';
@@ -13,6 +13,8 @@ test.describe('administration', () => {
     await signUpConfirmed(member, { name: 'Tomasz Nowy', email, password: PASSWORD });
     expect((await member.goto('/admin'))?.status()).toBe(403);
     await expect(member.getByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeVisible();
+    // Staff roles need a second factor (e2e/two-factor.spec.ts); this member sets one up first.
+    await enrolTotp(member);
 
     // The admin finds them and makes them a coordinator for Dębowiec.
     const admin = await openBrowser(browser);

@@ -67,11 +67,20 @@ export function validatedAction<S extends z.ZodType, T>(schema: S, handler: Hand
   return wrap(schema, () => getCurrentUser(), handler);
 }
 
-/** Like validatedAction, but refuses callers who are not signed in before parsing anything. */
-export function validatedActionWithUser<S extends z.ZodType, T>(schema: S, handler: Handler<S, T, CurrentUser>) {
+/**
+ * Like validatedAction, but refuses callers who are not signed in before parsing anything — and a
+ * staff account that has not enrolled its second factor, which may do nothing else until it has
+ * (only the enrolment's own actions pass `beforeSecondFactor`).
+ */
+export function validatedActionWithUser<S extends z.ZodType, T>(
+  schema: S,
+  handler: Handler<S, T, CurrentUser>,
+  options: { beforeSecondFactor?: boolean } = {},
+) {
   return wrap(schema, async () => {
     const user = await getCurrentUser();
     if (!user) throw new AppError('unauthorized');
+    if (user.mustEnrolSecondFactor && !options.beforeSecondFactor) throw new AppError('forbidden:second_factor_required');
     return user;
   }, handler);
 }

@@ -31,6 +31,10 @@ describe('getEnv', () => {
     expect(() => again.getEnv()).toThrow(/^AUTH_SECRET: must be at least 32 characters/);
     const idle = await freshEnv({ NODE_ENV: 'development', AUTH_SECRET: undefined, SESSION_IDLE_MINUTES: 'soon' });
     expect(() => idle.getEnv()).toThrow(/^SESSION_IDLE_MINUTES: /);
+    const max = await freshEnv({ NODE_ENV: 'development', AUTH_SECRET: undefined, SESSION_IDLE_MINUTES: undefined, SESSION_MAX_HOURS: '0' });
+    expect(() => max.getEnv()).toThrow('SESSION_MAX_HOURS: must be at least 1');
+    const defaults = await freshEnv({ NODE_ENV: 'development', AUTH_SECRET: undefined, SESSION_IDLE_MINUTES: undefined, SESSION_MAX_HOURS: undefined });
+    expect(defaults.getEnv().SESSION_MAX_HOURS).toBe(12);
   });
 
   it('runs several server processes only on PostgreSQL, and caps the results cache at half a minute', async () => {

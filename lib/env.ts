@@ -14,6 +14,8 @@ const schema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  // A session ends this many hours after sign-in however active it is (absolute lifetime).
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1, 'must be at least 1').max(24 * 90, 'must be at most 2160 (90 days)').default(12),
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(3).max(1000).default(10),
   // Many people may share one address (a commune office behind one router), so this is higher.
   SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(3).max(100_000).default(50),

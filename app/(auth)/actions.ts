@@ -6,12 +6,19 @@ import { redirect } from 'next/navigation';
 import { validatedAction } from '@/lib/action';
 import { registerUser } from '@/lib/auth/mutations';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/recovery';
-import { forgotPasswordSchema, resetPasswordSchema, safeCallbackUrl, signInSchema, signUpSchema } from '@/lib/auth/schema';
-import { signInWithPassword } from '@/lib/auth/sign-in';
+import { forgotPasswordSchema, resetPasswordSchema, safeCallbackUrl, secondStepSchema, signInSchema, signUpSchema } from '@/lib/auth/schema';
+import { signInWithCode, signInWithPassword } from '@/lib/auth/sign-in';
 import { clientAddress } from '@/lib/request';
 
 export const signInAction = validatedAction(signInSchema, async ({ email, password, callbackUrl }) => {
-  await signInWithPassword(email, password);
+  const next = await signInWithPassword(email, password);
+  if (next === 'code') redirect(`/sign-in/code?callbackUrl=${encodeURIComponent(safeCallbackUrl(callbackUrl))}`);
+  if (next === 'enrol') redirect('/account/two-factor');
+  redirect(safeCallbackUrl(callbackUrl));
+});
+
+export const secondStepAction = validatedAction(secondStepSchema, async ({ code, callbackUrl }) => {
+  await signInWithCode(code);
   redirect(safeCallbackUrl(callbackUrl));
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { ChangeEmailForm } from '@/components/account/change-email-form';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
@@ -7,11 +8,14 @@ import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
-import { getCurrentUser } from '@/lib/auth';
+import { getCurrentSessionId, getCurrentUser } from '@/lib/auth';
+import { listSessions } from '@/lib/auth/sessions';
+import { getSecondFactorStatus } from '@/lib/auth/two-factor';
+import { EndSessionForm } from '@/components/account/end-session-form';
 import { MailPreferencesForm } from '@/components/mail/mail-preferences-form';
 import { getMailPreferences, getRepliesDaily } from '@/lib/mail/preferences';
 import { listActiveCommunes } from '@/lib/places/queries';
-import { changeEmailAction, changePasswordAction, deleteAccountAction, mailPreferencesAction, signOutEverywhereAction } from './actions';
+import { changeEmailAction, changePasswordAction, deleteAccountAction, endSessionAction, mailPreferencesAction, signOutEverywhereAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
@@ -24,7 +28,12 @@ export default async function AccountPage({
 }) {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in?callbackUrl=/account');
+  if (user.mustEnrolSecondFactor) redirect('/account/two-factor');
   const t = await getTranslations();
+  const format = await getFormatter();
+  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
+  const secondFactor = await getSecondFactorStatus({ actor: user });
+  const activeSessions = await listSessions({ actor: user, currentId: await getCurrentSessionId() });
   const { welcome, passwordChanged, emailChanged, emailProblem } = await searchParams;
   const problem = (['invalid', 'expired', 'used', 'taken'] as const).find((p) => p === emailProblem);
   const communeNames = new Map((await listActiveCommunes()).map((c) => [c.id, c.name]));
@@ -58,6 +67,20 @@ export default async function AccountPage({
         <ChangePasswordForm action={changePasswordAction} />
       </section>
 
+      <section aria-labelledby="two-factor" className="space-y-3">
+        <h2 id="two-factor">{t('account.twoFactorTitle')}</h2>
+        <p className="text-muted">
+          {secondFactor.enabled ? t('account.twoFactorOnShort', { count: secondFactor.recoveryCodesLeft }) : t('account.twoFactorOff')}
+        </p>
+        {secondFactor.enabled ? null : (
+          <p>
+            <Link href="/account/two-factor" className="font-semibold">
+              {t('account.twoFactorSetUp')}
+            </Link>
+          </p>
+        )}
+      </section>
+
       <section aria-labelledby="email" className="space-y-3">
         <h2 id="email">{t('mailPages.emailTitle')}</h2>
         <p className="text-muted">{t('mailPages.emailIntro', { email: user.email })}</p>
@@ -77,6 +100,21 @@ export default async function AccountPage({
       <section aria-labelledby="sessions" className="space-y-3">
         <h2 id="sessions">{t('account.sessionsTitle')}</h2>
         <p className="text-muted">{t('account.sessionsIntro')}</p>
+        <ul aria-label={t('account.sessionsList')} className="space-y-2">
+          {activeSessions.map((session) => {
+            const label = `${session.userAgent || t('account.unknownBrowser')}, ${t('account.sessionCreated', { at: when(session.createdAt) })}`;
+            return (
+              <li key={session.id} className="flex flex-wrap items-center gap-3 rounded-md border border-gray-200 p-3">
+                <span>
+                  <strong>{session.userAgent || t('account.unknownBrowser')}</strong>
+                  {session.current ? ` (${t('account.thisSession')})` : ''} — {t('account.sessionCreated', { at: when(session.createdAt) })},{' '}
+                  {t('account.sessionLastSeen', { at: when(session.lastSeenAt) })}
+                </span>
+                {session.current ? null : <EndSessionForm action={endSessionAction} id={session.id} label={label} />}
+              </li>
+            );
+          })}
+        </ul>
         <SignOutEverywhereForm action={signOutEverywhereAction} />
       </section>
 

@@ -21,8 +21,10 @@ import {
   revokeRoleSchema,
   setCommuneActiveSchema,
   setLocalityActiveSchema,
+  resetSecondFactorSchema,
   setUserStatusSchema,
 } from '@/lib/admin/schema';
+import { resetSecondFactor } from '@/lib/auth/two-factor';
 import { validatedActionWithUser } from '@/lib/action';
 
 // Thin on purpose: parse (the wrapper), call lib/admin (which checks the actor is an admin),
@@ -74,5 +76,10 @@ export const renameLocalityAction = validatedActionWithUser(renameLocalitySchema
 
 export const setLocalityActiveAction = validatedActionWithUser(setLocalityActiveSchema, async (input, { user }) => {
   await setLocalityActive({ actor: user, ...input });
+  refreshAdmin();
+});
+
+export const resetSecondFactorAction = validatedActionWithUser(resetSecondFactorSchema, async (input, { user }) => {
+  await resetSecondFactor({ actor: user, userId: input.userId });
   refreshAdmin();
 });

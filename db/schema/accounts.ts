@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -43,6 +44,14 @@ export const users = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
+    // Two-factor sign-in (TOTP). The secret is stored encrypted (AES-256-GCM under a key derived
+    // from AUTH_SECRET, lib/auth/two-factor.ts) and never shown again after enrolment. Null = not
+    // enrolled. The pending secret is the one shown during enrolment until a first code confirms it.
+    totpSecret: text(),
+    totpPendingSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    // The last 30-second step a code was accepted for: a code cannot be used twice.
+    totpLastStep: bigint({ mode: 'number' }),
   },
   (t) => [uniqueIndex('users_email_idx').on(t.email), index('users_created_idx').on(t.createdAt, t.id)],
 );
@@ -87,7 +96,42 @@ export const rateLimits = pgTable('rate_limits', {
   resetAt: timestamp({ withTimezone: true }).notNull(),
 });
 
+/** Single-use recovery codes for two-factor sign-in, stored as SHA-256 digests (they are random). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Signed-in sessions. The session token (a JWT) names its row; signing out deletes the row, so a
+ * copied cookie stops working, and a row older than SESSION_MAX_HOURS is refused.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // A short summary of the browser ("Firefox on Windows"), not the whole user-agent string.
+    userAgent: text().notNull().default(''),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId, t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type UserRole = typeof userRoles.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { hashPassword } from '@/lib/auth/password';
+import { encryptSecret } from '@/lib/auth/secret-box';
 import type { Database } from '../client';
 import { communes, userRoles, users } from '../schema';
 
@@ -8,6 +10,14 @@ import { communes, userRoles, users } from '../schema';
  * README. Production loads them only when AGORA_SEED_DEMO=1.
  */
 export const DEMO_PASSWORD = 'Agora-demo-2026!';
+
+/**
+ * The demo staff accounts' second factor (TOTP, base32), so a demonstration and the end-to-end
+ * tests (e2e/fixtures.ts computes the codes) can sign them in. Public, like the password: these
+ * accounts exist only in development or with AGORA_SEED_DEMO=1, never in a real deployment.
+ * Add it to an authenticator app to sign in as a demo coordinator, moderator, etc.
+ */
+export const DEMO_TOTP_SECRET = 'AGORADEMOAGORADEMOAGORADEMOAGORA';
 
 type DemoRole = 'admin' | 'coordinator' | 'moderator' | 'analyst' | 'operator';
 
@@ -26,9 +36,12 @@ export async function seedDemoAccounts(db: Database) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of DEMO_ACCOUNTS) {
+      const secondFactor = account.role
+        ? { totpSecret: encryptSecret(decodeBase32IgnorePadding(DEMO_TOTP_SECRET)), totpEnabledAt: new Date() }
+        : {};
       const [created] = await tx
         .insert(users)
-        .values({ email: account.email, name: account.name, passwordHash, consentAt: new Date() })
+        .values({ email: account.email, name: account.name, passwordHash, consentAt: new Date(), ...secondFactor })
         .onConflictDoNothing()
         .returning({ id: users.id });
       if (!created || !account.role) continue;

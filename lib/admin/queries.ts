@@ -103,7 +103,7 @@ export async function getUser({ actor, id }: { actor: CurrentUser; id: string })
   ensure(canAdminister(actor));
   if (!UUID.test(id)) throw new AppError('not_found:user');
   const [user] = await db
-    .select({ ...userColumns, consentAt: users.consentAt, updatedAt: users.updatedAt, deletedAt: users.deletedAt })
+    .select({ ...userColumns, consentAt: users.consentAt, updatedAt: users.updatedAt, deletedAt: users.deletedAt, secondFactorSince: users.totpEnabledAt })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);

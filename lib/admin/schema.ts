@@ -75,6 +75,8 @@ export const setUserStatusSchema = z.object({
   status: z.enum(SETTABLE_USER_STATUSES, { error: 'invalid' }),
 });
 
+export const resetSecondFactorSchema = z.object({ userId });
+
 export const createCommuneSchema = z.object({
   name: placeName,
   slug,

@@ -19,6 +19,8 @@ export function authConfig(): NextAuthConfig {
         if (user) {
           token.sub = user.id;
           token.sessionVersion = user.sessionVersion;
+          token.sid = user.sessionId;
+          if (user.mustEnrol) token.enrol = true;
         }
         return token;
       },
@@ -34,6 +36,10 @@ export function authConfig(): NextAuthConfig {
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
+    /** The row in `sessions` this sign-in opened. */
+    sessionId?: string;
+    /** A staff account without a second factor: it may only enrol (proxy.ts sends it there). */
+    mustEnrol?: boolean;
   }
   interface Session {
     sessionVersion: number;
@@ -43,5 +49,7 @@ declare module 'next-auth' {
 declare module '@auth/core/jwt' {
   interface JWT {
     sessionVersion?: number;
+    sid?: string;
+    enrol?: boolean;
   }
 }

@@ -107,3 +107,18 @@ describe('deleteAccount and exportUserData', () => {
     await newUser('gone@example.pl');
   });
 });
+
+describe('password strength (zxcvbn-ts, score ≥ 3, plus the blocklist)', () => {
+  it.each(['aaaaaaaa', 'Passw0rd!', 'zaq1@WSX', 'Password1!'])('sign-up, password change and reset refuse %s at the field', async (weak) => {
+    const error = await registerUser({ name: 'Ola Słaba', email: `weak-${weak.length}-${Math.random()}@example.pl`, password: weak }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors?.password?.[0]).toMatch(/^password_(weak|common)$/);
+    const user = await newUser(`strong-${Math.random()}@example.pl`);
+    expect(await fieldOf(changePassword({ actor: user, currentPassword: 'zielony rower nad Wisłoką', newPassword: weak }))).toEqual({ newPassword: [expect.stringMatching(/^password_(weak|common)$/)] });
+  });
+
+  it('accepts a passphrase and the demo password', async () => {
+    await newUser(`phrase-${Math.random()}@example.pl`, 'szumiąca Wisłoka pod Golesz');
+    await newUser(`demo-${Math.random()}@example.pl`, 'Agora-demo-2026!');
+  });
+});

@@ -1,17 +1,19 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { mailOutbox, mailPreferences, mailTokens, userRoles, users } from '@/db/schema';
+import { mailOutbox, mailPreferences, mailTokens, recoveryCodes, sessions, userRoles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { AppError, fieldError } from '@/lib/errors';
 import { absoluteUrl, enqueueMail } from '@/lib/mail/outbox';
 import { issueToken } from '@/lib/mail/tokens';
-import { hashPassword, isCommonPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword, weakPasswordReason } from './password';
 import { UNIFORM_ANSWER_MS, withMinimumDuration } from './recovery';
 import type { CurrentUser } from './permissions';
 
-function refuseCommon(field: string, password: string) {
-  if (isCommonPassword(password)) throw fieldError(field, 'password_common');
+/** Refuses a new password that is common or easily guessed (zxcvbn-ts score below 3), at its field. */
+export function refuseWeak(field: string, password: string) {
+  const reason = weakPasswordReason(password);
+  if (reason) throw fieldError(field, reason);
 }
 
 /**
@@ -22,7 +24,7 @@ function refuseCommon(field: string, password: string) {
  *   (with a fresh confirmation link if the account was never confirmed).
  */
 export async function registerUser(input: { name: string; email: string; password: string; locale?: string }): Promise<{ id: string | null; created: boolean }> {
-  refuseCommon('password', input.password);
+  refuseWeak('password', input.password);
   return withMinimumDuration(UNIFORM_ANSWER_MS, () => createAccountOrNotify(input));
 }
 
@@ -68,7 +70,7 @@ async function checkCurrentPassword(userId: string, password: string) {
 /** Sets a new password and ends every session of the user (the caller signs in again). */
 export async function changePassword({ actor, currentPassword, newPassword }: { actor: CurrentUser; currentPassword: string; newPassword: string }) {
   await checkCurrentPassword(actor.id, currentPassword);
-  refuseCommon('newPassword', newPassword);
+  refuseWeak('newPassword', newPassword);
   if (currentPassword === newPassword) throw fieldError('newPassword', 'password_same');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
@@ -93,6 +95,7 @@ export async function signOutEverywhere({ actor }: { actor: CurrentUser }) {
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, actor.id));
+    await tx.delete(sessions).where(eq(sessions.userId, actor.id));
     await recordAudit(tx, { actorId: actor.id, action: 'user.sign_out_everywhere', targetType: 'user', targetId: actor.id });
   });
 }
@@ -105,6 +108,8 @@ export async function deleteAccount({ actor, currentPassword }: { actor: Current
   await checkCurrentPassword(actor.id, currentPassword);
   await db.transaction(async (tx) => {
     await tx.delete(userRoles).where(eq(userRoles.userId, actor.id));
+    await tx.delete(sessions).where(eq(sessions.userId, actor.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.id));
     // Nothing more goes to the person: queued and failed messages go, sent ones lose the address.
     await tx.delete(mailOutbox).where(and(eq(mailOutbox.userId, actor.id), inArray(mailOutbox.status, ['queued', 'failed'])));
     await tx.update(mailOutbox).set({ toAddress: 'deleted@deleted.invalid' }).where(eq(mailOutbox.userId, actor.id));
@@ -116,6 +121,8 @@ export async function deleteAccount({ actor, currentPassword }: { actor: Current
         email: `deleted-${actor.id}@deleted.invalid`,
         name: '',
         passwordHash: null,
+        totpSecret: null,
+        totpPendingSecret: null,
         status: 'deleted',
         sessionVersion: sql`${users.sessionVersion} + 1`,
         deletedAt: new Date(),

@@ -1,6 +1,8 @@
 import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { dictionary as polishDictionary } from '@zxcvbn-ts/language-pl';
 
 // OWASP's minimum for argon2id: m = 19 MiB, t = 2, p = 1. Algorithm 2 is Argon2id (a const enum
 // in the package's types, which isolated modules cannot import).
@@ -39,4 +41,31 @@ let common: Set<string> | undefined;
 export function isCommonPassword(password: string): boolean {
   common ??= new Set([...(dictionary['passwords-common'] as string[]), ...polishCommon]);
   return common.has(password.toLowerCase());
+}
+
+/** zxcvbn's score (0–4) a new password must reach: 3 is "safely unguessable: moderate protection from offline attacks". */
+export const MIN_PASSWORD_SCORE = 3;
+
+// The dictionaries are several megabytes: loaded here, on the server only, once, on first use. The
+// browser checks only length (lib/auth/schema.ts); the server gives the field error.
+let estimator: ZxcvbnFactory | undefined;
+
+/**
+ * How guessable a password is, by zxcvbn-ts with its common and Polish dictionaries (names,
+ * surnames, words, Wikipedia) and keyboard layouts: 0 (trivial) to 4.
+ */
+export function passwordScore(password: string): number {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...dictionary, ...polishDictionary, agora: ['agora', 'powiat', 'jasielski', 'jaslo', 'gmina', 'konsultacje'] },
+    graphs: adjacencyGraphs,
+  });
+  // Past 256 characters the estimate only gets slower, not lower.
+  return estimator.check(password.slice(0, 256)).score;
+}
+
+/** Refused as a new password: in the blocklist of common passwords, or scored below MIN_PASSWORD_SCORE. */
+export function weakPasswordReason(password: string): 'password_common' | 'password_weak' | null {
+  if (isCommonPassword(password)) return 'password_common';
+  if (passwordScore(password) < MIN_PASSWORD_SCORE) return 'password_weak';
+  return null;
 }

@@ -18,6 +18,19 @@ export interface CurrentUser {
   name: string;
   locale: string;
   roles: RoleGrant[];
+  /**
+   * A staff account without a second factor: its roles are withheld (roles is empty) and it may
+   * do nothing but enrol (lib/action.ts refuses every other action).
+   */
+  mustEnrolSecondFactor?: true;
+}
+
+/**
+ * Every role beyond "member" can reach residents' data or change what the public sees, so each
+ * needs a second factor (ASVS 5.0 level 2); members may add one if they wish.
+ */
+export function requiresSecondFactor(roles: readonly RoleGrant[]): boolean {
+  return roles.length > 0;
 }
 
 /**

@@ -8,7 +8,7 @@ import { AppError, fieldError } from '@/lib/errors';
 import { absoluteUrl, enqueueMail } from '@/lib/mail/outbox';
 import { consumeToken, inspectToken, issueToken, type TokenState } from '@/lib/mail/tokens';
 import { consumeRateLimit, keyedHash } from '@/lib/rate-limit';
-import { hashPassword, isCommonPassword } from './password';
+import { hashPassword, weakPasswordReason } from './password';
 
 const RESET_WINDOW_SECONDS = 3600;
 
@@ -78,7 +78,8 @@ function tokenError(state: Exclude<TokenState['state'], 'valid'>): AppError {
  * never confirmed counts as confirmed from now on. An expired, used or unknown token changes nothing.
  */
 export async function resetPassword({ token, password }: { token: string; password: string }): Promise<void> {
-  if (isCommonPassword(password)) throw fieldError('password', 'password_common');
+  const weak = weakPasswordReason(password);
+  if (weak) throw fieldError('password', weak);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const found = await consumeToken(tx, { token, purpose: 'reset_password' });

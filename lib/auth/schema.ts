@@ -44,6 +44,25 @@ export const deleteAccountSchema = z.object({
   confirm: z.literal('on', { error: 'delete_confirm_required' }),
 });
 
+/** A code from the authenticator app (six digits) or a recovery code (xxxxx-xxxxx). */
+const secondFactorCode = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, 'required')
+  .max(40, 'code_wrong')
+  .regex(/^(?:\d{3} ?\d{3}|[a-z0-9]{5}[- ]?[a-z0-9]{5})$/i, 'code_format');
+
+export const secondStepSchema = z.object({
+  code: secondFactorCode,
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export const enrolSecondFactorSchema = z.object({
+  code: z.string({ error: 'required' }).trim().min(1, 'required').regex(/^\d{3} ?\d{3}$/, 'code_format'),
+});
+
+export const endSessionSchema = z.object({ id: z.uuid({ error: 'invalid' }) });
+
 export type SignInInput = z.infer<typeof signInSchema>;
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

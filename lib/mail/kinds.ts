@@ -7,9 +7,10 @@
  * - reset_password: the single-use link (1 hour);
  * - password_changed: the notice after a password change or reset;
  * - confirm_email_change: the link (24 hours) to the new address that makes it the account's;
- * - email_changed: the notice to the old address once it is replaced.
+ * - email_changed: the notice to the old address once it is replaced;
+ * - two_factor_reset: the notice that an administrator removed the account's second factor.
  */
-export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_password', 'password_changed', 'confirm_email_change', 'email_changed'] as const;
+export const ESSENTIAL_KINDS = ['verify_email', 'signup_existing', 'reset_password', 'password_changed', 'confirm_email_change', 'email_changed', 'two_factor_reset'] as const;
 
 /**
  * Messages a member may switch off in /account; each carries one-click unsubscribe (RFC 8058).

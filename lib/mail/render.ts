@@ -26,6 +26,7 @@ export type MailData =
   | { kind: 'signup_existing'; name: string; signInUrl: string; resetUrl: string; verifyUrl: string | null }
   | { kind: 'reset_password'; name: string; url: string }
   | { kind: 'password_changed'; name: string; at: Date; resetUrl: string }
+  | { kind: 'two_factor_reset'; name: string; at: Date; signInUrl: string }
   | { kind: 'confirm_email_change'; name: string; url: string }
   | { kind: 'email_changed'; name: string; newEmail: string; resetUrl: string }
   | ({ kind: 'meeting_invitation'; name: string; note: string } & MeetingFacts)
@@ -95,6 +96,15 @@ function content(data: MailData, locale: Locale, county: string): Content {
         paragraphs: [t('password_changed.intro', { at })],
         action: { label: t('password_changed.action'), url: data.resetUrl },
         outro: t('password_changed.outro'),
+      };
+    }
+    case 'two_factor_reset': {
+      const at = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(data.at);
+      return {
+        subject: t('two_factor_reset.subject'),
+        paragraphs: [t('two_factor_reset.intro', { at })],
+        action: { label: t('two_factor_reset.action'), url: data.signInUrl },
+        outro: t('two_factor_reset.outro'),
       };
     }
     case 'meeting_cancelled': {

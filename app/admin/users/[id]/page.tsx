@@ -6,7 +6,7 @@ import { GrantLabel } from '@/components/admin/grant-label';
 import { GrantRoleForm } from '@/components/admin/grant-role-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getUser, listCommunes } from '@/lib/admin/queries';
-import { grantRoleAction, revokeRoleAction, setUserStatusAction } from '../../actions';
+import { grantRoleAction, resetSecondFactorAction, revokeRoleAction, setUserStatusAction } from '../../actions';
 import { load, signedIn } from '@/app/_http/page-guard';
 import { canAdminister } from '@/lib/auth/permissions';
 
@@ -43,6 +43,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           <dd>{when(user.createdAt)}</dd>
           <dt className="font-semibold">{t('admin.user.lastSignIn')}</dt>
           <dd>{when(user.lastSignInAt)}</dd>
+          <dt className="font-semibold">{t('admin.user.secondFactor')}</dt>
+          <dd>{user.secondFactorSince ? t('admin.user.secondFactorSince', { at: when(user.secondFactorSince) }) : t('admin.user.secondFactorNone')}</dd>
           <dt className="font-semibold">{t('admin.user.locale')}</dt>
           <dd>{user.locale === 'en' ? t('language.en') : t('language.pl')}</dd>
         </dl>
@@ -58,6 +60,12 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         ) : (
           <ActionButton action={setUserStatusAction} fields={{ userId: user.id, status: 'active' }} label={t('admin.user.enable')} />
         )}
+        {user.secondFactorSince && !isSelf ? (
+          <>
+            <p className="text-muted">{t('admin.user.resetSecondFactorHint')}</p>
+            <ActionButton action={resetSecondFactorAction} fields={{ userId: user.id }} label={t('admin.user.resetSecondFactor')} variant="danger" />
+          </>
+        ) : null}
         <p>
           <Link href={`/admin/audit?actorId=${user.id}`}>{t('admin.user.activity')}</Link>
         </p>
