@@ -33,12 +33,6 @@ const nextConfig = {
       { source: '/:path*', headers: securityHeaders },
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiCsp }] },
       {
-        // An outbox message's HTML for admins (app/admin/mail/[id]/html): an opaque origin with
-        // no scripts, so nothing in a message can act as this site. Later entries win.
-        source: '/admin/mail/:id/html',
-        headers: [{ key: 'Content-Security-Policy', value: "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" }],
-      },
-      {
         // HSTS only when the request came over HTTPS (as the reverse proxy reports it).
         source: '/:path*',
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],

@@ -4,7 +4,7 @@ import { errorResponse } from '@/app/_http/error-response';
 import { isForeignOrigin, isServerAction } from '@/app/_http/origin';
 import { authConfig } from '@/lib/auth/config';
 import { decodeSession, sessionNeedsSliding, sessionTokenOf } from '@/lib/auth/session-cookie';
-import { newNonce, pagePolicy } from '@/lib/csp';
+import { isSandboxedPath, newNonce, pagePolicy, SANDBOXED_POLICY } from '@/lib/csp';
 import { AppError } from '@/lib/errors';
 import { testClockOffsetSeconds } from '@/lib/test-clock';
 
@@ -38,7 +38,7 @@ function toSignIn(request: NextRequest) {
  */
 function pass(request: NextRequest): NextResponse {
   const nonce = newNonce();
-  const policy = pagePolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
+  const policy = isSandboxedPath(request.nextUrl.pathname) ? SANDBOXED_POLICY : pagePolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   headers.set('x-nonce', nonce);

@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
+import { isSandboxedPath, SANDBOXED_POLICY } from './csp';
 
 // What proxy.ts answers for a page request (the Content-Security-Policy of issue 16, item 8).
 async function pageRequest(path = '/forum') {
@@ -35,5 +36,16 @@ describe('the pages’ Content-Security-Policy', () => {
     // NextResponse.next({ request: { headers } }) sends overridden request headers as x-middleware-request-*.
     expect(response.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
     expect(response.headers.get('x-middleware-request-x-nonce')).toBe(nonceOf(policy));
+  });
+});
+
+describe('foreign HTML shown to admins', () => {
+  it('is served under a sandbox with no scripts, only at the outbox preview', () => {
+    expect(isSandboxedPath('/admin/mail/42/html')).toBe(true);
+    expect(isSandboxedPath('/admin/mail/42')).toBe(false);
+    expect(isSandboxedPath('/admin/mail/42/html/x')).toBe(false);
+    expect(SANDBOXED_POLICY).toMatch(/^sandbox;/);
+    expect(SANDBOXED_POLICY).toContain("default-src 'none'");
+    expect(SANDBOXED_POLICY).not.toContain('script-src');
   });
 });

@@ -29,3 +29,14 @@ export function pagePolicy(nonce: string, { dev = false }: { dev?: boolean } = {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * An outbox message's HTML shown to admins (app/admin/mail/[id]/html): an opaque origin with no
+ * scripts and no forms, so nothing in a message can act as this site.
+ */
+export const SANDBOXED_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** Paths that show foreign HTML and get SANDBOXED_POLICY instead of the page policy. */
+export function isSandboxedPath(pathname: string): boolean {
+  return /^\/admin\/mail\/[^/]+\/html\/?$/.test(pathname);
+}
