@@ -27,7 +27,7 @@ const config = [
   { files: ['lib/**'], rules: { 'no-restricted-imports': ['error', { patterns: [NO_UP_FROM_LIB] }] } },
   // Tests (beside the code they test) may set up rows in the database directly.
   { files: ['**/*.test.ts', '**/*.test.tsx'], rules: { 'no-restricted-imports': 'off' } },
-  // lib's tests may drive a script together with lib (scripts/public-page-cache.mjs), not routes or components.
+  // lib's tests may drive a script together with lib, not routes or components.
   { files: ['lib/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [NO_UP_FROM_LIB_TESTS] }] } },
   // db/, scripts/ and the tests reach the database directly.
   { files: ['db/**', 'scripts/**', 'tests/**', 'e2e/**', 'vitest.config.ts', 'drizzle.config.ts'], rules: { 'no-restricted-imports': 'off' } },

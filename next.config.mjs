@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin({
@@ -8,8 +9,8 @@ const withNextIntl = createNextIntlPlugin({
   experimental: { messages: { path: './lib/i18n/messages', format: 'json', precompile: true } },
 });
 
-// Pages get their Content-Security-Policy from proxy.ts: a nonce per request, no 'unsafe-inline'
-// for scripts (lib/csp.ts). What the proxy does not see — API routes — gets a policy under which
+// Pages get their Content-Security-Policy from proxy.ts (lib/csp.ts): a nonce per request, or the
+// policy of a kept public page. What the proxy does not see — API routes — gets a policy under which
 // nothing inline runs.
 const apiCsp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -23,6 +24,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Several instances share kept pages and their invalidations through Valkey/Redis
+  // (cache-handler.mjs); then no instance keeps a private copy in memory in front of it.
+  ...(process.env.REDIS_URL ? { cacheHandler: fileURLToPath(new URL('./cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 } : {}),
   // forbidden() and app/forbidden.tsx: a page the user's roles do not open answers HTTP 403.
   experimental: { authInterrupts: true },
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],

@@ -4,7 +4,9 @@ import { errorResponse } from '@/app/_http/error-response';
 import { isForeignOrigin, isServerAction } from '@/app/_http/origin';
 import { authConfig } from '@/lib/auth/config';
 import { decodeSession, sessionNeedsSliding, sessionTokenOf } from '@/lib/auth/session-cookie';
-import { isSandboxedPath, newNonce, pagePolicy, SANDBOXED_POLICY } from '@/lib/csp';
+import { parseSite, PUBLIC_PAGES_ROOT, siteSegment } from '@/app/_http/site';
+import { isSandboxedPath, newNonce, pagePolicy, publicPagePolicy, SANDBOXED_POLICY } from '@/lib/csp';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { AppError } from '@/lib/errors';
 import { testClockOffsetSeconds } from '@/lib/test-clock';
 
@@ -30,24 +32,37 @@ function toSignIn(request: NextRequest) {
 }
 
 /**
- * Lets the request through with this response's Content-Security-Policy: a fresh nonce each time,
- * put on the request too, where Next.js reads it to mark its own scripts (lib/csp.ts). A page so
- * marked must be rendered for its request: every page here is dynamic (they read the session and
- * the language cookie), and scripts/public-page-cache.mjs replays a kept page with the policy it
- * was sent with.
+ * Lets the request through to its variant of the site (app/_http/site.ts): /forum becomes
+ * /pl/forum (app/[site]/), rendered for this request, or /public-pages/pl.public/forum
+ * (app/public-pages/[site]/), the page every visitor without a session shares, which Next.js
+ * renders once and keeps. A path can never name a variant itself: /public-pages/x becomes
+ * /pl/public-pages/x, which is not found.
+ *
+ * The Content-Security-Policy goes with it: for a page rendered per request, a fresh nonce, put
+ * on the request too, where Next.js reads it to mark its own scripts (lib/csp.ts); a kept public
+ * page was rendered for nobody in particular and gets the policy made for it.
  */
-function pass(request: NextRequest): NextResponse {
+function pass(request: NextRequest, { signedIn }: { signedIn: boolean }): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  const site = siteSegment({ path: pathname, search: searchParams, locale: isLocale(chosen) ? chosen : DEFAULT_LOCALE, signedIn });
+  const dev = process.env.NODE_ENV === 'development';
   const nonce = newNonce();
-  const policy = isSandboxedPath(request.nextUrl.pathname) ? SANDBOXED_POLICY : pagePolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
+  const kept = parseSite(site).audience === 'public';
+  const policy = isSandboxedPath(pathname) ? SANDBOXED_POLICY : kept ? publicPagePolicy({ dev }) : pagePolicy(nonce, { dev });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   headers.set('x-nonce', nonce);
-  const response = NextResponse.next({ request: { headers } });
+  // A clone of nextUrl, not a new URL: Next.js serves a rewrite itself only when its origin is the
+  // request's own as Next.js sees it, and proxies it over the network otherwise.
+  const target = request.nextUrl.clone();
+  target.pathname = `${kept ? PUBLIC_PAGES_ROOT : ''}/${site}${pathname === '/' ? '' : pathname}`;
+  const response = NextResponse.rewrite(target, { request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }
 
-const guarded = auth((request) => (isPrivate(request) && !request.auth?.user ? toSignIn(request) : pass(request))) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+const guarded = auth((request) => (isPrivate(request) && !request.auth?.user ? toSignIn(request) : pass(request, { signedIn: true }))) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
@@ -57,7 +72,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (isServerAction(request) && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
-  if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : pass(request);
+  if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : pass(request, { signedIn: false });
   const token = await decodeSession(cookies);
   // A staff account signed in without a second factor is sent to set one up, whatever it asks for
   // (lib/ refuses its actions and withholds its roles too: this is only the signpost).
@@ -66,11 +81,13 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   }
   // The clock is movable in end-to-end runs only (lib/test-clock.ts), so no test waits a minute.
   const nowSeconds = Date.now() / 1000 + testClockOffsetSeconds(request.headers);
-  if (token && !sessionNeedsSliding(token, nowSeconds)) return pass(request);
+  if (token && !sessionNeedsSliding(token, nowSeconds)) return pass(request, { signedIn: true });
   // Older, or unsound (Auth.js then clears the cookie, and a private page sends to sign-in).
   return (await guarded)(request, event);
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js|txt|xml)$).*)'],
+  // Every page and route handler lives under app/[site]/ and must be rewritten, feeds included;
+  // only the API, Next.js's own files and the files in public/ are left alone.
+  matcher: ['/((?!api/|_next/|favicon\\.ico$|icon\\.svg$).*)'],
 };

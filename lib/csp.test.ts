@@ -4,9 +4,19 @@ import { proxy } from '@/proxy';
 import { isSandboxedPath, SANDBOXED_POLICY } from './csp';
 
 // What proxy.ts answers for a page request (the Content-Security-Policy of issue 16, item 8).
-async function pageRequest(path = '/forum') {
-  const request = new NextRequest(`http://127.0.0.1:3000${path}`);
+async function pageRequest(path = '/surveys', cookie?: string) {
+  const request = new NextRequest(`http://127.0.0.1:3000${path}`, cookie ? { headers: { cookie } } : undefined);
   return proxy(request, { waitUntil: () => {} } as never);
+}
+
+/** Where proxy.ts sent the request inside the app (Next.js's rewrite header), path and query. */
+function rewrittenTo(response: Response) {
+  const url = new URL(response.headers.get('x-middleware-rewrite')!);
+  return url.pathname + url.search;
+}
+
+function scriptSrcOf(policy: string | null) {
+  return policy!.split(';').find((d) => d.trim().startsWith('script-src'))!;
 }
 
 function nonceOf(policy: string | null) {
@@ -30,12 +40,34 @@ describe('the pages’ Content-Security-Policy', () => {
   });
 
   it('hands Next.js the same policy on the request, so its scripts carry the nonce the header allows', async () => {
-    const response = await pageRequest('/results');
+    const response = await pageRequest('/results/x/remarks');
     const policy = response.headers.get('content-security-policy');
     expect(policy).toContain("'nonce-");
     // NextResponse.next({ request: { headers } }) sends overridden request headers as x-middleware-request-*.
     expect(response.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
     expect(response.headers.get('x-middleware-request-x-nonce')).toBe(nonceOf(policy));
+  });
+});
+
+describe('kept public pages (app/_http/site.ts)', () => {
+  it('go only to visitors without a session, under their own policy', async () => {
+    const anonymous = await pageRequest('/forum?commune=3&utm=x');
+    expect(rewrittenTo(anonymous)).toMatch(/^\/public-pages\/pl\.public\.[A-Za-z0-9_-]+\/forum\?commune=3&utm=x$/);
+    const policy = anonymous.headers.get('content-security-policy');
+    expect(scriptSrcOf(policy)).not.toContain("'nonce-");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    // Any session cookie, even one that no longer works, gets the page rendered for its request.
+    const withSession = await pageRequest('/forum', 'authjs.session-token=not-a-real-token');
+    expect(rewrittenTo(withSession)).toBe('/pl/forum');
+    expect(scriptSrcOf(withSession.headers.get('content-security-policy'))).toContain("'nonce-");
+  });
+
+  it('keep the visitor’s language apart, and never answer a path that names a variant itself', async () => {
+    expect(rewrittenTo(await pageRequest('/results', 'NEXT_LOCALE=en'))).toBe('/public-pages/en.public/results');
+    expect(rewrittenTo(await pageRequest('/public-pages/pl.public/results'))).toBe('/pl/public-pages/pl.public/results');
+    expect(rewrittenTo(await pageRequest('/pl.public/results'))).toBe('/pl/pl.public/results');
   });
 });
 

@@ -16,9 +16,26 @@ export function newNonce(): string {
  * cover, and a style cannot run code. React's development overlay needs 'unsafe-eval' in dev only.
  */
 export function pagePolicy(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+  return policy(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`);
+}
+
+/**
+ * The policy of a visitor's shared public page (app/_http/site.ts): Next.js renders it once and
+ * serves the same bytes to every visitor without a session, so its scripts cannot carry a
+ * per-request nonce, and Next.js's inline scripts (the page's data) have no build-time hash
+ * either; inline scripts are allowed there. What it costs is bounded: such a page is never shown
+ * to a signed-in user (proxy.ts serves them the nonce-protected page), so a script slipped into it
+ * would run without an account, and every other directive — no plugins, no foreign connections,
+ * forms only to this site, no framing — still holds. Pages for signed-in users keep the nonce.
+ */
+export function publicPagePolicy({ dev = false }: { dev?: boolean } = {}): string {
+  return policy(`script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`);
+}
+
+function policy(scriptSrc: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    scriptSrc,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -37,12 +37,14 @@ describe('getEnv', () => {
     expect(defaults.getEnv().SESSION_MAX_HOURS).toBe(12);
   });
 
-  it('runs several server processes only on PostgreSQL, and caps the results cache at half a minute', async () => {
-    const embedded = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, WEB_CONCURRENCY: '2' });
-    expect(() => embedded.getEnv()).toThrow(/^WEB_CONCURRENCY: above 1 needs DATABASE_URL/);
-    const server = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: 'postgres://127.0.0.1/agora', WEB_CONCURRENCY: '2' });
-    expect(server.getEnv().WEB_CONCURRENCY).toBe(2);
-    const stale = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, RESULTS_CACHE_SECONDS: '31' });
+  it('shares a cache between instances only on PostgreSQL, and caps the results cache at half a minute', async () => {
+    const embedded = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(() => embedded.getEnv()).toThrow(/^REDIS_URL: is for several instances, which need DATABASE_URL/);
+    const server = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: 'postgres://127.0.0.1/agora', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(server.getEnv().REDIS_URL).toBe('redis://127.0.0.1:6379');
+    const wrong = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: 'postgres://127.0.0.1/agora', REDIS_URL: 'http://127.0.0.1:6379' });
+    expect(() => wrong.getEnv()).toThrow(/^REDIS_URL: must be a redis:/);
+    const stale = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: undefined, REDIS_URL: undefined, RESULTS_CACHE_SECONDS: '31' });
     expect(() => stale.getEnv()).toThrow('RESULTS_CACHE_SECONDS: must be at most 30');
   });
 

@@ -25,11 +25,12 @@ const schema = z.object({
   // k of the dashboards' disclosure control (lib/results/disclosure.ts): groups, small counts, means.
   RESULTS_MIN_GROUP: z.coerce.number().int().min(3, 'must be at least 3').max(1000).default(5),
   // How long the dashboards reuse a survey's aggregate rows (seconds; 0 = read them on every request).
-  // At most 30: an anonymous visitor's results page is kept as long again by the server
-  // (scripts/public-page-cache.mjs), and an open survey's dashboard must never be a minute stale.
+  // At most 30: a visitor's kept results page lives as long again (app/public-pages/[site]/results,
+  // revalidate = 30), and an open survey's dashboard must never be a minute stale.
+  // Valkey/Redis shared by several app instances: Next.js's cache of kept pages and its
+  // invalidations (cache-handler.mjs reads it too). Unset: each instance keeps its own.
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// address').optional(),
   RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(30, 'must be at most 30').default(30),
-  // Server processes `npm start` runs (scripts/serve.mjs): one per core with PostgreSQL.
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   // Reverse proxies in front of the app: a count of hops, or their addresses/ranges (lib/request.ts).
   TRUSTED_PROXIES: z
     .string()
@@ -108,8 +109,8 @@ export function getEnv(): Env {
   if (!env.AUTH_SECRET && env.NODE_ENV === 'production') {
     throw new SettingError('AUTH_SECRET', 'is required in production (openssl rand -base64 32)');
   }
-  if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
-    throw new SettingError('WEB_CONCURRENCY', 'above 1 needs DATABASE_URL (the embedded database serves one process)');
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    throw new SettingError('REDIS_URL', 'is for several instances, which need DATABASE_URL (the embedded database serves one process)');
   }
   const publicUrl = (env.PUBLIC_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   cached = { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET, PUBLIC_URL: publicUrl };

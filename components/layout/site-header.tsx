@@ -1,17 +1,24 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getCurrentUser } from '@/lib/auth';
+import type { CurrentUser } from '@/lib/auth';
 import { canAdminister } from '@/lib/auth/permissions';
 import { LOCALES } from '@/lib/i18n/locales';
 import { NotificationBadge } from '@/components/forum/notification-badge';
 import { NavLinks } from './nav-links';
 
 /** The page frame's header; the layout passes in its server actions (components never import app/). */
-export async function SiteHeader({ signOutAction, switchLocale }: { signOutAction: () => Promise<void>; switchLocale: (formData: FormData) => Promise<void> }) {
+export async function SiteHeader({
+  user,
+  signOutAction,
+  switchLocale,
+}: {
+  /** The signed-in user, or null (always null on a kept public page). */
+  user: CurrentUser | null;
+  signOutAction: () => Promise<void>;
+  switchLocale: (formData: FormData) => Promise<void>;
+}) {
   const t = await getTranslations();
   const locale = await getLocale();
-  // The header must render even when the database is down, so the page's own error screen shows.
-  const user = await getCurrentUser().catch(() => null);
   const items = [
     { href: '/forum', label: t('nav.forum') },
     { href: '/surveys', label: t('nav.surveys') },

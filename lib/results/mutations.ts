@@ -6,7 +6,6 @@ import { recordAudit } from '@/lib/audit';
 import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canPublishResults } from './permissions';
-import { forgetPublicPages } from './public-pages';
 
 /** Publishes (or withdraws) a survey's results on the public results page: coordinators of all its communes. */
 export async function setResultsPublished({ actor, surveyId, publish }: { actor: CurrentUser; surveyId: string; publish: boolean }) {
@@ -18,5 +17,4 @@ export async function setResultsPublished({ actor, surveyId, publish }: { actor:
     else await tx.delete(resultsPublications).where(eq(resultsPublications.surveyId, surveyId));
     await recordAudit(tx, { actorId: actor.id, action: publish ? 'results.publish' : 'results.unpublish', targetType: 'survey', targetId: surveyId });
   });
-  forgetPublicPages();
 }

@@ -6,7 +6,6 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { DEFAULT_DEFINITION } from '@/lib/surveys/default-questionnaire';
 import { changeSurveyStatus, createSurvey, submitResponse } from '@/lib/surveys/mutations';
 import { makeUser } from '@/lib/surveys/test-helpers';
-import { GLOBAL_KEY } from '@/scripts/public-page-cache.mjs';
 import { setResultsPublished } from './mutations';
 import { getMatrix, getOverview, getPriorities, getQuestionExplorer, listResultSurveys } from './queries';
 import { distributionTable, heatTable, improvementsCsvTable, matrixTable, prioritiesTable, responsesTable, timelineTable, toCsv, type TableSpec } from './tables';
@@ -153,28 +152,6 @@ describe('who sees what', () => {
     await setResultsPublished({ actor: coordinator, surveyId, publish: false });
     expect(await db.select().from(resultsPublications)).toHaveLength(0);
     await expect(getMatrix({ actor: null, slug, communeId: null })).rejects.toMatchObject({ code: 'not_found:survey' });
-  });
-
-  it('publishing, withdrawing and a change of status clear the public pages the server keeps', async () => {
-    // The running server publishes its cache here (scripts/serve.mjs); a stand-in counts clears.
-    const key = GLOBAL_KEY;
-    const kept = { clears: 0, clear: () => void kept.clears++ };
-    const global = globalThis as { [key]?: typeof kept };
-    global[key] = kept;
-    try {
-      await setResultsPublished({ actor: coordinator, surveyId, publish: true });
-      expect(kept.clears).toBe(1);
-      await setResultsPublished({ actor: coordinator, surveyId, publish: false });
-      expect(kept.clears).toBe(2);
-      await changeSurveyStatus({ actor: coordinator, id: surveyId, transition: 'close' });
-      await changeSurveyStatus({ actor: coordinator, id: surveyId, transition: 'reopen' });
-      expect(kept.clears).toBe(4);
-      // A refused change keeps them.
-      await expect(setResultsPublished({ actor: analyst, surveyId, publish: true })).rejects.toMatchObject({ code: 'forbidden' });
-      expect(kept.clears).toBe(4);
-    } finally {
-      delete global[key];
-    }
   });
 
   it('a signed-in resident without a role is refused (403) on an unpublished survey', async () => {

@@ -9,7 +9,6 @@ import { ensure, type CurrentUser } from '@/lib/auth/permissions';
 import { BoundedMap } from '@/lib/bounded-map';
 import { addResponseSource, addResponseToAggregates } from '@/lib/results/aggregates';
 import { KEY_MODULUS } from '@/lib/results/disclosure';
-import { forgetPublicPages } from '@/lib/results/public-pages';
 import { getEnv } from '@/lib/env';
 import { AppError, fieldError } from '@/lib/errors';
 import { consumeRateLimit, keyedHash } from '@/lib/rate-limit';
@@ -109,7 +108,6 @@ export async function updateSurvey({ actor, id, input }: { actor: CurrentUser; i
     await recordAudit(tx, { actorId: actor.id, action: 'survey.update', targetType: 'survey', targetId: id });
     return { id, slug: meta.slug };
   });
-  forgetPublicPages(); // its titles show on the public results pages
   return saved;
 }
 
@@ -164,7 +162,6 @@ export async function changeSurveyStatus({ actor, id, transition }: { actor: Cur
     await recordAudit(tx, { actorId: actor.id, action: `survey.${transition}`, targetType: 'survey', targetId: id });
     return { id, status: step.to };
   });
-  forgetPublicPages(); // whether the public may see its results depends on its status
   return changed;
 }
 

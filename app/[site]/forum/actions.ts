@@ -1,0 +1,155 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { forgetKeptForum } from '@/app/_http/kept-pages';
+import { redirect } from 'next/navigation';
+import { validatedActionWithUser } from '@/lib/action';
+import { addConsultationSummary, openConsultation, takePosition } from '@/lib/forum/consultation-mutations';
+import { applyForMembership, decideMembership, endMembership, QuotaFullError, stepDown } from '@/lib/forum/membership-mutations';
+import { moderatePost, reportPost, setThreadFlag, suspendPosting } from '@/lib/forum/moderation-mutations';
+import { markAllNotificationsRead, openNotification } from '@/lib/forum/notification-mutations';
+import { rateService } from '@/lib/forum/scorecard-mutations';
+import { addPost, createThread, editPost, setFollow } from '@/lib/forum/thread-mutations';
+import {
+  applySchema,
+  createThreadSchema,
+  decideMembershipSchema,
+  editPostSchema,
+  endMembershipSchema,
+  followSchema,
+  forumSettingsSchema,
+  moderatePostSchema,
+  openConsultationSchema,
+  POSTS_PER_PAGE,
+  rateServiceSchema,
+  replySchema,
+  reportPostSchema,
+  serialId,
+  stepDownSchema,
+  summarySchema,
+  suspendSchema,
+  takePositionSchema,
+  threadFlagSchema,
+} from '@/lib/forum/schema';
+import { updateForumSettings } from '@/lib/forum/settings';
+import { z } from 'zod';
+
+// Thin on purpose: parse (the wrapper), call lib/forum (which checks who may), then refresh or
+// redirect. The whole /forum tree is revalidated: lists, counts and badges depend on each other.
+function refreshForum() {
+  revalidatePath('/[site]/forum', 'layout');
+  forgetKeptForum();
+}
+
+function postUrl(threadId: number, number: number) {
+  return `/forum/threads/${threadId}?page=${Math.ceil(number / POSTS_PER_PAGE)}#post-${number}`;
+}
+
+export const applyAction = validatedActionWithUser(applySchema, async (input, { user }) => {
+  await applyForMembership({ actor: user, ...input });
+  refreshForum();
+});
+
+export const decideAction = validatedActionWithUser(decideMembershipSchema, async (input, { user }) => {
+  try {
+    await decideMembership({ actor: user, ...input });
+  } catch (error) {
+    // A refusal the coordinator must read in full: which quota, and who holds its seats.
+    if (error instanceof QuotaFullError) return { quota: { quota: error.quota, limit: error.limit, holders: error.holders } };
+    throw error;
+  }
+  refreshForum();
+  return {};
+});
+
+export const endMembershipAction = validatedActionWithUser(endMembershipSchema, async (input, { user }) => {
+  await endMembership({ actor: user, ...input });
+  refreshForum();
+});
+
+export const stepDownAction = validatedActionWithUser(stepDownSchema, async (input, { user }) => {
+  await stepDown({ actor: user, ...input });
+  refreshForum();
+});
+
+export const createThreadAction = validatedActionWithUser(createThreadSchema, async (input, { user }) => {
+  const { id } = await createThread({ actor: user, ...input });
+  refreshForum();
+  redirect(`/forum/threads/${id}`);
+});
+
+export const replyAction = validatedActionWithUser(replySchema, async (input, { user }) => {
+  const post = await addPost({ actor: user, ...input });
+  refreshForum();
+  redirect(postUrl(input.threadId, post.number));
+});
+
+export const editPostAction = validatedActionWithUser(editPostSchema, async (input, { user }) => {
+  const { threadId, number } = await editPost({ actor: user, ...input });
+  refreshForum();
+  redirect(postUrl(threadId, number));
+});
+
+export const reportPostAction = validatedActionWithUser(reportPostSchema, async (input, { user }) => {
+  await reportPost({ actor: user, ...input });
+  refreshForum();
+});
+
+export const moderatePostAction = validatedActionWithUser(moderatePostSchema, async (input, { user }) => {
+  await moderatePost({ actor: user, ...input });
+  refreshForum();
+});
+
+export const threadFlagAction = validatedActionWithUser(threadFlagSchema, async (input, { user }) => {
+  await setThreadFlag({ actor: user, ...input });
+  refreshForum();
+});
+
+export const suspendAction = validatedActionWithUser(suspendSchema, async (input, { user }) => {
+  await suspendPosting({ actor: user, ...input });
+  refreshForum();
+});
+
+export const followAction = validatedActionWithUser(followSchema, async (input, { user }) => {
+  await setFollow({ actor: user, ...input });
+  refreshForum();
+});
+
+export const openNotificationAction = validatedActionWithUser(z.object({ id: serialId }), async (input, { user }): Promise<void> => {
+  const target = await openNotification({ actor: user, id: input.id });
+  refreshForum();
+  if (target.threadId && target.number) redirect(postUrl(target.threadId, target.number));
+  if (target.threadId) redirect(`/forum/threads/${target.threadId}`);
+  redirect('/forum/membership');
+});
+
+export const markAllReadAction = validatedActionWithUser(z.object({}), async (_input, { user }) => {
+  await markAllNotificationsRead({ actor: user });
+  refreshForum();
+});
+
+export const openConsultationAction = validatedActionWithUser(openConsultationSchema, async (input, { user }) => {
+  const { id } = await openConsultation({ actor: user, ...input });
+  refreshForum();
+  redirect(`/forum/consultations/${id}`);
+});
+
+export const takePositionAction = validatedActionWithUser(takePositionSchema, async (input, { user }) => {
+  await takePosition({ actor: user, ...input });
+  refreshForum();
+});
+
+export const summaryAction = validatedActionWithUser(summarySchema, async (input, { user }) => {
+  await addConsultationSummary({ actor: user, ...input });
+  refreshForum();
+});
+
+export const rateServiceAction = validatedActionWithUser(rateServiceSchema, async (input, { user }) => {
+  await rateService({ actor: user, ...input });
+  refreshForum();
+});
+
+export const forumSettingsAction = validatedActionWithUser(forumSettingsSchema, async (input, { user }) => {
+  await updateForumSettings({ actor: user, settings: input });
+  refreshForum();
+});

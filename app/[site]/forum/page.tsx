@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { DataTable, rowClass } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
+import { KeysetPagination } from '@/components/ui/pagination';
+import { canWrite } from '@/lib/forum/permissions';
+import { getSeat } from '@/lib/forum/seat';
+import { listThreads } from '@/lib/forum/thread-queries';
+import { forumIndexParamsSchema } from '@/lib/forum/schema';
+import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
+import { pageSite, searchOf, viewerOf, type SiteParams } from '@/app/_http/page-site';
+
+export async function generateMetadata({ params }: { params: SiteParams }): Promise<Metadata> {
+  await pageSite(params);
+  return { title: (await getTranslations('sections'))('forum') };
+}
+
+export default async function ForumIndexPage({ params: route, searchParams }: { params: SiteParams; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const site = await pageSite(route);
+  const params = forumIndexParamsSchema.parse(await searchOf(site, searchParams));
+  const viewer = await viewerOf(site);
+  const [t, format, locale, communes, areas, page, seat] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    listActiveCommunes(),
+    listServiceAreas(),
+    listThreads({ viewer, commune: params.commune, areaId: params.area, cursor: params.cursor }),
+    viewer ? getSeat(viewer.id) : Promise.resolve(null),
+  ]);
+  const areaName = (a: { namePl: string; nameEn: string }) => (locale === 'en' ? a.nameEn : a.namePl);
+  const mayWriteSomewhere = canWrite(viewer, seat, null);
+  const query = new URLSearchParams();
+  if (params.commune !== undefined) query.set('commune', String(params.commune));
+  if (params.area !== undefined) query.set('area', String(params.area));
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('sections.forum')} lead={t('forum.lead')}>
+        <div className="flex flex-wrap gap-3">
+          {mayWriteSomewhere ? (
+            <Link href="/forum/threads/new" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+              {t('forum.links.newThread')}
+            </Link>
+          ) : (
+            <p className="text-muted">{viewer ? t('forum.index.joinToWrite') : t('forum.index.signInToWrite')}</p>
+          )}
+          {viewer ? <Link href="/forum/notifications">{t('forum.links.notifications')}</Link> : null}
+        </div>
+      </PageHeader>
+
+      <form method="get" className="flex flex-wrap items-end gap-4 rounded-md border border-gray-300 p-4">
+        <fieldset className="flex flex-wrap items-end gap-4">
+          <legend className="sr-only">{t('forum.filters.legend')}</legend>
+          <div className="space-y-1">
+            <label htmlFor="filter-commune" className="block font-semibold">
+              {t('forum.filters.commune')}
+            </label>
+            <select id="filter-commune" name="commune" defaultValue={params.commune === undefined ? '' : String(params.commune)} className="min-h-11 rounded-md border-2 border-gray-500 bg-white px-3">
+              <option value="">{t('forum.filters.all')}</option>
+              <option value="county">{t('forum.filters.county')}</option>
+              {communes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="filter-area" className="block font-semibold">
+              {t('forum.filters.area')}
+            </label>
+            <select id="filter-area" name="area" defaultValue={params.area === undefined ? '' : String(params.area)} className="min-h-11 rounded-md border-2 border-gray-500 bg-white px-3">
+              <option value="">{t('forum.filters.all')}</option>
+              {areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {areaName(a)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 bg-brand-700 px-4 font-semibold text-white">
+            {t('forum.filters.apply')}
+          </button>
+          {query.size > 0 ? <Link href="/forum">{t('forum.filters.clear')}</Link> : null}
+        </fieldset>
+      </form>
+
+      <p role="status" className="sr-only">
+        {t('forum.index.count', { count: page.threads.length })}
+      </p>
+      {page.threads.length === 0 ? (
+        <p>{t('forum.index.empty')}</p>
+      ) : (
+        <DataTable
+          caption={t('forum.index.caption')}
+          columns={[t('forum.index.thread'), t('forum.index.place'), t('forum.index.posts'), ...(viewer ? [t('forum.index.unread')] : []), t('forum.index.lastPost')]}
+        >
+          {page.threads.map((thread) => (
+            <tr key={thread.id} className={rowClass}>
+              <th scope="row" className="px-2 py-2 font-normal">
+                <Link href={`/forum/threads/${thread.id}`} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                  {thread.title}
+                </Link>
+                <div className="text-sm text-muted">
+                  {[
+                    thread.pinned ? t('forum.index.pinned') : null,
+                    thread.locked ? t('forum.index.locked') : null,
+                    thread.consultationId ? t('forum.index.consultation') : null,
+                    ...thread.areas.map(areaName),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              </th>
+              <td className="px-2 py-2">{thread.communeName ?? t('forum.filters.county')}</td>
+              <td className="px-2 py-2">{format.number(thread.postCount)}</td>
+              {viewer ? <td className="px-2 py-2">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
+              <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <KeysetPagination
+        firstHref={params.cursor ? `/forum${query.size ? `?${query}` : ''}` : null}
+        nextHref={page.nextCursor ? `/forum?${new URLSearchParams({ ...Object.fromEntries(query), cursor: page.nextCursor })}` : null}
+        nextLabel={t('forum.index.more')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,302 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ActionButton } from '@/components/admin/action-button';
+import { ForumForm } from '@/components/forum/forum-form';
+import { MarkdownBody } from '@/components/ui/markdown-body';
+import { markThreadRead } from '@/lib/forum/thread-mutations';
+import { getPostingSuspension } from '@/lib/forum/moderation-queries';
+import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
+import { MAX_POST_LENGTH } from '@/lib/forum/schema';
+import {
+  editPostAction,
+  followAction,
+  moderatePostAction,
+  replyAction,
+  reportPostAction,
+  suspendAction,
+  threadFlagAction,
+} from '../../actions';
+import { load, parseId, routeId } from '@/app/_http/page-guard';
+import { pageSite, searchOf, viewerOf } from '@/app/_http/page-site';
+
+type Props = { params: Promise<{ site: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageSite(params);
+  const id = parseId((await params).id);
+  if (!id) return {};
+  const title = await getThreadTitle({ threadId: id });
+  return { title: title ?? (await getTranslations('sections'))('forum') };
+}
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const site = await pageSite(params);
+  const id = routeId((await params).id);
+  const query = await searchOf(site, searchParams);
+  const viewer = await viewerOf(site);
+  const requestedPage = parseId(query.page) ?? 1;
+  const view = await load(getThread({ viewer, threadId: id, page: requestedPage }));
+  const { thread, posts } = view;
+  const [t, format, locale, suspension] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    viewer ? getPostingSuspension({ actor: viewer }) : Promise.resolve(null),
+  ]);
+  const quoteId = typeof query.quote === 'string' && /^[1-9][0-9]{0,15}$/.test(query.quote) ? Number(query.quote) : null;
+  const quote = view.mayWrite && quoteId ? await getQuote({ threadId: id, postId: quoteId }) : null;
+  const lastShown = posts[posts.length - 1]?.number ?? 0;
+  await markThreadRead({ actor: viewer, threadId: id, upTo: lastShown });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
+  const pageHref = (page: number) => `/forum/threads/${id}?page=${page}`;
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p>
+          <Link href="/forum">{t('forum.thread.back')}</Link>
+        </p>
+        <h1>{thread.title}</h1>
+        <p className="text-muted">
+          {[thread.communeName ?? t('forum.filters.county'), ...thread.areas.map((a) => (locale === 'en' ? a.nameEn : a.namePl))].join(' · ')}
+        </p>
+        {thread.pinned ? <p className="font-semibold">{t('forum.thread.pinned')}</p> : null}
+        {thread.consultationId ? (
+          <p>
+            <Link href={`/forum/consultations/${thread.consultationId}`}>{t('forum.thread.consultationLink')}</Link>
+          </p>
+        ) : null}
+        {thread.locked ? (
+          <p role="status" className="rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-2">
+            {t('forum.thread.locked')}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-start gap-3">
+          {viewer ? (
+            <ActionButton
+              action={followAction}
+              fields={{ threadId: String(id), follow: String(!view.following) }}
+              label={view.following ? t('forum.thread.unfollow') : t('forum.thread.follow')}
+            />
+          ) : null}
+          {view.mayModerate ? (
+            <>
+              <ActionButton action={threadFlagAction} fields={{ threadId: String(id), flag: thread.locked ? 'unlock' : 'lock' }} label={thread.locked ? t('forum.moderation.unlock') : t('forum.moderation.lock')} />
+              <ActionButton action={threadFlagAction} fields={{ threadId: String(id), flag: thread.pinned ? 'unpin' : 'pin' }} label={thread.pinned ? t('forum.moderation.unpin') : t('forum.moderation.pin')} />
+            </>
+          ) : null}
+        </div>
+        {view.following ? <p className="text-sm text-muted">{t('forum.thread.following')}</p> : null}
+      </header>
+
+      <section aria-labelledby="posts-heading" className="space-y-4">
+        <h2 id="posts-heading">
+          {t('forum.thread.posts')} <span className="text-base font-normal text-muted">({t('forum.thread.page', { page: view.page, pages: view.pages })})</span>
+        </h2>
+        <ol className="space-y-4">
+          {posts.map((post) => (
+            <li key={post.id}>
+              <article id={`post-${post.number}`} aria-labelledby={`post-${post.number}-heading`} className="rounded-md border border-gray-300 p-4">
+                <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+                  <h3 id={`post-${post.number}-heading`} className="text-base">
+                    {post.authorName ?? t('forum.thread.deleted')}
+                    <span className="font-normal text-muted">
+                      {' · '}
+                      <a href={`#post-${post.number}`}>{t('forum.thread.postNumber', { number: post.number })}</a>
+                      {' · '}
+                      <time dateTime={post.createdAt.toISOString()}>{when(post.createdAt)}</time>
+                      {post.editedAt ? ` · ${t('forum.thread.edited', { date: when(post.editedAt) })}` : null}
+                    </span>
+                  </h3>
+                </header>
+                {post.quoted ? (
+                  <p className="mb-2 text-sm text-muted">
+                    <Link href={`/forum/threads/${id}?page=${Math.ceil(post.quoted.number / 20)}#post-${post.quoted.number}`}>
+                      {t('forum.thread.quotes', { number: post.quoted.number, name: post.quoted.authorName ?? t('forum.thread.deleted') })}
+                    </Link>
+                  </p>
+                ) : null}
+                {post.hidden ? (
+                  <p className="mb-2 rounded-md bg-gray-100 px-3 py-2 italic">
+                    {post.hidden.auto ? t('forum.thread.hiddenPending') : t('forum.thread.hiddenByModeration', { reason: post.hidden.reason ?? '' })}
+                    {post.html ? ` ${t('forum.thread.hiddenNote')}` : null}
+                  </p>
+                ) : null}
+                {post.html ? <MarkdownBody html={post.html} className={post.hidden ? 'opacity-70' : ''} /> : null}
+                {post.revisions.length ? (
+                  <details className="mt-3">
+                    <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('forum.thread.history', { count: post.revisions.length })}</summary>
+                    <ol className="mt-2 space-y-2">
+                      {post.revisions.map((revision) => (
+                        <li key={revision.id} className="rounded border border-dashed border-gray-300 p-2">
+                          <p className="text-sm text-muted">{t('forum.thread.version', { date: when(revision.writtenAt) })}</p>
+                          <MarkdownBody html={revision.html} />
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
+                <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
+                  {view.mayWrite && !post.hidden ? (
+                    <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`}>
+                      {t('forum.thread.quote')}
+                      <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                    </Link>
+                  ) : null}
+                  {post.mayEdit && post.body !== null ? (
+                    <details>
+                      <summary className="cursor-pointer font-semibold text-brand-700">
+                        {t('forum.thread.edit')}
+                        <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                      </summary>
+                      <div className="pt-2">
+                        <ForumForm
+                          form="editPost"
+                          id={`edit-${post.id}`}
+                          action={editPostAction}
+                          fields={[
+                            { kind: 'hidden', name: 'postId', value: String(post.id) },
+                            { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint'), required: true },
+                          ]}
+                          defaultValues={{ body: post.body }}
+                          submit={t('forum.thread.saveEdit')}
+                        />
+                      </div>
+                    </details>
+                  ) : null}
+                  {post.mayReport ? (
+                    post.reportedByViewer ? (
+                      <span className="text-muted">{t('forum.thread.alreadyReported')}</span>
+                    ) : (
+                      <details>
+                        <summary className="cursor-pointer font-semibold text-brand-700">
+                          {t('forum.thread.report')}
+                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                        </summary>
+                        <div className="pt-2">
+                          <ForumForm
+                            form="report"
+                            id={`report-${post.id}`}
+                            action={reportPostAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'text', name: 'reason', label: t('forum.thread.reportReason'), required: true, maxLength: 1000 },
+                            ]}
+                            submit={t('forum.thread.reportSend')}
+                            success={t('forum.thread.reported')}
+                            variant="secondary"
+                          />
+                        </div>
+                      </details>
+                    )
+                  ) : null}
+                  {view.mayModerate ? (
+                    <details>
+                      <summary className="cursor-pointer font-semibold text-brand-700">
+                        {t('forum.moderation.tools')}
+                        <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                      </summary>
+                      <div className="space-y-4 pt-2">
+                        {post.hidden ? (
+                          <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
+                        ) : (
+                          <ForumForm
+                            form="moderate"
+                            id={`hide-${post.id}`}
+                            action={moderatePostAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'hidden', name: 'action', value: 'hide' },
+                              { kind: 'text', name: 'reason', label: t('forum.moderation.reason'), required: true, maxLength: 1000 },
+                            ]}
+                            submit={t('forum.moderation.hide')}
+                            variant="danger"
+                          />
+                        )}
+                        {post.authorId && post.authorId !== viewer?.id ? (
+                          <ForumForm
+                            form="suspend"
+                            id={`suspend-${post.id}`}
+                            action={suspendAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'number', name: 'days', label: t('forum.moderation.days'), required: true, min: 1, max: 365 },
+                              { kind: 'text', name: 'reason', label: t('forum.moderation.suspendReason'), required: true, maxLength: 1000 },
+                            ]}
+                            defaultValues={{ days: '7' }}
+                            submit={t('forum.moderation.suspend')}
+                            success={t('forum.moderation.suspended')}
+                            variant="secondary"
+                          />
+                        ) : null}
+                      </div>
+                    </details>
+                  ) : null}
+                </div>
+              </article>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {view.pages > 1 ? (
+        <nav aria-label={t('forum.thread.pagination')}>
+          <ul className="flex flex-wrap gap-4">
+            {view.page > 1 ? (
+              <>
+                <li>
+                  <Link href={pageHref(1)}>{t('forum.thread.first')}</Link>
+                </li>
+                <li>
+                  <Link href={pageHref(view.page - 1)} rel="prev">
+                    {t('forum.thread.prev')}
+                  </Link>
+                </li>
+              </>
+            ) : null}
+            <li aria-current="page" className="font-semibold">
+              {t('forum.thread.page', { page: view.page, pages: view.pages })}
+            </li>
+            {view.page < view.pages ? (
+              <>
+                <li>
+                  <Link href={pageHref(view.page + 1)} rel="next">
+                    {t('forum.thread.next')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href={pageHref(view.pages)}>{t('forum.thread.last')}</Link>
+                </li>
+              </>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+
+      {suspension ? (
+        <p role="status" className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3">
+          {t('forum.thread.suspended', { until: when(suspension.until), reason: suspension.reason })}
+        </p>
+      ) : null}
+      {view.mayWrite && !suspension ? (
+        <section id="reply" aria-labelledby="reply-heading" className="space-y-3">
+          <h2 id="reply-heading">{t('forum.thread.replyTitle')}</h2>
+          {quote ? <p className="text-muted">{t('forum.thread.replyQuoting', { number: quote.number })}</p> : null}
+          <ForumForm
+            key={quote?.id ?? 'plain'}
+            form="reply"
+            action={replyAction}
+            fields={[
+              { kind: 'hidden', name: 'threadId', value: String(id) },
+              { kind: 'hidden', name: 'quotedPostId', value: quote ? String(quote.id) : '' },
+              { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint', { max: MAX_POST_LENGTH }), required: true, rows: 8 },
+            ]}
+            defaultValues={{ body: quote?.markdown ?? '' }}
+            submit={t('forum.thread.send')}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseSite, siteSegment } from './site';
+
+const segment = (path: string, search = '', signedIn = false, locale: 'pl' | 'en' = 'pl') => siteSegment({ path, search: new URLSearchParams(search), locale, signedIn });
+
+describe('the site variant of a request', () => {
+  it('is the public one only for pages that look the same to every visitor without a session', () => {
+    expect(segment('/results')).toBe('pl.public');
+    expect(segment('/forum/threads/12')).toBe('pl.public');
+    expect(segment('/accessibility', '', false, 'en')).toBe('en.public');
+    // Signed in, or a page with a form or a person's own data: rendered per request.
+    expect(segment('/results', '', true)).toBe('pl');
+    for (const path of ['/surveys', '/s/diagnoza', '/account', '/admin', '/forum/threads/new', '/results/x/remarks', '/results/x/csv', '/forum/threads/12/extra']) {
+      expect(segment(path)).toBe('pl');
+    }
+  });
+
+  it('carries only the query keys the page reads, in one order, so one view is kept once', () => {
+    const a = segment('/results/diagnoza/priorities', 'commune=4&utm_source=x&area=2');
+    const b = segment('/results/diagnoza/priorities', 'area=2&commune=4');
+    expect(a).toBe(b);
+    expect(Object.fromEntries(parseSite(a).query!)).toEqual({ commune: '4', area: '2' });
+    // A thread page keeps its page number but not a quote (only a member can reply).
+    expect(Object.fromEntries(parseSite(segment('/forum/threads/12', 'page=3&quote=7')).query!)).toEqual({ page: '3' });
+    // Queries too long to name a kept page are rendered per request.
+    expect(segment('/results/diagnoza/explorer', `question=${'x'.repeat(400)}`)).toBe('pl');
+  });
+
+  it('reads back what it wrote, and a foreign segment as a page for its request', () => {
+    expect(parseSite('en.public')).toEqual({ locale: 'en', audience: 'public', query: new URLSearchParams() });
+    expect(parseSite('pl')).toEqual({ locale: 'pl', audience: 'session', query: null });
+    expect(parseSite('xx.public')).toEqual({ locale: 'pl', audience: 'session', query: null });
+  });
+});

@@ -1,0 +1,79 @@
+// Which variant of the site a request renders: its language, and whether it is a visitor's
+// shared public page or a page rendered for its request.
+//
+// Every page lives under one root segment, app/[site]/. proxy.ts rewrites /forum to /pl/forum
+// (rendered per request: it may read the session) or, for a visitor without a session asking for
+// a page that looks the same to every such visitor, to /public-pages/pl.public/forum. That tree
+// (app/public-pages/[site]/) re-exports the same pages as static: they never read a cookie or a
+// header, so Next.js renders each once and keeps it (ISR) until its data changes (revalidatePath,
+// app/_http/kept-pages.ts) or its revalidate time passes. Two trees, because Next.js keeps or
+// renders per route, not per request. The query of a public page travels inside the segment (keys
+// allowed per page only), since a kept page has no search params.
+// Plain module: proxy.ts imports it.
+
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
+
+export type Audience = 'public' | 'session';
+
+export type Site = {
+  locale: Locale;
+  audience: Audience;
+  /** The public variant's query (allowed keys only), or null: read the request's searchParams. */
+  query: URLSearchParams | null;
+};
+
+/** Where the kept public variant of each page lives: app/public-pages/[site]/. */
+export const PUBLIC_PAGES_ROOT = '/public-pages';
+
+/** Public pages and the query keys each may carry; anything else renders per request. */
+const PUBLIC_PAGES: { path: RegExp; keys: readonly string[] }[] = [
+  { path: /^\/$/, keys: [] },
+  { path: /^\/(accessibility|privacy)$/, keys: [] },
+  { path: /^\/results(\/method)?$/, keys: [] },
+  { path: /^\/results\/[a-z0-9-]{1,80}(\/(priorities|matrix|report))?$/, keys: ['commune', 'area'] },
+  { path: /^\/results\/[a-z0-9-]{1,80}\/explorer$/, keys: ['commune', 'locality', 'age', 'type', 'channel', 'compare', 'question'] },
+  { path: /^\/results\/[a-z0-9-]{1,80}\/forum$/, keys: ['commune', 'area'] },
+  { path: /^\/forum$/, keys: ['commune', 'area', 'cursor'] },
+  { path: /^\/forum\/threads\/[1-9][0-9]{0,15}$/, keys: ['page'] },
+];
+
+/** At most this many characters of query go into a kept page's name (longer: rendered per request). */
+const MAX_QUERY = 300;
+
+const SEGMENT = /^(pl|en)(?:\.(public)(?:\.([A-Za-z0-9_-]{1,400}))?)?$/;
+
+function encodeQuery(query: URLSearchParams): string {
+  return btoa(query.toString()).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function decodeQuery(encoded: string): URLSearchParams {
+  try {
+    return new URLSearchParams(atob(encoded.replaceAll('-', '+').replaceAll('_', '/')));
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+/** The site segment for a request: proxy.ts puts it in front of the path. */
+export function siteSegment({ path, search, locale, signedIn }: { path: string; search: URLSearchParams; locale: Locale; signedIn: boolean }): string {
+  if (signedIn) return locale;
+  const page = PUBLIC_PAGES.find((p) => p.path.test(path));
+  if (!page) return locale;
+  // Only the allowed keys, first value each, in a fixed order: one kept page per distinct view.
+  const query = new URLSearchParams();
+  for (const key of page.keys) {
+    const value = search.get(key);
+    if (value !== null && value !== '') query.set(key, value);
+  }
+  const text = query.toString();
+  if (text.length > MAX_QUERY) return locale;
+  return text ? `${locale}.public.${encodeQuery(query)}` : `${locale}.public`;
+}
+
+export function parseSite(segment: string): Site {
+  const match = SEGMENT.exec(decodeURIComponent(segment));
+  if (!match) return { locale: DEFAULT_LOCALE, audience: 'session', query: null };
+  const locale = isLocale(match[1]) ? match[1] : DEFAULT_LOCALE;
+  if (!match[2]) return { locale, audience: 'session', query: null };
+  return { locale, audience: 'public', query: match[3] ? decodeQuery(match[3]) : new URLSearchParams() };
+}
