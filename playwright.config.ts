@@ -63,7 +63,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .data/e2e && npm run build && npm start -- -p ${port} -H 127.0.0.1`,
+    command: `rm -rf .data/e2e && npm run build && npm start -- -p ${port}`,
     url: `${baseURL}/api/health`,
     // The build runs inside this command: several minutes on a busy 2-core machine.
     timeout: 480_000,

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { appendSocketAddress } from './forwarded-for.mjs';
 import { clientAddress } from './request';
 import { parseTrustedProxies } from './trusted-proxies';
 
-/** The headers the app sees: what the client (and any proxies) sent, then our server's own entry. */
+/**
+ * The headers the app sees: what the client (and any proxies further out) sent, then the entry of
+ * the reverse proxy in front of Agora — the address it saw, appended as nginx's
+ * $proxy_add_x_forwarded_for does (docs/deploy.md; without a proxy, Next.js writes the socket's
+ * address into an absent header, which is the same entry).
+ */
 function arriving(socketAddress: string, forwardedFor?: string | string[]) {
-  const incoming: Record<string, string | string[] | undefined> = { 'x-forwarded-for': forwardedFor };
-  appendSocketAddress(incoming, socketAddress);
-  return new Headers({ 'x-forwarded-for': String(incoming['x-forwarded-for']) });
+  const sent = (Array.isArray(forwardedFor) ? forwardedFor.join(', ') : (forwardedFor ?? '')).trim();
+  return new Headers({ 'x-forwarded-for': sent ? `${sent}, ${socketAddress}` : socketAddress });
 }
 
 const none = parseTrustedProxies(undefined);
@@ -34,11 +37,11 @@ describe('clientAddress without TRUSTED_PROXIES: the socket address', () => {
 
 describe('clientAddress with TRUSTED_PROXIES', () => {
   it('a count of hops takes the address the farthest trusted proxy saw, whatever the client prepended', () => {
-    // nginx at 10.0.0.2 appends the client it saw ($proxy_add_x_forwarded_for); our server appends nginx.
+    // A load balancer at 10.0.0.2 appends the client it saw; the local nginx appends the balancer.
     const one = parseTrustedProxies('1');
     expect(clientAddress(arriving('10.0.0.2', '198.51.100.7'), one)).toBe('198.51.100.7');
     expect(clientAddress(arriving('10.0.0.2', '1.2.3.4, 198.51.100.7'), one)).toBe('198.51.100.7');
-    // Two proxies: a CDN then nginx.
+    // Two proxies before the local one: a CDN then a load balancer.
     const two = parseTrustedProxies('2');
     expect(clientAddress(arriving('10.0.0.2', '6.6.6.6, 198.51.100.7, 192.0.2.50'), two)).toBe('198.51.100.7');
     // A proxy that did not add its entry: the nearest address there is, never a missing one.

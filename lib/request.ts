@@ -5,10 +5,12 @@ import { isTrustedProxy, normaliseAddress, type TrustedProxies } from '@/lib/tru
 /**
  * The caller's address, for rate limits and the dashboards' source counting only (hashed before
  * use, never stored as it is). X-Forwarded-For is read from the right: its last entry is the
- * socket's peer (our server appends it, lib/forwarded-for.mjs); each trusted proxy in front
- * (TRUSTED_PROXIES: a count of hops or their addresses) adds one entry before it. Entries further
- * left are whatever the client wrote and are never believed. X-Real-IP is ignored for the same
- * reason.
+ * address the reverse proxy in front of Agora saw (nginx appends it; docs/deploy.md). `npm start`
+ * listens on 127.0.0.1 only, so every request comes through that proxy; Next.js itself only fills
+ * an absent header with the socket's address and keeps one a client wrote, which is why Agora is
+ * never exposed without it. Each further trusted proxy (TRUSTED_PROXIES: a count of hops or their
+ * addresses) adds one entry before that. Entries further left are whatever the client wrote and
+ * are never believed. X-Real-IP is ignored for the same reason.
  */
 export function clientAddress(headers: Headers, trusted: TrustedProxies = getEnv().TRUSTED_PROXIES): string {
   const entries = (headers.get('x-forwarded-for') ?? '')

@@ -1,10 +1,10 @@
 import { BlockList, isIP } from 'node:net';
 
 /**
- * TRUSTED_PROXIES, parsed: how many reverse proxies stand in front of the app (each appends the
- * address it saw to X-Forwarded-For), or the addresses and ranges they use. Unset or 0: none, and
- * the client's address is the socket's own (the last X-Forwarded-For entry, which our server
- * appends: lib/forwarded-for.mjs).
+ * TRUSTED_PROXIES, parsed: how many reverse proxies stand in front of the local one (each appends
+ * the address it saw to X-Forwarded-For), or the addresses and ranges they use. Unset or 0: none,
+ * and the client's address is the one the local reverse proxy saw (the last X-Forwarded-For
+ * entry: lib/request.ts).
  */
 export type TrustedProxies = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'list'; list: BlockList; source: string };
 

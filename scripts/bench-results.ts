@@ -3,7 +3,7 @@
  * production build on PostgreSQL filled by scripts/generate-responses.ts (only 127.0.0.1).
  *
  *   export DATABASE_URL=postgres://postgres@127.0.0.1:5432/agora_bench_results
- *   npm run build && AUTH_SECRET=... npm start -- -p 3204 -H 127.0.0.1 &
+ *   npm run build && AUTH_SECRET=... npm start -- -p 3204 &
  *   npx tsx scripts/bench-results.ts --url http://127.0.0.1:3204 --requests 500 --concurrency 10
  *   # analysts' profile filters: add --cookie 'authjs.session-token=…' from a signed-in browser
  *   # the public's pages rendered every time (no kept page): add --render

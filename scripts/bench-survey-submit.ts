@@ -4,7 +4,7 @@
  *
  *   createdb agora_bench && export DATABASE_URL=postgres://postgres@127.0.0.1:5432/agora_bench
  *   npm run build
- *   AGORA_SEED_DEMO=1 AUTH_SECRET=... SURVEY_SUBMISSIONS_PER_ADDRESS=1000000 TRUSTED_PROXIES=1 npm start -- -p 3202 -H 127.0.0.1 &
+ *   AGORA_SEED_DEMO=1 AUTH_SECRET=... SURVEY_SUBMISSIONS_PER_ADDRESS=1000000 TRUSTED_PROXIES=1 npm start -- -p 3202 &
  *   npx tsx scripts/bench-survey-submit.ts --url http://127.0.0.1:3202 --seconds 30 --concurrency 10
  *
  * Bounded (time and request count) and refuses any host but 127.0.0.1/localhost. Each request is a
