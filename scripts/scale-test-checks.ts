@@ -1,14 +1,15 @@
 /**
  * The checks of the scale test, run by scripts/scale-test.sh once it has started PostgreSQL (primary
  * and streaming replica), Redis, two app instances and nginx; not meant to be run alone. Settings
- * (from the shell script): SCALE_APP_A, SCALE_APP_B, SCALE_NGINX (base URLs), SCALE_APP_A_PGID
- * (instance A's process group, killed in check d), SCALE_PRIMARY_URL, SCALE_REPLICA_URL,
- * SCALE_NGINX_LOG. Prints PASS/FAIL per check and a summary; exits 1 if any check failed.
+ * (from the shell script): SCALE_APP_A, SCALE_APP_B, SCALE_NGINX (base URLs), SCALE_APP_A_PGID and
+ * SCALE_APP_B_PGID (the instances' process groups: B is stopped in check e, A killed in check d),
+ * SCALE_PRIMARY_URL, SCALE_REPLICA_URL, SCALE_NGINX_LOG, SCALE_RESULTS. Prints PASS/FAIL per
+ * check; `summary` prints the table of every check run and exits 1 if any failed or is missing.
  *
  * Each check is bounded in time; "at once" means the very first request to instance B after the
  * change on instance A, with no retry and no wait.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { demo, signInAs } from '../e2e/fixtures';
@@ -172,35 +173,38 @@ async function checkWithdrawal(browser: Browser) {
 
 // ---------------------------------------------------------------------------------------------
 // d. SIGKILL of one instance during a stream of GETs through nginx loses no request.
+// e. A graceful stop (SIGTERM, as `systemctl restart` sends) loses none either, not even a page.
 //
-// nginx re-sends a GET to the other instance when the killed one refuses the connection or drops
+// nginx re-sends a GET to the other instance when the stopped one refuses the connection or drops
 // it before answering. A page the killed instance had already begun to send cannot be re-sent by
-// any balancer (its status and first bytes have reached the client): such a cut-off page is
-// counted apart, and allowed only for requests that were in flight on the killed instance at the
-// moment it was killed (at most one per client). Every other request must get its whole 200.
+// any balancer (its status and first bytes have reached the client): in check d such a cut-off
+// page is counted apart, and allowed only for requests that were in flight on the killed instance
+// at the moment it was killed (at most one per client). Every other request must get its whole
+// 200. Check e allows nothing: `next start` stops taking connections and finishes what it began.
 
-async function checkKill() {
+async function stopDuringStream(pgid: number, signal: 'SIGKILL' | 'SIGTERM', name: string) {
   const paths = ['/', '/forum', '/accessibility', '/results', '/api/health'];
   const clients = 4;
   const seconds = 12;
-  const killAt = 4;
+  const stopAt = 4;
   const started = Date.now();
-  const stopAt = started + seconds * 1000;
-  let killedAt = Infinity;
-  const killer = setTimeout(() => {
-    process.kill(-Number(need('SCALE_APP_A_PGID')), 'SIGKILL');
-    killedAt = Date.now();
-  }, killAt * 1000);
+  const endAt = started + seconds * 1000;
+  const logBefore = retriedInLog();
+  let stoppedAt = Infinity;
+  const stopper = setTimeout(() => {
+    process.kill(-pgid, signal);
+    stoppedAt = Date.now();
+  }, stopAt * 1000);
   const lost: string[] = [];
   const cut: string[] = [];
   let sent = 0;
-  let afterKill = 0;
+  let afterStop = 0;
   const client = async (n: number) => {
-    for (let i = n; Date.now() < stopAt; i++) {
+    for (let i = n; Date.now() < endAt; i++) {
       const path = paths[i % paths.length]!;
       const sentAt = Date.now();
       sent++;
-      if (sentAt > killedAt) afterKill++;
+      if (sentAt > stoppedAt) afterStop++;
       let status = 0;
       try {
         const response = await fetch(`${NGINX}${path}`, { redirect: 'manual' });
@@ -208,51 +212,87 @@ async function checkKill() {
         await response.arrayBuffer(); // the whole body, or an error if it was cut off
         if (status !== 200) lost.push(`${path} HTTP ${status}`);
       } catch (error) {
-        const inFlightAtKill = sentAt <= killedAt && Date.now() >= killedAt;
+        const inFlightAtStop = sentAt <= stoppedAt && Date.now() >= stoppedAt;
         // A status already received: the answer had begun, and was cut off.
-        (status === 200 && inFlightAtKill ? cut : lost).push(`${path} ${status ? `HTTP ${status}, then ` : ''}${(error as Error).message}`);
+        (status === 200 && inFlightAtStop ? cut : lost).push(`${path} ${status ? `HTTP ${status}, then ` : ''}${(error as Error).message}`);
       }
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
-  clearTimeout(killer);
-  let retried = 0;
-  try {
-    retried = readFileSync(need('SCALE_NGINX_LOG'), 'utf8')
-      .split('\n')
-      .filter((line) => /upstream=\S+, /.test(line)).length;
-  } catch {
-    // no log: nothing to count
-  }
-  const killed = Number.isFinite(killedAt);
+  clearTimeout(stopper);
   return {
-    pass: killed && afterKill > 0 && lost.length === 0 && cut.length <= clients,
+    stopped: Number.isFinite(stoppedAt),
+    clients,
+    afterStop,
+    lost,
+    cut,
     detail:
-      `${sent} GETs through nginx in ${seconds} s (${clients} at a time), instance A killed at ${killAt} s, ${afterKill} sent after; ` +
-      `${retried} re-sent by nginx to instance B; ${lost.length} lost${lost.length ? ` (${lost.slice(0, 3).join('; ')})` : ''}; ` +
-      `${cut.length} cut off mid-page while in flight on A${cut.length ? ` (${cut.slice(0, 3).join('; ')})` : ''}`,
+      `${sent} GETs through nginx in ${seconds} s (${clients} at a time), ${signal} to instance ${name} at ${stopAt} s, ${afterStop} sent after; ` +
+      `${retriedInLog() - logBefore} re-sent by nginx to the other instance; ${lost.length} lost${lost.length ? ` (${lost.slice(0, 3).join('; ')})` : ''}; ` +
+      `${cut.length} cut off mid-page${cut.length ? ` (${cut.slice(0, 3).join('; ')})` : ''}`,
   };
 }
 
+/** Requests nginx's log shows it sent to a second instance ("upstream=a, b"). */
+function retriedInLog(): number {
+  try {
+    return readFileSync(need('SCALE_NGINX_LOG'), 'utf8')
+      .split('\n')
+      .filter((line) => /upstream=\S+, /.test(line)).length;
+  } catch {
+    return 0;
+  }
+}
+
+async function checkKill() {
+  const r = await stopDuringStream(Number(need('SCALE_APP_A_PGID')), 'SIGKILL', 'A');
+  return { pass: r.stopped && r.afterStop > 0 && r.lost.length === 0 && r.cut.length <= r.clients, detail: r.detail };
+}
+
+async function checkGracefulStop() {
+  const r = await stopDuringStream(Number(need('SCALE_APP_B_PGID')), 'SIGTERM', 'B');
+  return { pass: r.stopped && r.afterStop > 0 && r.lost.length === 0 && r.cut.length === 0, detail: r.detail };
+}
+
 // ---------------------------------------------------------------------------------------------
+// Run as `scale-test-checks.ts c,a,b` (those checks, in that order) or `scale-test-checks.ts
+// summary`; outcomes are kept in SCALE_RESULTS (JSON lines) between the calls, since the shell
+// script restarts an instance between checks e and d.
+
+const results = need('SCALE_RESULTS');
+const CHECKS: Record<string, { name: string; seconds: number; run: (browser: Browser) => Promise<{ pass: boolean; detail: string }> }> = {
+  c: { name: 'c. dashboards read from the replica', seconds: 90, run: checkReplicaReads },
+  a: { name: 'a. post on A is on B at once', seconds: 120, run: checkPost },
+  b: { name: 'b. withdrawal on A is gone from B at once', seconds: 150, run: checkWithdrawal },
+  e: { name: 'e. SIGTERM of an instance loses no GET', seconds: 60, run: checkGracefulStop },
+  d: { name: 'd. SIGKILL of an instance loses no GET', seconds: 60, run: checkKill },
+};
+
+const wanted = process.argv[2] ?? '';
+if (wanted === 'summary') {
+  const outcomes = existsSync(results) ? readFileSync(results, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Outcome) : [];
+  console.log('| check | result | detail |\n| --- | --- | --- |');
+  for (const o of outcomes) console.log(`| ${o.check} | ${o.pass ? 'PASS' : 'FAIL'} | ${o.detail} |`);
+  const failed = outcomes.filter((o) => !o.pass).length;
+  const complete = outcomes.length === Object.keys(CHECKS).length;
+  console.log(failed === 0 && complete ? '\nscale test: all checks passed' : `\nscale test: ${failed} of ${outcomes.length} checks FAILED${complete ? '' : `, ${Object.keys(CHECKS).length - outcomes.length} not run`}`);
+  process.exit(failed === 0 && complete ? 0 : 1);
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
 });
 try {
-  await check('c. dashboards read from the replica', 90, checkReplicaReads);
-  await check('a. post on A is on B at once', 120, () => checkPost(browser));
-  await check('b. withdrawal on A is gone from B at once', 150, () => checkWithdrawal(browser));
-  await check('d. SIGKILL of an instance loses no GET', 60, checkKill);
+  for (const key of wanted.split(',')) {
+    const known = CHECKS[key];
+    if (!known) throw new Error(`unknown check "${key}" (one of ${Object.keys(CHECKS).join(', ')}, or summary)`);
+    await check(known.name, known.seconds, () => known.run(browser));
+  }
 } finally {
   await browser.close();
   await primary.end();
   await replica.end();
 }
-
-console.log('\n| check | result | detail |\n| --- | --- | --- |');
-for (const o of outcomes) console.log(`| ${o.check} | ${o.pass ? 'PASS' : 'FAIL'} | ${o.detail} |`);
-const failed = outcomes.filter((o) => !o.pass).length;
-console.log(failed === 0 ? '\nscale test: all checks passed' : `\nscale test: ${failed} of ${outcomes.length} checks FAILED`);
-process.exit(failed === 0 ? 0 : 1);
+for (const outcome of outcomes) appendFileSync(results, `${JSON.stringify(outcome)}\n`);
+process.exit(0);
