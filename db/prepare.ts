@@ -9,8 +9,8 @@
  *   --seed=demo        also the demo accounts into an empty database (npm run dev)
  */
 import { sql } from 'drizzle-orm';
-import { getEnv, SettingError } from '@/lib/env';
-import { openConnection, type Connection } from './client';
+import { getEnv, hidePassword, SettingError } from '@/lib/env';
+import { openConnection, postgresConnection, type Connection } from './client';
 import { cookPendingMarkdown } from './cook';
 import { pendingMigrations, runMigrations } from './migrate';
 import { communes } from './schema';
@@ -46,10 +46,22 @@ try {
   await connection.db.execute(sql`select 1`);
 } catch (error) {
   if (env.DATABASE_URL) {
-    const shown = env.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-    fail(`DATABASE_URL (${shown}) does not answer: ${reason(error)}`);
+    fail(`DATABASE_URL (${hidePassword(env.DATABASE_URL)}) does not answer: ${reason(error)}`);
   }
   fail(`PGLITE_DATA_DIR (${env.PGLITE_DATA_DIR}) cannot be opened: ${reason(error)}. Is another Agora process using it?`);
+}
+
+// A replica out of reach stops only the dashboards (their pages answer "database unavailable"),
+// so it is reported, not fatal: the rest of the app works from the primary.
+for (const [i, url] of env.DATABASE_REPLICA_URLS.entries()) {
+  const replica = postgresConnection(url, { max: 1 });
+  try {
+    await replica.db.execute(sql`select 1`);
+  } catch (error) {
+    console.error(`Agora: warning: DATABASE_REPLICA_URLS #${i + 1} (${hidePassword(url)}) does not answer: ${reason(error)}. The dashboards fail until it does.`);
+  } finally {
+    await replica.close();
+  }
 }
 
 try {

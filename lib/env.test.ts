@@ -80,3 +80,16 @@ describe('TRUSTED_PROXIES', () => {
     expect(() => bad.getEnv()).toThrow(/^TRUSTED_PROXIES: "nginx" is not an address or a range/);
   });
 });
+
+describe('DATABASE_REPLICA_URLS', () => {
+  it('is a comma-separated list of PostgreSQL URLs beside DATABASE_URL; anything else names the setting', async () => {
+    const none = await freshEnv({ NODE_ENV: 'development', DATABASE_URL: 'postgres://127.0.0.1/agora', DATABASE_REPLICA_URLS: undefined });
+    expect(none.getEnv().DATABASE_REPLICA_URLS).toEqual([]);
+    const two = await freshEnv({ DATABASE_URL: 'postgres://127.0.0.1/agora', DATABASE_REPLICA_URLS: 'postgres://r1:5433/agora, postgresql://u:p@r2/agora,' });
+    expect(two.getEnv().DATABASE_REPLICA_URLS).toEqual(['postgres://r1:5433/agora', 'postgresql://u:p@r2/agora']);
+    const bad = await freshEnv({ DATABASE_URL: 'postgres://127.0.0.1/agora', DATABASE_REPLICA_URLS: 'postgres://r1/agora,mysql://u:secret@r2/agora' });
+    expect(() => bad.getEnv()).toThrow(/^DATABASE_REPLICA_URLS: each URL must start with postgres:\/\/ .*"mysql:\/\/u:\*\*\*@r2\/agora"$/);
+    const embedded = await freshEnv({ DATABASE_URL: undefined, DATABASE_REPLICA_URLS: 'postgres://r1/agora' });
+    expect(() => embedded.getEnv()).toThrow('DATABASE_REPLICA_URLS: needs DATABASE_URL (the embedded database has no replicas)');
+  });
+});

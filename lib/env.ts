@@ -11,6 +11,23 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // Read replicas of DATABASE_URL (streaming replicas), comma-separated: the dashboards' aggregate
+  // reads go to one of them (db/client.ts, replicaDb). Unset: everything reads the primary.
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const urls = (value ?? '')
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url !== '');
+      const bad = urls.find((url) => !/^postgres(ql)?:\/\/[^\s]+$/.test(url));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `each URL must start with postgres:// or postgresql:// (comma-separated, no spaces inside): "${hidePassword(bad)}"` });
+        return z.NEVER;
+      }
+      return urls;
+    }),
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
@@ -69,6 +86,11 @@ const schema = z.object({
   AGORA_TEST_CLOCK: z.enum(['0', '1']).optional(),
 });
 
+/** A database URL as it may be printed: the password starred out. */
+export function hidePassword(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; PUBLIC_URL: string };
 
 function isSmtpUrl(value: string): boolean {
@@ -111,6 +133,9 @@ export function getEnv(): Env {
   }
   if (env.REDIS_URL && !env.DATABASE_URL) {
     throw new SettingError('REDIS_URL', 'is for several instances, which need DATABASE_URL (the embedded database serves one process)');
+  }
+  if (env.DATABASE_REPLICA_URLS.length > 0 && !env.DATABASE_URL) {
+    throw new SettingError('DATABASE_REPLICA_URLS', 'needs DATABASE_URL (the embedded database has no replicas)');
   }
   const publicUrl = (env.PUBLIC_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   cached = { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET, PUBLIC_URL: publicUrl };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { replicaDb } from '@/db/client';
 import { resultsDaily, scorecards, serviceAreas } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
@@ -19,7 +19,9 @@ import { cellsIn, getResultsSurvey, groupsOf, minGroup, publishedMean, remembere
 // (published surveys only for the public) and is hidden when fewer than k answers stand behind it.
 //
 // Cost: the residents' side reads only aggregate cells and daily counts; the forum's side is one
-// grouped read of the scorecards of one area (a few rows per member per quarter, indexed).
+// grouped read of the scorecards of one area (a few rows per member per quarter, indexed). All of
+// it may be a moment old, so it is read from a replica when there is one (replicaDb); who may see
+// the survey is decided on the primary by getResultsSurvey.
 
 export interface MonitoringQuarter {
   /** year * 10 + quarter. */
@@ -35,7 +37,7 @@ const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 1
 
 /** Mean forum rating per quarter of one area, in one commune or all. */
 export function forumSeries(serviceAreaId: number, communeId: number | null) {
-  return db
+  return replicaDb
     .select({
       quarter: scorecards.quarter,
       mean: sql<number>`avg(${scorecards.score})::float8`,
@@ -50,7 +52,7 @@ export function forumSeries(serviceAreaId: number, communeId: number | null) {
 /** The first and last day (Warsaw) the survey received responses in the published communes of the scope. */
 async function fieldworkOf(surveyId: string, communeIds: number[]) {
   if (communeIds.length === 0) return null;
-  const [row] = await db
+  const [row] = await replicaDb
     .select({ first: sql<string | null>`min(${resultsDaily.day})::text`, last: sql<string | null>`max(${resultsDaily.day})::text` })
     .from(resultsDaily)
     .where(and(eq(resultsDaily.surveyId, surveyId), inArray(resultsDaily.communeId, communeIds)));
@@ -91,7 +93,7 @@ export async function getForumMonitoring({ actor, slug, communeId, areaKey }: { 
   if (!area) return { ...base, area: null, forumRates: false, quarters: [] as MonitoringQuarter[], residents: { mean: null, fieldwork: null } };
   // Remembered like the other views: the forum's side may lag new scorecards by the same window.
   const view = await rememberedView('monitoring', survey, [area.key, communeId], async () => {
-    const [serviceArea] = await db.select({ id: serviceAreas.id }).from(serviceAreas).where(eq(serviceAreas.slug, area.slug)).limit(1);
+    const [serviceArea] = await replicaDb.select({ id: serviceAreas.id }).from(serviceAreas).where(eq(serviceAreas.slug, area.slug)).limit(1);
     const [forum, cells, fieldwork] = await Promise.all([
       serviceArea ? forumSeries(serviceArea.id, communeId) : Promise.resolve([]),
       cellsIn(survey, area.satisfactionQuestions, communeId),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { cache } from 'react';
-import { db, preparedQuery, rows } from '@/db/client';
+import { db, preparedQuery, replicaDb } from '@/db/client';
 import { communes, localities, resultsCells, resultsDaily, resultsProfileCells, resultsProfiles, resultsPublications, resultsSources, surveys } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { BoundedMap } from '@/lib/bounded-map';
@@ -29,6 +29,12 @@ import type { ExplorerFilters } from './schema';
 // Reads for the dashboards: only aggregate tables, never raw answers. Every number leaves here
 // already protected by lib/results/disclosure.ts (published groups, cell-key perturbation, figures
 // derived from published counts; null = "fewer than k"), so pages and CSVs show the same thing.
+//
+// Where each read goes (DATABASE_REPLICA_URLS): the aggregate rows and the place names, which may
+// be a moment old, come from a read replica (replicaDb); what decides who may see a survey — its
+// status, its publication, its definition's version — comes from the primary (db), so a
+// withdrawal, or a coordinator's own change, shows on the very next request whatever the
+// replica's delay.
 
 export function minGroup(): number {
   return effectiveMinGroup(getEnv().RESULTS_MIN_GROUP);
@@ -56,7 +62,7 @@ const surveyColumns = {
   published: sql<boolean>`${resultsPublications.surveyId} is not null`,
 };
 
-/** Surveys whose results the user may see: published ones for everybody, all for analysts. */
+/** Surveys whose results the user may see: published ones for everybody, all for analysts (read on the primary: it decides). */
 export async function listResultSurveys({ actor }: { actor: CurrentUser | null }) {
   const all = canSeeAllResults(actor);
   const where: SQL | undefined = all
@@ -73,7 +79,8 @@ export async function listResultSurveys({ actor }: { actor: CurrentUser | null }
 /**
  * Survey definitions by survey and version. A definition only changes with its survey's
  * updatedAt, so a view reads the small row on every request (status and publication decide who
- * may see it) and the 20–30 KB document only when that version is new to this process.
+ * may see it) and the 20–30 KB document only when that version is new to this process. Both on the
+ * primary: a replica one edit behind would file the old document under the new version.
  */
 const definitions = new BoundedMap<string, Promise<SurveyDefinition>>(50);
 
@@ -117,18 +124,18 @@ export async function getResultsSurvey({ actor, slug }: { actor: CurrentUser | n
 /** All communes (by name), remembered briefly: every view labels its rows with them. */
 export async function listCommunesOf(survey: ResultsSurvey) {
   void survey;
-  return remembered('communes', () => db.select({ id: communes.id, slug: communes.slug, name: communes.name }).from(communes).orderBy(asc(communes.name)));
+  return remembered('communes', () => replicaDb.select({ id: communes.id, slug: communes.slug, name: communes.name }).from(communes).orderBy(asc(communes.name)));
 }
 
 /** A commune's localities (by name), remembered briefly like the communes: the explorer's locality filter. */
 function localitiesOf(communeId: number) {
-  return remembered(`localities:${communeId}`, () => db.select({ id: localities.id, name: localities.name }).from(localities).where(eq(localities.communeId, communeId)).orderBy(asc(localities.name)));
+  return remembered(`localities:${communeId}`, () => replicaDb.select({ id: localities.id, name: localities.name }).from(localities).where(eq(localities.communeId, communeId)).orderBy(asc(localities.name)));
 }
 
 /** A survey's commune cells with their key sums: a few thousand rows however many responses, read once per window. */
 function surveyCells(surveyId: string): Promise<KeyedCell[]> {
   return remembered(`cells:${surveyId}`, () =>
-    db
+    replicaDb
       .select({
         communeId: resultsCells.communeId,
         questionId: resultsCells.questionId,
@@ -153,7 +160,7 @@ async function keyedCellsOf(surveyId: string, questionIds?: string[]): Promise<K
 
 function dailyOf(surveyId: string) {
   return remembered(`daily:${surveyId}`, () =>
-    db
+    replicaDb
       .select({ communeId: resultsDaily.communeId, channel: resultsDaily.channel, day: resultsDaily.day, responses: resultsDaily.responses, keySum: resultsDaily.keySum })
       .from(resultsDaily)
       .where(eq(resultsDaily.surveyId, surveyId)),
@@ -166,11 +173,18 @@ function dailyOf(surveyId: string) {
  */
 function sourcesOf(surveyId: string, k: number) {
   return remembered(`sources:${surveyId}:${k}`, async () => {
-    const result = await db.execute<{ commune_id: number; n: number }>(sql`
-      select c.commune_id, (select count(*) from (select 1 from ${resultsSources} s
-        where s.survey_id = ${surveyId} and s.commune_id = c.commune_id limit ${k}) x)::int as n
-      from (select distinct commune_id from ${resultsDaily} where survey_id = ${surveyId}) c`);
-    return new Map(rows<{ commune_id: number; n: number }>(result).map((r) => [Number(r.commune_id), Number(r.n)]));
+    // A select rather than raw SQL, so that it goes to the replica (withReplicas sends execute to
+    // the primary). The inner query names the outer `c.commune_id` itself: drizzle would write an
+    // unqualified "commune_id" there, which the inner query would take for its own.
+    const c = replicaDb.selectDistinct({ communeId: resultsDaily.communeId }).from(resultsDaily).where(eq(resultsDaily.surveyId, surveyId)).as('c');
+    const counted = await replicaDb
+      .select({
+        communeId: c.communeId,
+        n: sql<number>`(select count(*) from (select 1 from ${resultsSources} s
+          where s.survey_id = ${surveyId} and s.commune_id = c.commune_id limit ${k}) x)::int`,
+      })
+      .from(c);
+    return new Map(counted.map((r) => [Number(r.communeId), Number(r.n)]));
   });
 }
 
@@ -621,7 +635,7 @@ async function filteredCells(survey: ResultsSurvey, questionId: string, filters:
   const communeIds = groupsOfScope(await groupsOf(survey), filters.communeId).flat();
   if (communeIds.length === 0) return { cells: [], respondents: { published: 0, exact: 0 } };
   const p = resultsProfileCells;
-  const keyed = await db
+  const keyed = await replicaDb
     .select({
       questionId: p.questionId,
       itemKey: p.itemKey,
@@ -644,7 +658,7 @@ async function filteredCells(survey: ResultsSurvey, questionId: string, filters:
     )
     .groupBy(p.questionId, p.itemKey, p.value, p.dontKnow);
   const r = resultsProfiles;
-  const [total] = await db
+  const [total] = await replicaDb
     .select({ n: sql<number>`coalesce(sum(${r.responses}), 0)::int`, keySum: sql<number>`coalesce(sum(${r.keySum}), 0)::bigint` })
     .from(r)
     .where(
