@@ -5,13 +5,14 @@ import { ClientMessages } from '@/components/layout/client-messages';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { signOutAction, switchLocale } from './actions';
+import { requestCountyValues } from '@/lib/county';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('meta');
   return {
     title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
-    description: t('description'),
+    description: t('description', await requestCountyValues()),
   };
 }
 

@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { listNextMeetings } from '@/lib/meetings/queries';
 import { listLatestArticles } from '@/lib/news/queries';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
+import { requestCountyValues } from '@/lib/county';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,7 +40,7 @@ export default async function HomePage() {
   ];
   return (
     <div className="space-y-10">
-      <PageHeader title={t('home.title')} lead={t('home.lead')} />
+      <PageHeader title={t('home.title')} lead={t('home.lead', await requestCountyValues())} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cards.map((card) => (
           <li key={card.href} className="rounded-lg border-2 border-brand-100 bg-white p-4 shadow-sm">
