@@ -5,7 +5,8 @@
  * names the setting to fix and a non-zero exit code, never a stack trace.
  *
  *   --seed=none        migrations only (db:migrate)
- *   --seed=deployment  also load communes and service areas into an empty database (npm start)
+ *   --seed=deployment  also check the deployment file, and load its communes and service areas into
+ *                      an empty database (npm start); no account is made (npm run user:create-admin)
  *   --seed=demo        also the demo accounts into an empty database (npm run dev)
  */
 import { sql } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { openConnection, postgresConnection, type Connection } from './client';
 import { cookPendingMarkdown } from './cook';
 import { pendingMigrations, runMigrations } from './migrate';
 import { communes } from './schema';
+import { DeploymentFileError, deploymentPath, readDeployment } from './seed/deployment';
 import { seedDemo } from './seed/run';
 
 function fail(message: string): never {
@@ -38,6 +40,17 @@ try {
 } catch (error) {
   if (error instanceof SettingError) fail(error.message);
   throw error;
+}
+
+// The county's names, contacts and places: every page shows them, so a bad file stops the start
+// here, with the field to fix, rather than the first page a visitor opens.
+if (seedArg !== 'none') {
+  try {
+    readDeployment(deploymentPath(env.AGORA_DEPLOYMENT_FILE));
+  } catch (error) {
+    if (error instanceof DeploymentFileError) fail(`AGORA_DEPLOYMENT_FILE (${error.path}): ${error.problem}`);
+    throw error;
+  }
 }
 
 let connection: Connection;

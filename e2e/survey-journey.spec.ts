@@ -38,7 +38,11 @@ test('a coordinator builds a survey with a condition and a ranking, and publishe
   await page.goto('/surveys/manage');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Nowa ankieta' }).click();
+  // The templates gallery: the diagnosis questionnaire first, then a blank survey.
   await expect(page.getByRole('heading', { level: 1, name: 'Nowa ankieta' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Szablony ankiet' }).getByRole('heading', { level: 2 })).toHaveText(['Diagnoza potrzeb mieszkańców', 'Pusta ankieta']);
+  await page.getByRole('link', { name: 'Użyj szablonu „Pusta ankieta”' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nowa ankieta: Pusta ankieta' })).toBeVisible();
 
   await page.getByLabel('Tytuł (po polsku)').fill(title);
   await page.getByLabel('Adres ankiety').fill(slug);
@@ -251,7 +255,7 @@ test('the coordinator exports CSV with a BOM, one row per response, and its code
 
 test('an invitation code works once: the second use is refused', async ({ page, browser }) => {
   await signInAs(page, demo.coordinator);
-  await page.goto('/surveys/manage/new');
+  await page.goto('/surveys/manage/new?template=blank');
   await page.getByLabel('Tytuł (po polsku)').fill('Ankieta dla sołtysów');
   await page.getByLabel('Adres ankiety').fill(inviteSlug);
   await page.getByLabel('Dostęp').selectOption('invitation');

@@ -6,6 +6,7 @@ import { ClientMessages } from '@/components/layout/client-messages';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { signOutAction, switchLocale } from './actions';
+import { requestCountyValues } from '@/lib/county';
 import '../globals.css';
 
 // Rendered for each request (the kept public variant is app/public-pages/[site]/layout.tsx).
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: { params: SiteParams }): Prom
   const t = await getTranslations({ locale: site.locale, namespace: 'meta' });
   return {
     title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
-    description: t('description'),
+    description: t('description', await requestCountyValues()),
     icons: { icon: '/icon.svg' },
   };
 }

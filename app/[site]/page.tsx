@@ -8,6 +8,7 @@ import { listNextMeetings } from '@/lib/meetings/queries';
 import { listLatestArticles } from '@/lib/news/queries';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { pageSite, type SiteParams } from '@/app/_http/page-site';
+import { requestCountyValues } from '@/lib/county';
 
 export async function generateMetadata({ params }: { params: SiteParams }): Promise<Metadata> {
   await pageSite(params);
@@ -40,7 +41,7 @@ export default async function HomePage({ params }: { params: SiteParams }) {
   ];
   return (
     <div className="space-y-10">
-      <PageHeader title={t('home.title')} lead={t('home.lead')} />
+      <PageHeader title={t('home.title')} lead={t('home.lead', await requestCountyValues())} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cards.map((card) => (
           <li key={card.href} className="rounded-lg border-2 border-brand-100 bg-white p-4 shadow-sm">

@@ -5,6 +5,7 @@ import { canAdminister } from '@/lib/auth/permissions';
 import { LOCALES } from '@/lib/i18n/locales';
 import { NotificationBadge } from '@/components/forum/notification-badge';
 import { NavLinks } from './nav-links';
+import { requestCountyValues } from '@/lib/county';
 
 /** The page frame's header; the layout passes in its server actions (components never import app/). */
 export async function SiteHeader({
@@ -34,7 +35,7 @@ export async function SiteHeader({
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex items-baseline gap-2 text-ink no-underline">
           <span className="text-2xl font-extrabold tracking-tight text-brand-800">{t('meta.siteName')}</span>
-          <span className="hidden text-sm text-muted sm:inline">{t('meta.tagline')}</span>
+          <span className="hidden text-sm text-muted sm:inline">{t('meta.tagline', await requestCountyValues())}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-2">
           <form action={switchLocale}>

@@ -2,9 +2,18 @@
 
 import { useTranslations } from 'next-intl';
 import { useErrorText } from '@/components/ui/field';
+import type { DataController } from '@/lib/county';
 import { fieldId, type Errors } from './survey-draft';
 
-export function ConsentStep(props: { consent: boolean; code: string; needsCode: boolean; errors: Errors; onConsent: (v: boolean) => void; onCode: (v: string) => void }) {
+export function ConsentStep(props: {
+  consent: boolean;
+  code: string;
+  needsCode: boolean;
+  controller: DataController;
+  errors: Errors;
+  onConsent: (v: boolean) => void;
+  onCode: (v: string) => void;
+}) {
   const t = useTranslations('surveys.fill');
   const errorText = useErrorText();
   const consentError = errorText(props.errors.consent);
@@ -13,7 +22,7 @@ export function ConsentStep(props: { consent: boolean; code: string; needsCode: 
     <div className="space-y-4">
       <div className="space-y-2 rounded-md border border-gray-300 bg-gray-50 p-4">
         <h3>{t('rodoTitle')}</h3>
-        <p>{t('rodo1')}</p>
+        <p>{t('rodo1', props.controller)}</p>
         <p>{t('rodo2')}</p>
         <p>{t('rodo3')}</p>
         <p>{t('rodo4')}</p>

@@ -5,6 +5,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useErrorText } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { allQuestions, localize, responseSchema, visibleQuestionIds, type AnswerValue, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
+import type { DataController } from '@/lib/county';
 import { AnswersReview } from './answers-review';
 import { ConsentStep } from './consent-step';
 import { ProfileFields } from './profile-fields';
@@ -21,6 +22,8 @@ export interface SurveyFormProps {
   /** online: a resident, step by step; paper: an operator, one page, again and again; preview: no sending. */
   mode: 'online' | 'paper' | 'preview';
   submitUrl: string;
+  /** Who controls the data, for the consent step's information clause (the deployment's office). */
+  controller: DataController;
   /** Paper mode: forms this operator has entered before this visit. */
   enteredBefore?: number;
 }
@@ -328,6 +331,7 @@ export function SurveyForm(props: SurveyFormProps) {
           consent={draft.consent}
           code={draft.code}
           needsCode={props.responseMode === 'invitation'}
+          controller={props.controller}
           errors={errors}
           onConsent={(consent) => update({ consent })}
           onCode={(code) => update({ code })}

@@ -1,27 +1,73 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../client';
 import { communes, localities, serviceAreas } from '../schema';
 
+// The deployment file says which county Agora serves: its names (in the grammatical forms the
+// Polish texts need), the office that runs it, the contacts the privacy policy and the
+// accessibility statement must give, and its communes and service areas. Nothing about a county
+// is written in code or in the message catalogue; another county edits only this file.
+
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens only');
+const text = z.string().trim().min(1, 'must not be empty');
+const bilingual = z.object({ pl: text, en: text });
+const email = z.email('must be an e-mail address');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{5,24}$/, 'must be a phone number, e.g. +48 13 448 63 00');
+const day = z.iso.date('must be a date written YYYY-MM-DD');
+
+const countySchema = z.object({
+  /** As a heading and in e-mail signatures: "Powiat jasielski". */
+  name: text,
+  slug,
+  /** After "gminy", "mieszkańców": "powiatu jasielskiego". */
+  nameGenitive: text,
+  /** The English name: "Jasło County". */
+  nameEn: text,
+  /** The county town, in the nominative and after "z" ("połączenie autobusowe z Jasłem"). */
+  seat: z.object({ name: text, nameInstrumental: text }),
+  /** The forum's own name, quoted in texts ("forum „Jasielska Agora”"). */
+  forumName: text,
+  /** The project Agora belongs to, if any (named in the footer and the questionnaire's template). */
+  project: bilingual.optional(),
+  /** The office that runs the service: the data controller and the accessibility statement's body. */
+  office: z.object({ name: bilingual, address: text, email, phone }),
+  dataProtectionOfficer: z.object({ email }),
+  /** What the accessibility statement (ustawa o dostępności cyfrowej) must say about this body. */
+  accessibility: z
+    .object({
+      publishedOn: day,
+      updatedOn: day,
+      preparedOn: day,
+      coordinator: z.object({ name: text.optional(), email, phone }),
+      /** The office building: entrances, lift, sign language (each county's own). */
+      architecture: bilingual,
+    })
+    .refine((a) => a.updatedOn >= a.publishedOn, { message: 'must not be before publishedOn', path: ['updatedOn'] }),
+});
+
 const deploymentSchema = z.object({
-  county: z.object({ name: z.string().min(1), slug: z.string().regex(/^[a-z0-9-]+$/) }),
+  county: countySchema,
   communes: z
     .array(
       z.object({
-        slug: z.string().regex(/^[a-z0-9-]+$/),
-        name: z.string().min(1),
+        slug,
+        name: text,
         kind: z.enum(['urban', 'urban_rural', 'rural']),
-        localities: z.array(z.object({ name: z.string().min(1), kind: z.enum(['village', 'neighbourhood']) })),
+        localities: z.array(z.object({ name: text, kind: z.enum(['village', 'neighbourhood']) })),
       }),
     )
     .min(1),
   serviceAreas: z
     .array(
       z.object({
-        slug: z.string().regex(/^[a-z0-9-]+$/),
-        namePl: z.string().min(1),
-        nameEn: z.string().min(1),
+        slug,
+        namePl: text,
+        nameEn: text,
         descriptionPl: z.string(),
         descriptionEn: z.string(),
       }),
@@ -30,10 +76,38 @@ const deploymentSchema = z.object({
 });
 
 export type Deployment = z.infer<typeof deploymentSchema>;
+export type County = Deployment['county'];
 
-/** Reads the deployment file: AGORA_DEPLOYMENT_FILE, or the default powiat jasielski. */
-export function readDeployment(path = process.env.AGORA_DEPLOYMENT_FILE || new URL('./deployment.json', import.meta.url)): Deployment {
-  return deploymentSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+/** Where the deployment file is: AGORA_DEPLOYMENT_FILE (relative to the working folder), else the default. */
+export function deploymentPath(setting = process.env.AGORA_DEPLOYMENT_FILE): string {
+  return setting || join(process.cwd(), 'db', 'seed', 'deployment.json');
+}
+
+/** A deployment file that cannot be used: its path, and what is wrong in one line naming the field. */
+export class DeploymentFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`the deployment file ${path}: ${problem}`);
+  }
+}
+
+/** Reads and checks the deployment file: AGORA_DEPLOYMENT_FILE, or the default powiat jasielski. */
+export function readDeployment(path = deploymentPath()): Deployment {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new DeploymentFileError(path, `cannot be read: ${(error as Error).message.split('\n')[0]}`);
+  }
+  // A field left out is named as missing rather than as "expected string, received undefined".
+  const parsed = deploymentSchema.safeParse(raw, { error: (issue) => (issue.input === undefined ? 'is missing' : undefined) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DeploymentFileError(path, `${issue.path.join('.') || '(the whole file)'}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 /**

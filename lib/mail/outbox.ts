@@ -2,8 +2,8 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { mailOutbox, mailPreferences, type MailAttachment } from '@/db/schema';
+import { getCounty } from '@/lib/county';
 import { getEnv } from '@/lib/env';
-import { countyName } from './county';
 import { OPTIONAL_KINDS, PREFERENCE_OF, type OptionalKind } from './kinds';
 import { renderMail, type MailData } from './render';
 import { unsubscribeToken } from './unsubscribe-token';
@@ -57,7 +57,7 @@ export async function enqueueMail(tx: MailExecutor, request: MailRequest): Promi
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       }
     : {};
-  const rendered = renderMail({ data: request.data, locale: request.locale, county: countyName(), unsubscribeUrl });
+  const rendered = renderMail({ data: request.data, locale: request.locale, county: getCounty(), unsubscribeUrl });
 
   const inserted = await tx
     .insert(mailOutbox)

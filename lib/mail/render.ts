@@ -1,6 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { DEFAULT_LOCALE, isLocale, TIME_ZONE, type Locale } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
+import { countyValues, type County, type CountyValues } from '@/lib/county';
 
 // Turns one kind of message and its data into a subject, a plain-text body and an HTML body, in
 // the recipient's language, with words from the catalogue (namespace "mail"). Pure: the outbox
@@ -57,7 +58,7 @@ export function formatMeetingTime(locale: Locale, startsAt: Date, endsAt: Date):
   return `${day.format(startsAt)} ${time.format(startsAt)}–${time.format(endsAt)}`;
 }
 
-function content(data: MailData, locale: Locale, county: string): Content {
+function content(data: MailData, locale: Locale, { county, forum }: CountyValues): Content {
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'mail', timeZone: TIME_ZONE });
   switch (data.kind) {
     case 'verify_email':
@@ -156,7 +157,7 @@ function content(data: MailData, locale: Locale, county: string): Content {
       return {
         subject: t('membership_decided.subject'),
         paragraphs: [
-          data.approved ? t('membership_decided.approved') : t('membership_decided.rejected'),
+          data.approved ? t('membership_decided.approved', { forum }) : t('membership_decided.rejected'),
           ...(data.reason.trim() ? [t('membership_decided.reason', { reason: data.reason.trim() })] : []),
         ],
         action: { label: t('membership_decided.action'), url: data.url },
@@ -217,15 +218,17 @@ export function renderMail({
 }: {
   data: MailData;
   locale: string;
-  county: string;
+  /** The deployment's county: named in the recipient's language. */
+  county: County;
   unsubscribeUrl: string | null;
 }): RenderedMail {
   const locale: Locale = isLocale(wanted) ? wanted : DEFAULT_LOCALE;
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'mail', timeZone: TIME_ZONE });
-  const c = content(data, locale, county);
+  const values = countyValues(county, locale);
+  const c = content(data, locale, values);
   const greeting = data.name.trim() ? t('greeting', { name: data.name.trim() }) : t('greetingAnonymous');
-  const signature = t('signature', { county });
-  const footer = unsubscribeUrl ? t('optionalFooter', { county }) : t('essentialFooter', { county });
+  const signature = t('signature', { county: values.county });
+  const footer = unsubscribeUrl ? t('optionalFooter', { county: values.county }) : t('essentialFooter', { county: values.county });
 
   const text = [
     greeting,

@@ -153,7 +153,8 @@ export const NEED_OPTION_OF_SERVICE: Readonly<Record<string, string>> = {
   specialists: 'specialists_local',
   emergency: 'night_care',
   elderly_care: 'home_care',
-  bus_jaslo: 'new_routes',
+  bus_seat: 'new_routes',
+  bus_jaslo: 'new_routes', // the same row in surveys made before it was named for any county town
   frequency: 'more_buses',
   roads: 'road_repairs',
   pavements: 'pavements_new',

@@ -1,9 +1,11 @@
 import type { Question, SurveyDefinitionInput } from './definition';
 
-// The default needs-diagnosis questionnaire of the Jasło county project (Polish, with English):
-// per service area a matrix of concrete services rated for satisfaction, the area's importance, what
-// needs improving most and a remark; then the ranking of the six areas; the profile comes last.
-// About ten minutes for a resident. Used by the demo seed and offered as a starting point.
+// The default needs-diagnosis questionnaire (Polish, with English), first written for the Jasło
+// county project: per service area a matrix of concrete services rated for satisfaction, the
+// area's importance, what needs improving most and a remark; then the ranking of the six areas;
+// the profile comes last. About ten minutes for a resident. The demo seed publishes it for powiat
+// jasielski; every deployment is offered it as a template with its own county's words
+// (lib/surveys/templates.ts).
 
 type L = { pl: string; en: string };
 const l = (pl: string, en: string): L => ({ pl, en });
@@ -33,7 +35,15 @@ interface AreaSpec {
   extra?: Question[];
 }
 
-const AREAS: AreaSpec[] = [
+/** What the questionnaire says about the county: its name in titles, its town in a question. */
+export interface QuestionnaireCounty {
+  nameGenitive: string;
+  nameEn: string;
+  seat: { name: string; nameInstrumental: string };
+  project?: { pl: string; en: string };
+}
+
+const areaSpecs = (seat: QuestionnaireCounty['seat']): AreaSpec[] => [
   {
     slug: 'education',
     key: 'edu',
@@ -111,7 +121,7 @@ const AREAS: AreaSpec[] = [
     title: l('Komunikacja i transport', 'Transport'),
     intro: l('Autobusy, drogi, chodniki i ścieżki rowerowe.', 'Buses, roads, pavements and cycle paths.'),
     services: [
-      ['bus_jaslo', l('Połączenie autobusowe z Jasłem', 'Bus connection to Jasło')],
+      ['bus_seat', l(`Połączenie autobusowe z ${seat.nameInstrumental}`, `Bus connection to ${seat.name}`)],
       ['frequency', l('Częstotliwość kursów', 'Frequency of services')],
       ['roads', l('Stan dróg', 'Condition of roads')],
       ['pavements', l('Chodniki i ścieżki rowerowe', 'Pavements and cycle paths')],
@@ -248,47 +258,71 @@ function areaSection(area: AreaSpec) {
   return { id: area.key, title: area.title, description: area.intro, questions };
 }
 
+/** The demo's county (db/seed/deployment.json): the demo survey and the tests use its questionnaire. */
+const DEMO_COUNTY: QuestionnaireCounty = {
+  nameGenitive: 'powiatu jasielskiego',
+  nameEn: 'Jasło County',
+  seat: { name: 'Jasło', nameInstrumental: 'Jasłem' },
+  project: { pl: 'Jasielska Strefa Usług Publicznych', en: 'Jasło Public Services Zone' },
+};
+
+/** The questionnaire's title and description for a county and a year. */
+export function diagnosisTexts(county: QuestionnaireCounty, year: number) {
+  const about = {
+    pl: 'Jak oceniasz edukację, zdrowie, transport, usługi komunalne, kulturę i energię w swojej gminie i co jest dla Ciebie najważniejsze? Ankieta zajmie około 10 minut i jest anonimowa.',
+    en: 'How do you rate education, health, transport, municipal utilities, culture and energy in your commune, and what matters most to you? The survey takes about 10 minutes and is anonymous.',
+  };
+  return {
+    titlePl: `Diagnoza potrzeb mieszkańców ${county.nameGenitive} ${year}`,
+    titleEn: `Residents’ needs diagnosis, ${county.nameEn} ${year}`,
+    descriptionPl: county.project ? `Ankieta projektu „${county.project.pl}”. ${about.pl}` : about.pl,
+    descriptionEn: county.project ? `A survey of the ${county.project.en}. ${about.en}` : about.en,
+  };
+}
+
+/** The questionnaire's sections and profile, with the county's town in the transport question. */
+export function diagnosisDefinition(county: QuestionnaireCounty): SurveyDefinitionInput {
+  const areas = areaSpecs(county.seat);
+  return {
+    sections: [
+      ...areas.map(areaSection),
+      {
+        id: 'priorities',
+        title: l('Priorytety', 'Priorities'),
+        description: l('Na co gmina i powiat powinny wydać pieniądze w pierwszej kolejności?', 'What should the commune and the county spend money on first?'),
+        questions: [
+          {
+            id: 'priority_ranking',
+            type: 'ranking',
+            label: l('Wybierz trzy najważniejsze dziedziny, od najważniejszej', 'Choose the three most important areas, the most important first'),
+            help: none,
+            required: true,
+            area: null,
+            measure: 'priority',
+            condition: null,
+            items: areas.map((a) => ({ value: a.key, label: a.title })),
+            maxRanked: 3,
+          },
+        ],
+      },
+    ],
+    profile: {
+      ageGroups: ['under_18', '18_24', '25_34', '35_44', '45_59', '60_74', '75_plus'],
+      respondentTypes: ['resident', 'parent', 'entrepreneur', 'senior', 'other'],
+      askLocality: true,
+    },
+  };
+}
+
 export const DEFAULT_SURVEY_SLUG = 'diagnoza-potrzeb';
 
+/** The demo survey (powiat jasielski, 2026). */
 export const DEFAULT_SURVEY_META = {
   slug: DEFAULT_SURVEY_SLUG,
-  titlePl: 'Diagnoza potrzeb mieszkańców powiatu jasielskiego 2026',
-  titleEn: 'Residents’ needs diagnosis, Jasło county 2026',
-  descriptionPl:
-    'Ankieta Jasielskiej Strefy Usług Publicznych: jak oceniasz edukację, zdrowie, transport, usługi komunalne, kulturę i energię w swojej gminie i co jest dla Ciebie najważniejsze. Zajmie około 10 minut. Jest anonimowa.',
-  descriptionEn:
-    'A survey of the Jasło Public Services Zone: how you rate education, health, transport, municipal utilities, culture and energy in your commune and what matters most to you. It takes about 10 minutes and is anonymous.',
+  ...diagnosisTexts(DEMO_COUNTY, 2026),
   responseMode: 'open_link' as const,
 };
 
-export const AREA_KEYS = AREAS.map((a) => ({ key: a.key, slug: a.slug, services: a.services.map(([v]) => v), improvements: a.improvements.map(([v]) => v) }));
+export const AREA_KEYS = areaSpecs(DEMO_COUNTY.seat).map((a) => ({ key: a.key, slug: a.slug, services: a.services.map(([v]) => v), improvements: a.improvements.map(([v]) => v) }));
 
-export const DEFAULT_DEFINITION: SurveyDefinitionInput = {
-  sections: [
-    ...AREAS.map(areaSection),
-    {
-      id: 'priorities',
-      title: l('Priorytety', 'Priorities'),
-      description: l('Na co gmina i powiat powinny wydać pieniądze w pierwszej kolejności?', 'What should the commune and the county spend money on first?'),
-      questions: [
-        {
-          id: 'priority_ranking',
-          type: 'ranking',
-          label: l('Wybierz trzy najważniejsze dziedziny, od najważniejszej', 'Choose the three most important areas, the most important first'),
-          help: none,
-          required: true,
-          area: null,
-          measure: 'priority',
-          condition: null,
-          items: AREAS.map((a) => ({ value: a.key, label: a.title })),
-          maxRanked: 3,
-        },
-      ],
-    },
-  ],
-  profile: {
-    ageGroups: ['under_18', '18_24', '25_34', '35_44', '45_59', '60_74', '75_plus'],
-    respondentTypes: ['resident', 'parent', 'entrepreneur', 'senior', 'other'],
-    askLocality: true,
-  },
-};
+export const DEFAULT_DEFINITION: SurveyDefinitionInput = diagnosisDefinition(DEMO_COUNTY);

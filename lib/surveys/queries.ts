@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { communes, localities, surveyAnswers, surveyInvitationCodes, surveyResponses, surveys } from '@/db/schema';
@@ -162,6 +162,21 @@ export async function listCommunesForBuilder({ actor }: { actor: CurrentUser }) 
     .from(communes)
     .where(and(eq(communes.active, true), scope === 'all' ? undefined : inArray(communes.id, scope)))
     .orderBy(asc(communes.name));
+}
+
+/**
+ * `base`, else `base-2`, `base-3`…: the first address no survey has, suggested by a template
+ * (only a suggestion: saving checks again, and a taken address is a field error then).
+ */
+export async function freeSurveySlug(base: string): Promise<string> {
+  const rows = await db
+    .select({ slug: surveys.slug })
+    .from(surveys)
+    .where(or(eq(surveys.slug, base), like(surveys.slug, `${base}-%`)));
+  const taken = new Set(rows.map((r) => r.slug));
+  let n = 1;
+  while (taken.has(n === 1 ? base : `${base}-${n}`)) n++;
+  return n === 1 ? base : `${base}-${n}`;
 }
 
 /** The survey as the builder edits it; a survey covering communes beyond the user's reach is refused. */

@@ -12,6 +12,7 @@ import { listMeetings, listMonthMeetings } from '@/lib/meetings/queries';
 import { calendarFiltersSchema, MEETING_TYPES } from '@/lib/meetings/schema';
 import { dayKey, localParts } from '@/lib/local-time';
 import { listActiveCommunes } from '@/lib/places/queries';
+import { requestCountyValues } from '@/lib/county';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,7 +56,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-8">
-      <PageHeader title={t('sections.calendar')} lead={t('meetings.lead')}>
+      <PageHeader title={t('sections.calendar')} lead={t('meetings.lead', await requestCountyValues())}>
         {canPublishMeetings(user) ? (
           <p>
             <Link href="/calendar/new" className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800">

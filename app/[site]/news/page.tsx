@@ -7,6 +7,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { canPublishNews } from '@/lib/news/permissions';
 import { listArticles, listUnpublishedArticles } from '@/lib/news/queries';
 import { newsFiltersSchema } from '@/lib/news/schema';
+import { requestCountyValues } from '@/lib/county';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="space-y-8">
-      <PageHeader title={t('sections.news')} lead={t('news.lead')}>
+      <PageHeader title={t('sections.news')} lead={t('news.lead', await requestCountyValues())}>
         <p className="flex flex-wrap items-center gap-4">
           <a href="/news/feed.xml" type="application/atom+xml">
             {t('news.feed')}

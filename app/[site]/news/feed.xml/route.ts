@@ -3,6 +3,7 @@ import { withRouteErrors } from '@/app/_http/route-error';
 import { htmlToText, storedHtml } from '@/lib/markdown';
 import { buildAtomFeed } from '@/lib/news/atom';
 import { listFeedArticles } from '@/lib/news/queries';
+import { requestCountyValues } from '@/lib/county';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export const GET = withRouteErrors(async (request: Request) => {
   const body = buildAtomFeed({
     id: `${origin}/news`,
     title: t('news.feedTitle'),
-    subtitle: t('news.feedSubtitle'),
+    subtitle: t('news.feedSubtitle', await requestCountyValues()),
     selfUrl: `${origin}/news/feed.xml`,
     pageUrl: `${origin}/news`,
     language: await getLocale(),

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/lib/env';
 import { getSurveyForFilling } from '@/lib/surveys/queries';
 import { load } from '@/app/_http/page-guard';
+import { requestDataController } from '@/lib/county';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { survey } = await load(getSurveyForFilling({ slug: (await params).slug }));
@@ -36,6 +37,7 @@ export default async function FillSurveyPage({ params }: { params: Promise<{ slu
             responseMode={survey.responseMode}
             communes={communes}
             localities={localities}
+            controller={await requestDataController()}
             mode="online"
             submitUrl={`/s/${survey.slug}/submit`}
           />

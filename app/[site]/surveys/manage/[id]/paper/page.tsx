@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForPaperEntry } from '@/lib/surveys/queries';
 import { load, signedIn } from '@/app/_http/page-guard';
+import { requestDataController } from '@/lib/county';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('paper.title') };
@@ -34,6 +35,7 @@ export default async function PaperEntryPage({ params }: { params: Promise<{ id:
           responseMode={survey.responseMode}
           communes={communes}
           localities={localities}
+        controller={await requestDataController()}
           mode="paper"
           submitUrl={`/surveys/manage/${survey.id}/paper/submit`}
           enteredBefore={enteredByMe}

@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForPreview } from '@/lib/surveys/queries';
 import { load, signedIn } from '@/app/_http/page-guard';
+import { requestDataController } from '@/lib/county';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('manage.actions.preview') };
@@ -34,6 +35,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         responseMode={survey.responseMode}
         communes={communes}
         localities={localities}
+        controller={await requestDataController()}
         mode="preview"
         submitUrl=""
       />
