@@ -45,7 +45,7 @@ function settings(): NodeJS.ProcessEnv {
 
 async function startServer() {
   // Its own process group, so stopping it stops npm, the server and its workers, and nothing else.
-  server = spawn('npm', ['start', '--', '-p', String(port), '-H', '127.0.0.1'], { env: settings(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn('npm', ['start', '--', '-p', String(port)], { env: settings(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout!.on('data', (chunk) => (output += chunk));
   server.stderr!.on('data', (chunk) => (output += chunk));

@@ -119,7 +119,7 @@ async function main() {
     await sql.end();
     console.log(`thread ${thread!.id} with ${POSTS} posts loaded; starting next start on 127.0.0.1:${port}…`);
 
-    server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    server = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', 'localhost'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
       if (i > 120) throw new Error('the server did not answer /api/health within 60 s');

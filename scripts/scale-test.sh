@@ -29,7 +29,7 @@
 #
 # Ports (environment): SCALE_PG_PRIMARY_PORT 5440, SCALE_PG_REPLICA_PORT 5441, SCALE_REDIS_PORT 6390,
 # SCALE_APP_A_PORT 3301, SCALE_APP_B_PORT 3302, SCALE_NGINX_PORT 8090.
-# SCALE_APP_COMMAND: how an instance starts, the port appended (default: next start on 127.0.0.1).
+# SCALE_APP_COMMAND: how an instance starts, the port appended (default: next start on localhost).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -40,7 +40,7 @@ REDIS_PORT="${SCALE_REDIS_PORT:-6390}"
 APP_A_PORT="${SCALE_APP_A_PORT:-3301}"
 APP_B_PORT="${SCALE_APP_B_PORT:-3302}"
 NGINX_PORT="${SCALE_NGINX_PORT:-8090}"
-APP_COMMAND="${SCALE_APP_COMMAND:-node_modules/.bin/next start -H 127.0.0.1 -p}"
+APP_COMMAND="${SCALE_APP_COMMAND:-node_modules/.bin/next start -H localhost -p}"
 BUILD=0
 for arg in "$@"; do
   case "$arg" in
