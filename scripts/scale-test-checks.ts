@@ -63,7 +63,10 @@ async function newPage(browser: Browser, baseURL: string): Promise<Page> {
 /** An anonymous request: no cookies, as a first-time visitor's browser. */
 async function anonymous(url: string) {
   const response = await fetch(url, { redirect: 'manual', headers: { 'accept-language': 'pl' } });
-  return { status: response.status, text: await response.text() };
+  // HIT: a kept page (app/public-pages/, shared through Redis), which the check must see thrown away.
+  // (STALE: a kept page past its revalidate time, sent once more while a fresh one is rendered.)
+  const cache = response.headers.get('x-nextjs-cache');
+  return { status: response.status, text: await response.text(), kept: cache === 'HIT' || cache === 'STALE' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +119,12 @@ async function checkPost(browser: Browser) {
   await signInAs(member, demo.member);
   const poster = await newPage(browser, A);
   await signInAs(poster, POSTER);
-  await poster.goto(new URL(reader.url()).pathname);
+  const threadPath = new URL(reader.url()).pathname;
+  // The thread's page is kept for the public on B before the post (so the post must throw it away).
+  await anonymous(`${B}${threadPath}`);
+  const keptBefore = (await anonymous(`${B}${threadPath}`)).kept;
+  if (!keptBefore) return { pass: false, detail: `B did not keep ${threadPath} for the public before the post (no x-nextjs-cache: HIT)` };
+  await poster.goto(threadPath);
   const text = `Test skali ${Date.now()}: wpis z instancji A.`;
   await poster.locator('#reply').getByLabel('Treść').fill(text);
   await poster.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
@@ -130,7 +138,7 @@ async function checkPost(browser: Browser) {
   const anonSees = anon.status === 200 && anon.text.includes(text);
   return {
     pass: anonSees && memberSees,
-    detail: `post on A (${A}); B's ${path}: anonymous ${anonSees ? 'sees it' : `does NOT see it (HTTP ${anon.status})`}, signed in ${memberSees ? 'sees it' : 'does NOT see it'}`,
+    detail: `B kept ${threadPath} for the public (HIT); post on A (${A}); B's ${path}: anonymous ${anonSees ? 'sees it' : `does NOT see it (HTTP ${anon.status})`}, signed in ${memberSees ? 'sees it' : 'does NOT see it'}`,
   };
 }
 
@@ -147,6 +155,11 @@ async function checkWithdrawal(browser: Browser) {
       if (status !== 200) return { pass: false, detail: `before the withdrawal B answered ${status} for ${path}` };
     }
     if (!(await anonymous(`${B}/results`)).text.includes(SURVEY_TITLE)) return { pass: false, detail: 'before the withdrawal /results on B does not list the survey' };
+  }
+  // Every one of them is now kept, and A sends B's kept copy without rendering it (one shared cache).
+  for (const path of RESULTS_PAGES.filter((p) => !p.includes('/csv'))) {
+    if (!(await anonymous(`${B}${path}`)).kept) return { pass: false, detail: `before the withdrawal B did not keep ${path}` };
+    if (!(await anonymous(`${A}${path}`)).kept) return { pass: false, detail: `before the withdrawal A did not serve B's kept ${path} (cache not shared)` };
   }
   const coordinator = await newPage(browser, A);
   await signInAs(coordinator, demo.coordinator);
@@ -167,7 +180,7 @@ async function checkWithdrawal(browser: Browser) {
   await coordinator.getByText('Wyniki opublikowane').first().waitFor();
   return {
     pass: still.length === 0,
-    detail: still.length === 0 ? `withdrawn on A; on B all ${RESULTS_PAGES.length} results pages answer 404 to the anonymous visitor and 403/404 to the signed-in member and /results no longer lists it` : `withdrawn on A, B still serves: ${still.join('; ')}`,
+    detail: still.length === 0 ? `the ${RESULTS_PAGES.length - 1} pages kept on B and served kept by A (shared); withdrawn on A; on B all ${RESULTS_PAGES.length} results pages answer 404 to the anonymous visitor and 403/404 to the signed-in member and /results no longer lists it` : `withdrawn on A, B still serves: ${still.join('; ')}`,
   };
 }
 

@@ -129,9 +129,11 @@ describe('sign-up confirmation', () => {
 });
 
 describe('no account is revealed by timing', () => {
-  // Timer and scheduling noise on a shared 2-core machine; the work hidden is 15–50 ms.
+  // Timer and scheduling noise on a shared 2-core machine; the work hidden is 15–50 ms. Each side's
+  // fastest run is compared: a busy machine only ever adds time, so the minimum is the run the
+  // neighbours disturbed least (the median of five still moved by 15 ms under a load of 20).
   const NOISE_MS = 12;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const fastest = (xs: number[]) => Math.min(...xs);
   async function timed(run: () => Promise<unknown>) {
     const start = performance.now();
     await run();
@@ -143,12 +145,12 @@ describe('no account is revealed by timing', () => {
     const known: number[] = [];
     const unknown: number[] = [];
     await registerUser({ name: 'Warm', email: 'warm@example.pl', password: PASSWORD });
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       known.push(await timed(() => registerUser({ name: 'Ktoś', email: 'taken@example.pl', password: PASSWORD })));
       unknown.push(await timed(() => registerUser({ name: 'Ktoś', email: `new${i}@example.pl`, password: PASSWORD })));
     }
     // Each is one argon2id hash and one short transaction, answered no sooner than UNIFORM_ANSWER_MS.
-    const [k, u] = [median(known), median(unknown)];
+    const [k, u] = [fastest(known), fastest(unknown)];
     // Without the floor the new account's extra inserts (audit, token, outbox) show as 5–20 ms.
     expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(NOISE_MS);
   }, 60_000);
@@ -158,13 +160,13 @@ describe('no account is revealed by timing', () => {
     const known: number[] = [];
     const unknown: number[] = [];
     await requestPasswordReset({ email: 'warm2@example.pl', clientAddress: client() });
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       // Past the per-account limit the registered address sends nothing either; reset it each time.
       await db.execute(`delete from rate_limits`);
       known.push(await timed(() => requestPasswordReset({ email: 'timing@example.pl', clientAddress: client() })));
       unknown.push(await timed(() => requestPasswordReset({ email: `ghost${i}@example.pl`, clientAddress: client() })));
     }
-    const [k, u] = [median(known), median(unknown)];
+    const [k, u] = [fastest(known), fastest(unknown)];
     expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(NOISE_MS);
   }, 60_000);
 });
