@@ -9,7 +9,7 @@ import { communes, meetingAttendance, meetingAttendees, meetings, memberships, u
  */
 type DemoPresence = { signUps: string[]; walkIns: Partial<Record<AttendanceRepresentation, number>> };
 
-type DemoMeeting = Omit<NewMeeting, 'communeId' | 'startsAt' | 'endsAt'> & { commune: string | null; day: number; from: string; to: string; attendees?: string[]; present?: DemoPresence };
+type DemoMeeting = Omit<NewMeeting, 'communeId' | 'startsAt' | 'endsAt'> & { commune: string | null; day: number; from: string; to: string; attendees?: string[] };
 
 // From the seeds' story: Jasielska Agora sessions in the communes, the three training sessions of
 // the project ("sesja 1–3"), strategic workshops, social-consultation workshops and a closing
@@ -27,9 +27,6 @@ const DEMO: DemoMeeting[] = [
     to: '19:00',
     capacity: 60,
     minutes: 'Sesję otworzył koordynator projektu. Wybrano zespół gminny (5 przedstawicieli osiedli i 4 przedstawicieli NGO i przedsiębiorców).\n\n- Ustalono harmonogram spotkań do końca roku.\n- Najważniejsze tematy: komunikacja publiczna i dostęp do lekarzy specjalistów.',
-    // The team the minutes name (5 neighbourhoods; 3 NGOs and 1 business, with the two members
-    // signed up) and 14 residents: 23 people.
-    present: { signUps: ['osiedle.gamrat@agora.local', 'firma.jaslo@agora.local'], walkIns: { locality: 4, ngo: 3, other: 14 } },
   },
   {
     type: 'training',
@@ -42,9 +39,6 @@ const DEMO: DemoMeeting[] = [
     from: '09:00',
     to: '14:00',
     minutes: 'W szkoleniu wzięło udział 28 osób ze wszystkich gmin powiatu. Materiały zostaną udostępnione uczestnikom.',
-    // The 28 of the minutes: 3 signed up (a resident, a village head, an NGO member) and 25
-    // walk-ins, mostly communes' staff: 4 villages, 3 NGOs, 2 businesses, 19 others.
-    present: { signUps: ['czlonek@agora.local', 'soltys.cieklin@agora.local', 'ngo.kolaczyce@agora.local'], walkIns: { locality: 3, ngo: 2, business: 2, other: 18 } },
   },
   {
     type: 'forum_session',
@@ -121,6 +115,16 @@ const DEMO: DemoMeeting[] = [
   },
 ];
 
+/** Who came to the demo's past meetings (by title), consistent with their minutes. */
+const DEMO_PRESENCE: Record<string, DemoPresence> = {
+  // The team the minutes name (5 neighbourhoods; 3 NGOs and 1 business, with the two members
+  // signed up) and 14 residents: 23 people.
+  'Inauguracyjna sesja Jasielskiej Agory – Miasto Jasło': { signUps: ['osiedle.gamrat@agora.local', 'firma.jaslo@agora.local'], walkIns: { locality: 4, ngo: 3, other: 14 } },
+  // The 28 of the minutes: 3 signed up (a resident, a village head, an NGO member) and 25
+  // walk-ins, mostly communes' staff: 4 villages, 3 NGOs, 2 businesses, 19 others.
+  'Sesja szkoleniowa 1: Usługi publiczne w ujęciu strategicznym': { signUps: ['czlonek@agora.local', 'soltys.cieklin@agora.local', 'ngo.kolaczyce@agora.local'], walkIns: { locality: 3, ngo: 2, business: 2, other: 18 } },
+};
+
 /** Demo meetings, loaded only into a calendar that is still empty. */
 export async function seedDemoMeetings(db: Database) {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(meetings);
@@ -130,8 +134,7 @@ export async function seedDemoMeetings(db: Database) {
   const people = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ['koordynator@agora.local', 'czlonek@agora.local']));
   const userId = new Map(people.map((p) => [p.email, p.id]));
   await db.transaction(async (tx) => {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- present: seedDemoAttendance's
-    for (const { commune, day, from, to, attendees, present, ...meeting } of DEMO) {
+    for (const { commune, day, from, to, attendees, ...meeting } of DEMO) {
       if (commune && !communeId.has(commune)) continue; // another county's deployment
       const startsAt = daysFromToday(day, from);
       const [row] = await tx
@@ -160,7 +163,7 @@ export async function seedDemoMeetings(db: Database) {
  * attendance existed gets them too, and a second run adds nothing.
  */
 export async function seedDemoAttendance(db: Database) {
-  const emails = DEMO.flatMap((m) => m.present?.signUps ?? []);
+  const emails = Object.values(DEMO_PRESENCE).flatMap((p) => p.signUps);
   const people = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
   const userId = new Map(people.map((p) => [p.email, p.id]));
   const seats = await db
@@ -169,21 +172,20 @@ export async function seedDemoAttendance(db: Database) {
     .where(and(inArray(memberships.userId, people.map((p) => p.id)), eq(memberships.status, 'approved')));
   const seatOf = new Map(seats.map((s) => [s.userId, s.representation]));
   await db.transaction(async (tx) => {
-    for (const demo of DEMO) {
-      if (!demo.present) continue;
-      const [meeting] = await tx.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.title, demo.title)).limit(1);
+    for (const [title, present] of Object.entries(DEMO_PRESENCE)) {
+      const [meeting] = await tx.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.title, title)).limit(1);
       if (!meeting) continue;
       const [listed] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
       if (listed!.n > 0) continue;
       const recordedAt = new Date(meeting.startsAt.getTime() + 3 * 3600_000);
       const rows: (typeof meetingAttendance.$inferInsert)[] = [];
-      for (const email of demo.present.signUps) {
+      for (const email of present.signUps) {
         const id = userId.get(email);
         if (!id) continue;
         await tx.insert(meetingAttendees).values({ meetingId: meeting.id, userId: id, createdAt: new Date(meeting.startsAt.getTime() - 7 * 86_400_000) }).onConflictDoNothing();
         rows.push({ meetingId: meeting.id, userId: id, representation: seatOf.get(id) ?? 'other', recordedAt });
       }
-      for (const [representation, n] of Object.entries(demo.present.walkIns) as [AttendanceRepresentation, number][]) {
+      for (const [representation, n] of Object.entries(present.walkIns) as [AttendanceRepresentation, number][]) {
         for (let i = 0; i < n; i++) rows.push({ meetingId: meeting.id, representation, recordedAt });
       }
       if (rows.length > 0) await tx.insert(meetingAttendance).values(rows);
