@@ -60,7 +60,7 @@ test.describe('attendance and the project indicators', () => {
     await coordinator.getByRole('checkbox', { name: 'Jan Kowalski' }).check();
     await coordinator.getByRole('button', { name: 'Zapisz obecność' }).click();
     await expect(coordinator.getByText('Obecność została zapisana.')).toBeVisible();
-    await expect(coordinator.getByText('Na spotkaniu była 1 osoba.')).toBeVisible();
+    await expect(coordinator.getByText('Obecni: 1 osoba.')).toBeVisible();
 
     // A walk-in by name; then several without names — a name with three people is refused at its field.
     await coordinator.getByLabel('Kogo reprezentuje').selectOption({ label: 'przedstawiciel organizacji pozarządowej' });
@@ -77,21 +77,21 @@ test.describe('attendance and the project indicators', () => {
     await expectAccessible(coordinator);
     await coordinator.getByLabel('Imię i nazwisko (opcjonalnie)').fill('');
     await coordinator.getByRole('button', { name: 'Dodaj uczestników' }).click();
-    await expect(coordinator.getByText('Na spotkaniu było 5 osób.')).toBeVisible();
+    await expect(coordinator.getByText('Obecni: 5 osób.')).toBeVisible();
 
     // Counted by representation: Jan Kowalski has no forum seat, so he is among the residents.
     const summary = coordinator.getByRole('region', { name: 'Obecność na spotkaniu' }).locator('dl');
     await expect(summary).toContainText('Mieszkańcy i inni uczestnicy4');
     await expect(summary).toContainText('Przedstawiciele organizacji pozarządowych1');
     await coordinator.getByRole('button', { name: /Usuń jedną osobę – Bez nazwiska/ }).click();
-    await expect(coordinator.getByText('Na spotkaniu były 4 osoby.')).toBeVisible();
+    await expect(coordinator.getByText('Obecni: 4 osoby.')).toBeVisible();
     await expectAccessible(coordinator);
 
     // Anyone sees the counts, not the names.
     const visitor = await openBrowser(browser);
     await moveServerClock(visitor, heldBy);
     await visitor.goto(meetingUrl);
-    await expect(visitor.getByText('Na spotkaniu były 4 osoby.')).toBeVisible();
+    await expect(visitor.getByText('Obecni: 4 osoby.')).toBeVisible();
     await expect(visitor.getByText('Ewa Nowak')).toHaveCount(0);
     await expect(visitor.getByRole('button', { name: 'Zapisz obecność' })).toHaveCount(0);
   });

@@ -14,7 +14,7 @@ import {
   surveys,
   threads,
 } from '@/db/schema';
-import type { Indicators } from './queries';
+import type { IndicatorCell, Indicators } from './queries';
 
 // Shared by the indicators' tests (not shipped: only *.test.ts import it). The expected figures
 // are computed here from every raw row, in plain JS, with the rules as the page states them — not
@@ -38,23 +38,8 @@ function afterMonth(month: string): Date {
   return new Date(t);
 }
 
-export interface ExpectedCell {
-  meetings: Record<string, number>;
-  attendance: number;
-  seatsLocality: number | null;
-  seatsOrganisation: number | null;
-  threads: number;
-  posts: number;
-  consultationsOpened: number;
-  consultationsClosed: number;
-  positions: number | null;
-  responsesPaper: number | null;
-  responsesInvitation: number | null;
-  responsesOpenLink: number | null;
-  documents: number | null;
-  news: number;
-  membersActive: number | null;
-}
+/** A cell as getIndicators gives it, with its members active beside it. */
+export type ExpectedCell = IndicatorCell & { membersActive: number | null };
 
 /** Every figure of every (month, area) cell, from the raw rows. `areas`: commune ids, null for county-wide. */
 export async function expectedIndicators({ months, areas, now }: { months: string[]; areas: (number | null)[]; now: Date }) {
