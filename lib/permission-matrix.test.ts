@@ -14,6 +14,8 @@ import { makeMember, makePlaces as makeForumPlaces, makeUser } from '@/lib/forum
 import { saveForumSettings } from '@/lib/forum/settings';
 import { addPost, createThread } from '@/lib/forum/thread-mutations';
 import { attachMinutes, createMeeting, updateMeeting } from '@/lib/meetings/mutations';
+import { addWalkIns } from '@/lib/meetings/attendance-mutations';
+import { getIndicators } from '@/lib/indicators/queries';
 import type { MeetingInput } from '@/lib/meetings/schema';
 import { createArticle, updateArticle } from '@/lib/news/mutations';
 import type { ArticleInput } from '@/lib/news/schema';
@@ -258,6 +260,29 @@ const ROWS: Row[] = [
         .values({ type: 'forum_session', title: 'Sesja', address: 'Sala', startsAt: start, endsAt: new Date(start.getTime() + 3600_000), communeId: communeOf(scope) })
         .returning({ id: meetings.id });
       return (actor) => attachMinutes({ actor, meetingId: row!.id, minutes: 'Protokół z sesji forum.' });
+    },
+  },
+  {
+    action: 'calendar: record attendance',
+    expected: (role, scope) => allowIf(isCoordinatorOf(role, scope)),
+    prepare: async (scope) => {
+      const start = new Date(Date.now() - 3 * DAY);
+      const [row] = await db
+        .insert(meetings)
+        .values({ type: 'workshop', title: 'Warsztaty', address: 'Sala', startsAt: start, endsAt: new Date(start.getTime() + 3600_000), communeId: communeOf(scope) })
+        .returning({ id: meetings.id });
+      return (actor) => addWalkIns({ actor, meetingId: row!.id, input: { name: null, representation: 'other', count: 1 } });
+    },
+  },
+  {
+    // The county: no commune chosen. A commune's coordinator then gets their communes only
+    // (lib/indicators/indicators.test.ts checks what they see).
+    action: 'admin: read the project indicators (page loader)',
+    expected: (role, scope) => allowIf(role === 'analyst' || isCoordinatorOf(role, scope) || (role === 'coordinator of A' && scope === 'county')),
+    prepare: async (scope) => {
+      const communeId = communeOf(scope);
+      const [commune] = communeId === null ? [] : await db.select({ slug: communes.slug }).from(communes).where(eq(communes.id, communeId));
+      return (actor) => getIndicators({ actor, params: { commune: commune?.slug } });
     },
   },
   {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/lib/auth';
 import { canAdminister } from '@/lib/auth/permissions';
+import { canReadIndicators } from '@/lib/indicators/permissions';
 import { LOCALES } from '@/lib/i18n/locales';
 import { NotificationBadge } from '@/components/forum/notification-badge';
 import { NavLinks } from './nav-links';
@@ -26,7 +27,8 @@ export async function SiteHeader({
     { href: '/results', label: t('nav.results') },
     { href: '/calendar', label: t('nav.calendar') },
     { href: '/news', label: t('nav.news') },
-    ...(canAdminister(user) ? [{ href: '/admin', label: t('nav.admin') }] : []),
+    // Coordinators and analysts have one page of the administration: the project's indicators.
+    ...(canAdminister(user) ? [{ href: '/admin', label: t('nav.admin') }] : canReadIndicators(user) ? [{ href: '/admin/indicators', label: t('indicators.nav') }] : []),
   ];
   const other = LOCALES.find((l) => l !== locale)!;
 

@@ -1,4 +1,5 @@
-import { index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { communes } from './places';
 
@@ -56,6 +57,40 @@ export const meetingAttendees = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_attendees_user_idx').on(t.userId)],
 );
 
+/**
+ * Whom a person at a meeting speaks for: the forum's three representation types (a village or
+ * neighbourhood, an NGO, a business), and everyone else — residents, officials, guests.
+ */
+export const attendanceRepresentation = pgEnum('attendance_representation', ['locality', 'ngo', 'business', 'other']);
+
+/**
+ * Who actually came, as a coordinator recorded it once the meeting began: people ticked off the
+ * sign-up list (userId set; their representation copied from their forum seat at the time) and
+ * walk-ins (userId null, a name only if they gave one). One row per person present, so counts are
+ * count(*). meeting_attendees, above, is who said they would come.
+ */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    id: serial().primaryKey(),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** Set for someone from the sign-up list; a deleted account leaves the row, unnamed, counted. */
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** A walk-in's name, when they gave it. */
+    name: text(),
+    representation: attendanceRepresentation().notNull(),
+    recordedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meeting_attendance_meeting_idx').on(t.meetingId),
+    uniqueIndex('meeting_attendance_user_idx').on(t.meetingId, t.userId).where(sql`user_id is not null`),
+  ],
+);
+
 export type Meeting = typeof meetings.$inferSelect;
 export type NewMeeting = typeof meetings.$inferInsert;
 export type MeetingType = (typeof meetingType.enumValues)[number];
+export type AttendanceRepresentation = (typeof attendanceRepresentation.enumValues)[number];

@@ -1,7 +1,10 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { articles, communes, consultations, forumSettings, meetings, memberships, surveyAnswers, surveys, threads } from '@/db/schema';
+import { articles, communes, consultations, forumSettings, meetingAttendance, meetings, memberships, surveyAnswers, surveys, threads, users } from '@/db/schema';
+import { cellKey, getIndicators } from '@/lib/indicators/queries';
+import { communesTable } from '@/lib/indicators/tables';
+import { actualCells, expectedIndicators } from '@/lib/indicators/test-helpers';
 import { DEFAULT_SURVEY_SLUG } from '@/lib/surveys/default-questionnaire';
 import { seedDemo } from './run';
 
@@ -62,5 +65,56 @@ describe('demo seed: residents remarks', () => {
     const personal = /\d{3} \d{3} \d{3}|@|Nowak|Kowalczyk/;
     expect(pending.some((r) => personal.test(r.text!))).toBe(true);
     expect(reviewed.some((r) => personal.test(r.text!))).toBe(false);
+  });
+});
+
+describe('demo attendance and the indicators', () => {
+  it('gives the past meetings attendance lists that agree with their minutes', async () => {
+    const held = await db
+      .select({ title: meetings.title, minutes: meetings.minutes, present: sql<number>`count(${meetingAttendance.id})::int` })
+      .from(meetings)
+      .leftJoin(meetingAttendance, eq(meetingAttendance.meetingId, meetings.id))
+      .where(isNotNull(meetings.minutes))
+      .groupBy(meetings.id);
+    // "W szkoleniu wzięło udział 28 osób": the number the minutes give is the number on the list.
+    const training = held.find((m) => /wzięło udział (\d+) osób/.test(m.minutes!))!;
+    expect(training.present).toBe(Number(/wzięło udział (\d+) osób/.exec(training.minutes!)![1]));
+    expect(training.present).toBe(28);
+    // The inaugural session chose a team of 5 + 4; all of them and residents were there.
+    const inaugural = held.find((m) => m.title.startsWith('Inauguracyjna'))!;
+    expect(inaugural.present).toBeGreaterThanOrEqual(9);
+    const byType = await db
+      .select({ representation: meetingAttendance.representation, n: sql<number>`count(*)::int` })
+      .from(meetingAttendance)
+      .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+      .where(sql`${meetings.title} like 'Inauguracyjna%'`)
+      .groupBy(meetingAttendance.representation);
+    const n = Object.fromEntries(byType.map((r) => [r.representation, r.n]));
+    expect(n.locality).toBe(5);
+    expect((n.ngo ?? 0) + (n.business ?? 0)).toBe(4);
+  });
+
+  it('shows on /admin/indicators the counts the raw demo rows give, cell by cell', async () => {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@agora.local'));
+    const admin = { id: row!.id, email: 'admin@agora.local', name: 'Admin', locale: 'pl', roles: [{ role: 'admin' as const, communeId: null }] };
+    const now = new Date();
+    const d = await getIndicators({ actor: admin, params: {}, now });
+    expect(d.months).toHaveLength(12);
+    const expected = await expectedIndicators({ months: d.months, areas: d.areas.map((a) => a.communeId), now });
+    expect(actualCells(d)).toEqual(expected.cells);
+    expect(d.membersActive.total).toBe(expected.total);
+
+    // And the figures a coordinator looks for: the training's 28 county-wide, the inaugural session's 23 in Jasło,
+    // the 3,000 survey responses, Krempna's full NGO and business seats.
+    const words = { t: (key: string) => key, month: (m: string) => m, meetingType: (t: string) => t };
+    const table = communesTable(d, words);
+    const column = (key: string) => table.headers.indexOf(`columns.${key}`);
+    const rowOf = (name: string) => table.rows.find((r) => r[0] === name)!;
+    expect(rowOf('countyWide')[column('attendance')]).toBe(28);
+    expect(rowOf('Miasto Jasło')[column('attendance')]).toBe(23);
+    expect(rowOf('Krempna')[column('seatsOrganisation')]).toBe(5);
+    const responses = ['responsesPaper', 'responsesInvitation', 'responsesOpenLink'].reduce((sum, key) => sum + Number(rowOf('total')[column(key)]), 0);
+    expect(responses).toBe(3000);
+    expect(d.cells.get(cellKey(d.to, null))).toBeDefined();
   });
 });

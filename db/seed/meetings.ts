@@ -1,7 +1,13 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { daysFromToday } from '@/lib/local-time';
 import type { Database } from '../client';
-import { communes, meetingAttendees, meetings, users, type NewMeeting } from '../schema';
+import { communes, meetingAttendance, meetingAttendees, meetings, memberships, users, type AttendanceRepresentation, type NewMeeting } from '../schema';
+
+/**
+ * Who came to a past meeting: people from the sign-up list (by e-mail; their representation is
+ * their forum seat's, else "other") and walk-ins without names, by representation.
+ */
+type DemoPresence = { signUps: string[]; walkIns: Partial<Record<AttendanceRepresentation, number>> };
 
 type DemoMeeting = Omit<NewMeeting, 'communeId' | 'startsAt' | 'endsAt'> & { commune: string | null; day: number; from: string; to: string; attendees?: string[] };
 
@@ -109,6 +115,16 @@ const DEMO: DemoMeeting[] = [
   },
 ];
 
+/** Who came to the demo's past meetings (by title), consistent with their minutes. */
+const DEMO_PRESENCE: Record<string, DemoPresence> = {
+  // The team the minutes name (5 neighbourhoods; 3 NGOs and 1 business, with the two members
+  // signed up) and 14 residents: 23 people.
+  'Inauguracyjna sesja Jasielskiej Agory – Miasto Jasło': { signUps: ['osiedle.gamrat@agora.local', 'firma.jaslo@agora.local'], walkIns: { locality: 4, ngo: 3, other: 14 } },
+  // The 28 of the minutes: 3 signed up (a resident, a village head, an NGO member) and 25
+  // walk-ins, mostly communes' staff: 4 villages, 3 NGOs, 2 businesses, 19 others.
+  'Sesja szkoleniowa 1: Usługi publiczne w ujęciu strategicznym': { signUps: ['czlonek@agora.local', 'soltys.cieklin@agora.local', 'ngo.kolaczyce@agora.local'], walkIns: { locality: 3, ngo: 2, business: 2, other: 18 } },
+};
+
 /** Demo meetings, loaded only into a calendar that is still empty. */
 export async function seedDemoMeetings(db: Database) {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(meetings);
@@ -140,3 +156,39 @@ export async function seedDemoMeetings(db: Database) {
   });
 }
 
+
+/**
+ * The attendance lists of the demo's past meetings (the training whose minutes say 28 people came
+ * has 28 on its list), added to a meeting whose list is still empty: so a calendar seeded before
+ * attendance existed gets them too, and a second run adds nothing.
+ */
+export async function seedDemoAttendance(db: Database) {
+  const emails = Object.values(DEMO_PRESENCE).flatMap((p) => p.signUps);
+  const people = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const userId = new Map(people.map((p) => [p.email, p.id]));
+  const seats = await db
+    .select({ userId: memberships.userId, representation: memberships.representation })
+    .from(memberships)
+    .where(and(inArray(memberships.userId, people.map((p) => p.id)), eq(memberships.status, 'approved')));
+  const seatOf = new Map(seats.map((s) => [s.userId, s.representation]));
+  await db.transaction(async (tx) => {
+    for (const [title, present] of Object.entries(DEMO_PRESENCE)) {
+      const [meeting] = await tx.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.title, title)).limit(1);
+      if (!meeting) continue;
+      const [listed] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id));
+      if (listed!.n > 0) continue;
+      const recordedAt = new Date(meeting.startsAt.getTime() + 3 * 3600_000);
+      const rows: (typeof meetingAttendance.$inferInsert)[] = [];
+      for (const email of present.signUps) {
+        const id = userId.get(email);
+        if (!id) continue;
+        await tx.insert(meetingAttendees).values({ meetingId: meeting.id, userId: id, createdAt: new Date(meeting.startsAt.getTime() - 7 * 86_400_000) }).onConflictDoNothing();
+        rows.push({ meetingId: meeting.id, userId: id, representation: seatOf.get(id) ?? 'other', recordedAt });
+      }
+      for (const [representation, n] of Object.entries(present.walkIns) as [AttendanceRepresentation, number][]) {
+        for (let i = 0; i < n; i++) rows.push({ meetingId: meeting.id, representation, recordedAt });
+      }
+      if (rows.length > 0) await tx.insert(meetingAttendance).values(rows);
+    }
+  });
+}

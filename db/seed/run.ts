@@ -3,7 +3,7 @@ import { cookPendingMarkdown } from '../cook';
 import { seedDemoAccounts } from './demo';
 import { seedDeployment } from './deployment';
 import { seedForumDemo, seedForumSettings } from './forum';
-import { seedDemoMeetings } from './meetings';
+import { seedDemoAttendance, seedDemoMeetings } from './meetings';
 import { seedDemoNews } from './news';
 import { seedResults } from './results';
 import { seedSurveys } from './surveys';
@@ -19,6 +19,7 @@ export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
     await seedDemoAccounts(db);
     await seedForumDemo(db);
     await seedDemoMeetings(db);
+    await seedDemoAttendance(db);
     await seedDemoNews(db);
     await seedSurveys(db);
     await seedResults(db);

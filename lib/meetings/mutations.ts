@@ -10,7 +10,7 @@ import { queueMeetingCancellation, queueMeetingChange } from '@/lib/mail/meeting
 import { canManageMeeting, canPublishMeetings } from './permissions';
 import { isHttpsUrl, isSafeLink, type MeetingInput } from './schema';
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+export type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /**
  * The rules of the form, again, for callers that skipped it: the end after the start, links that
@@ -71,7 +71,8 @@ export async function createMeeting({ actor, input }: { actor: CurrentUser; inpu
   });
 }
 
-async function lockMeeting(tx: Tx, id: number) {
+/** The meeting row, locked for this transaction (its attendance, sign-ups and edits queue behind it). */
+export async function lockMeeting(tx: Tx, id: number) {
   const [meeting] = await tx
     .select({
       id: meetings.id,

@@ -105,3 +105,51 @@ export const cancelMeetingSchema = z.object({
   meetingId: serialId,
   reason: z.string({ error: 'required' }).trim().min(3, 'reason_required').max(2000, 'text_too_long'),
 });
+
+/**
+ * Whom a person at a meeting speaks for: the forum's representation types (lib/forum, the seats of
+ * the 5 + 5 quota) and "other" for residents, officials and guests.
+ */
+export const ATTENDANCE_REPRESENTATIONS = ['locality', 'ngo', 'business', 'other'] as const;
+export type AttendanceRepresentationName = (typeof ATTENDANCE_REPRESENTATIONS)[number];
+/** Walk-ins added at once: a conference hall, not a stadium. */
+export const MAX_WALK_INS = 500;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Ticks on the sign-up list: one checkbox per person, named present_<user id> (a form's entries
+ * are read into a plain object, one value per name), gathered into presentUserIds.
+ */
+export const signUpAttendanceSchema = z
+  .object({ meetingId: serialId })
+  .catchall(z.unknown())
+  .transform(({ meetingId, ...rest }) => {
+    const presentUserIds: string[] = [];
+    for (const [key, value] of Object.entries(rest)) {
+      const id = key.startsWith('present_') ? key.slice('present_'.length) : null;
+      if (id && UUID.test(id) && (value === 'on' || value === true)) presentUserIds.push(id.toLowerCase());
+    }
+    return { meetingId, presentUserIds };
+  });
+
+export const walkInSchema = z
+  .object({
+    meetingId: serialId,
+    name: z
+      .string()
+      .trim()
+      .max(120, 'name_too_long')
+      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'invalid')
+      .optional()
+      .transform((v) => v || null),
+    representation: z.enum(ATTENDANCE_REPRESENTATIONS, { error: 'representation_required' }),
+    count: z.coerce.number({ error: 'walk_in_count_invalid' }).int('walk_in_count_invalid').min(1, 'walk_in_count_invalid').max(MAX_WALK_INS, 'walk_in_count_invalid'),
+  })
+  .superRefine((value, ctx) => {
+    // A name is one person's: several people at once are counted without names.
+    if (value.name !== null && value.count !== 1) ctx.addIssue({ code: 'custom', path: ['count'], message: 'walk_in_named_one' });
+  });
+export type WalkInInput = z.output<typeof walkInSchema>;
+
+export const removeAttendanceSchema = z.object({ meetingId: serialId, attendanceId: serialId });

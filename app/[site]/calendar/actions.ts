@@ -5,7 +5,17 @@ import { forgetKeptHome } from '@/app/_http/kept-pages';
 import { redirect } from 'next/navigation';
 import { validatedActionWithUser } from '@/lib/action';
 import { attachMinutes, attendMeeting, cancelMeeting, createMeeting, updateMeeting, withdrawAttendance } from '@/lib/meetings/mutations';
-import { attendanceSchema, cancelMeetingSchema, createMeetingSchema, minutesSchema, updateMeetingSchema } from '@/lib/meetings/schema';
+import { addWalkIns, recordSignUpAttendance, removeWalkIn } from '@/lib/meetings/attendance-mutations';
+import {
+  attendanceSchema,
+  cancelMeetingSchema,
+  createMeetingSchema,
+  minutesSchema,
+  removeAttendanceSchema,
+  signUpAttendanceSchema,
+  updateMeetingSchema,
+  walkInSchema,
+} from '@/lib/meetings/schema';
 
 // Thin on purpose: parse (the wrapper), call lib/meetings (which checks rights), then refresh.
 // The home page lists the next meetings, so it is refreshed with the calendar.
@@ -44,5 +54,20 @@ export const withdrawAttendanceAction = validatedActionWithUser(attendanceSchema
 
 export const cancelMeetingAction = validatedActionWithUser(cancelMeetingSchema, async ({ meetingId, reason }, { user }) => {
   await cancelMeeting({ actor: user, meetingId, reason });
+  refresh(meetingId);
+});
+
+export const recordSignUpAttendanceAction = validatedActionWithUser(signUpAttendanceSchema, async ({ meetingId, presentUserIds }, { user }) => {
+  await recordSignUpAttendance({ actor: user, meetingId, presentUserIds });
+  refresh(meetingId);
+});
+
+export const addWalkInsAction = validatedActionWithUser(walkInSchema, async ({ meetingId, ...input }, { user }) => {
+  await addWalkIns({ actor: user, meetingId, input });
+  refresh(meetingId);
+});
+
+export const removeWalkInAction = validatedActionWithUser(removeAttendanceSchema, async ({ meetingId, attendanceId }, { user }) => {
+  await removeWalkIn({ actor: user, meetingId, attendanceId });
   refresh(meetingId);
 });

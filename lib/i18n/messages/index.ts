@@ -3,6 +3,7 @@ import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
 import enForum from './en/forum.json';
 import enFreeText from './en/free-text.json';
+import enIndicators from './en/indicators.json';
 import enMail from './en/mail.json';
 import enMeetings from './en/meetings.json';
 import enNews from './en/news.json';
@@ -14,6 +15,7 @@ import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
 import plForum from './pl/forum.json';
 import plFreeText from './pl/free-text.json';
+import plIndicators from './pl/indicators.json';
 import plMail from './pl/mail.json';
 import plMeetings from './pl/meetings.json';
 import plNews from './pl/news.json';
@@ -36,6 +38,7 @@ const pl = {
   ...plResults,
   ...plFreeText,
   ...plMail,
+  ...plIndicators,
 };
 export type Messages = typeof pl;
 
@@ -53,5 +56,6 @@ export const messages: Record<Locale, Messages> = {
     ...enResults,
     ...enFreeText,
     ...enMail,
+    ...enIndicators,
   },
 };

@@ -9,7 +9,13 @@ import { DataTable, rowClass } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { getMeeting, listAttendees } from '@/lib/meetings/queries';
-import { attachMinutesAction, attendMeetingAction, cancelMeetingAction, withdrawAttendanceAction } from '../actions';
+import { addWalkInsAction, attachMinutesAction, attendMeetingAction, cancelMeetingAction, recordSignUpAttendanceAction, removeWalkInAction, withdrawAttendanceAction } from '../actions';
+import { AttendanceSummary } from '@/components/meetings/attendance-summary';
+import { SignUpAttendanceForm } from '@/components/meetings/sign-up-attendance-form';
+import { WalkInForm } from '@/components/meetings/walk-in-form';
+import { now } from '@/lib/clock';
+import { getAttendanceCounts, listAttendance, type AttendanceList } from '@/lib/meetings/attendance-queries';
+import type { AttendanceRepresentationName } from '@/lib/meetings/schema';
 import { load, routeId } from '@/app/_http/page-guard';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { CancelMeetingForm } from '@/components/meetings/cancel-meeting-form';
@@ -28,12 +34,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function MeetingPage({ params }: Params) {
   const id = routeId((await params).id);
   const user = await getCurrentUser();
-  const meeting = await load(getMeeting({ id, viewer: user }));
+  // The app's clock (lib/clock.ts): whether the meeting has begun decides what may be recorded.
+  const meeting = await load(getMeeting({ id, viewer: user, now: await now() }));
   const t = await getTranslations('meetings');
   const tc = await getTranslations('meetingCancel');
   const format = await getFormatter();
   const { hasEnded: ended, hasStarted: started, isFull: full } = meeting;
   const attendees = meeting.canManage ? await listAttendees({ actor: user!, meetingId: id }) : [];
+  const held = started && !meeting.cancelledAt;
+  const [presence, presenceList] = held
+    ? await Promise.all([getAttendanceCounts({ meetingId: id }), meeting.canManage ? listAttendance({ actor: user!, meetingId: id }) : null])
+    : [null, null];
+  const tp = await getTranslations('meetings.presence');
 
   return (
     <article className="max-w-3xl space-y-8">
@@ -134,6 +146,34 @@ export default async function MeetingPage({ params }: Params) {
         </section>
       ) : null}
 
+      {presence && (presence.total > 0 || presenceList) ? (
+        <section aria-labelledby="presence" className="space-y-4">
+          <h2 id="presence">{tp('title')}</h2>
+          {presence.total > 0 ? (
+            <AttendanceSummary counts={presence} total={tp('total', { count: presence.total })} label={(r) => tp(`many.${r}`)} />
+          ) : (
+            <p>{tp('none')}</p>
+          )}
+          {presenceList ? (
+            <>
+              <h3>{tp('signUps.title')}</h3>
+              {presenceList.people.length === 0 ? (
+                <p>{tp('signUps.empty')}</p>
+              ) : (
+                <>
+                  <p className="max-w-2xl text-muted">{tp('signUps.lead')}</p>
+                  <SignUpAttendanceForm action={recordSignUpAttendanceAction} meetingId={meeting.id} people={presenceList.people} />
+                </>
+              )}
+              <h3>{tp('walkIns.title')}</h3>
+              <p className="max-w-2xl text-muted">{tp('walkIns.lead')}</p>
+              <WalkInTable meetingId={meeting.id} walkIns={presenceList.walkIns} t={tp} />
+              <WalkInForm action={addWalkInsAction} meetingId={meeting.id} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
       {meeting.canManage ? (
         <section aria-labelledby="attendees" className="space-y-3">
           <h2 id="attendees">{t('attendees.title')}</h2>
@@ -177,5 +217,37 @@ export default async function MeetingPage({ params }: Params) {
         </section>
       ) : null}
     </article>
+  );
+}
+
+type PresenceT = Awaited<ReturnType<typeof getTranslations<'meetings.presence'>>>;
+
+/** Walk-ins: each named one on a row, the unnamed ones counted together by representation. */
+function WalkInTable({ meetingId, walkIns, t }: { meetingId: number; walkIns: AttendanceList['walkIns']; t: PresenceT }) {
+  if (walkIns.length === 0) return <p>{t('walkIns.empty')}</p>;
+  const rows: { key: string; name: string | null; representation: AttendanceRepresentationName; count: number; lastId: number }[] = [];
+  for (const w of walkIns) {
+    const group = w.name === null ? rows.find((r) => r.name === null && r.representation === w.representation) : undefined;
+    if (group) {
+      group.count++;
+      group.lastId = w.id;
+    } else rows.push({ key: String(w.id), name: w.name, representation: w.representation, count: 1, lastId: w.id });
+  }
+  return (
+    <DataTable caption={t('walkIns.caption')} columns={[t('walkIns.who'), t('walkIns.representation'), t('walkIns.people'), t('walkIns.actions')]}>
+      {rows.map((r) => {
+        const who = r.name ?? t('walkIns.unnamed');
+        return (
+          <tr key={r.key} className={rowClass}>
+            <th scope="row" className="px-2 py-2 font-normal">{who}</th>
+            <td className="px-2 py-2">{t(`one.${r.representation}`)}</td>
+            <td className="px-2 py-2 tabular-nums">{r.count}</td>
+            <td className="px-2 py-2">
+              <ActionButton action={removeWalkInAction} fields={{ meetingId: String(meetingId), attendanceId: String(r.lastId) }} label={t('walkIns.remove')} context={`${who}, ${t(`one.${r.representation}`)}`} />
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

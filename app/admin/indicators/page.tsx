@@ -1,0 +1,138 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { HorizontalBarChart, TimelineChart } from '@/components/charts/charts';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { load, signedIn } from '@/app/_http/page-guard';
+import { now } from '@/lib/clock';
+import { canReadIndicators } from '@/lib/indicators/permissions';
+import { cellKey, getIndicators, type Indicators } from '@/lib/indicators/queries';
+import { indicatorParamsSchema } from '@/lib/indicators/schema';
+import { communesTable, forumTable, meetingsTable, publicationsTable, responsesTable } from '@/lib/indicators/tables';
+import { getIndicatorWords } from '@/lib/indicators/text';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('indicators'))('title') };
+}
+
+/** A month's figure added up over the areas in view, for a chart's line. */
+function perMonth(d: Indicators, pick: (cell: NonNullable<ReturnType<Indicators['cells']['get']>>) => number | null) {
+  return d.months.map((m) => d.areas.reduce((n, a) => n + (pick(d.cells.get(cellKey(m, a.communeId))!) ?? 0), 0));
+}
+
+export default async function IndicatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await signedIn('/admin/indicators', canReadIndicators);
+  const params = indicatorParamsSchema.parse(await searchParams);
+  const [d, t, { words, text }] = await Promise.all([load(getIndicators({ actor, params, now: await now() })), getTranslations('indicators'), getIndicatorWords({ months: 'label' })]);
+
+  const query = new URLSearchParams({ from: d.from, to: d.to, ...(d.commune ? { commune: d.commune.slug } : {}) });
+  const csv = (view: string, dialect?: 'plain') => `/admin/indicators/csv?${new URLSearchParams({ view, ...Object.fromEntries(query), ...(dialect ? { dialect } : {}) })}`;
+  const labels = d.months.map(words.month);
+  const series = (values: number[]) => values.map((value, i) => ({ label: labels[i]!, value }));
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t('title')} lead={t('lead')} />
+
+      <form method="get" action="/admin/indicators" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t('filters.legend')}>
+        <TextField name="from" id="indicators-from" type="month" label={t('filters.from')} hint={t('filters.monthHint')} defaultValue={d.from} pattern="\d{4}-\d{2}" />
+        <TextField name="to" id="indicators-to" type="month" label={t('filters.to')} hint={t('filters.monthHint')} defaultValue={d.to} pattern="\d{4}-\d{2}" />
+        <SelectField
+          name="commune"
+          id="indicators-commune"
+          label={t('filters.commune')}
+          defaultValue={d.commune?.slug ?? ''}
+          options={[{ value: '', label: d.wholeCounty ? t('filters.allCommunes') : t('filters.allMyCommunes') }, ...d.communes.map((c) => ({ value: c.slug, label: c.name }))]}
+        />
+        <Button type="submit" variant="secondary">
+          {t('filters.apply')}
+        </Button>
+      </form>
+
+      <div className="space-y-2">
+        <p className="text-lg font-semibold">
+          {t('range', { from: words.month(d.from), to: words.month(d.to) })} · {d.commune ? t('scopeCommune', { commune: d.commune.name }) : d.wholeCounty ? t('scopeAll') : t('scopeMine')}
+        </p>
+        <ul className="space-y-1 print:hidden">
+          <li>
+            <a href={csv('all')} download>
+              {t('downloadAll')}
+            </a>
+          </li>
+          <li>
+            <a href={csv('all', 'plain')} download>
+              {t('downloadAllPlain')}
+            </a>
+          </li>
+        </ul>
+        {d.documents ? null : <p className="text-muted">{t('noDocuments')}</p>}
+      </div>
+
+      <ChartFigure
+        id="meetings"
+        title={t('meetings.title')}
+        lead={t('meetings.lead')}
+        text={text}
+        table={meetingsTable(d, words)}
+        csvHref={csv('meetings')}
+        csvName={t('csvNames.meetings')}
+        chart={<TimelineChart summary={t('meetings.chart')} data={series(perMonth(d, (c) => c.attendance))} />}
+      />
+      <ChartFigure
+        id="forum"
+        title={t('forum.title')}
+        lead={t('forum.lead', d.quotas)}
+        text={text}
+        table={forumTable(d, words)}
+        csvHref={csv('forum')}
+        csvName={t('csvNames.forum')}
+        chart={<TimelineChart summary={t('forum.chart')} data={series(perMonth(d, (c) => c.posts))} />}
+      />
+      <ChartFigure
+        id="responses"
+        title={t('responses.title')}
+        lead={t('responses.lead')}
+        text={text}
+        table={responsesTable(d, words)}
+        csvHref={csv('responses')}
+        csvName={t('csvNames.responses')}
+        chart={<TimelineChart summary={t('responses.chart')} data={series(perMonth(d, (c) => (c.responsesPaper ?? 0) + (c.responsesInvitation ?? 0) + (c.responsesOpenLink ?? 0)))} />}
+      />
+      <ChartFigure
+        id="publications"
+        title={t('publications.title')}
+        lead={d.documents ? t('publications.leadDocuments') : t('publications.lead')}
+        text={text}
+        table={publicationsTable(d, words)}
+        csvHref={csv('publications')}
+        csvName={t('csvNames.publications')}
+        chart={<TimelineChart summary={t('publications.chart')} data={series(perMonth(d, (c) => c.news))} />}
+      />
+      <ChartFigure
+        id="communes"
+        title={t('communes.title')}
+        lead={t('communes.lead')}
+        text={text}
+        table={communesTable(d, words)}
+        csvHref={csv('communes')}
+        csvName={t('csvNames.communes')}
+        open
+        chart={
+          <HorizontalBarChart
+            summary={t('communes.chart')}
+            data={d.areas
+              .filter((a) => a.communeId !== null)
+              .map((a) => {
+                const cell = d.cells.get(cellKey(d.to, a.communeId))!;
+                return { label: a.name!, value: (cell.seatsLocality ?? 0) + (cell.seatsOrganisation ?? 0) };
+              })}
+          />
+        }
+      />
+    </div>
+  );
+}
