@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Highlighted } from '@/components/forum/highlighted';
+import { Highlighted } from '@/components/search/highlighted';
 import { PageHeader } from '@/components/ui/page-header';
 import { searchForum } from '@/lib/forum/search-queries';
 import { POSTS_PER_PAGE, searchParamsSchema } from '@/lib/forum/schema';
