@@ -8,3 +8,7 @@ CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search_vector");-->
 -- Search now stores lemmas (lib/search): older rows are indexed again by db/search-index.ts.
 UPDATE "forum_posts" SET "search_text" = NULL;--> statement-breakpoint
 UPDATE "forum_threads" SET "search_text" = NULL;
+--> statement-breakpoint
+-- One name for the culture area (issue 18): the questionnaire's and the project's "sport and
+-- leisure" (wypoczynek); the deployment file said "rekreacja".
+UPDATE "service_areas" SET "name_pl" = 'Kultura, sport i wypoczynek' WHERE "slug" = 'culture' AND "name_pl" = 'Kultura, sport i rekreacja';
