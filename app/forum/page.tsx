@@ -115,7 +115,7 @@ export default async function ForumIndexPage({ searchParams }: { searchParams: P
               <td className="px-2 py-2">{thread.communeName ?? t('forum.filters.county')}</td>
               <td className="px-2 py-2">{format.number(thread.postCount)}</td>
               {viewer ? <td className="px-2 py-2">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
-              <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, 'dateTime')}</td>
             </tr>
           ))}
         </DataTable>

@@ -55,7 +55,7 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
               <li key={a.id}>
                 <Link href={`/news/${a.id}`}>{a.title}</Link>{' '}
                 <span className="text-sm">
-                  ({a.status === 'draft' ? t('news.unpublished.draft') : t('news.unpublished.scheduled', { date: format.dateTime(a.publishedAt, { dateStyle: 'long', timeStyle: 'short' }) })})
+                  ({a.status === 'draft' ? t('news.unpublished.draft') : t('news.unpublished.scheduled', { date: format.dateTime(a.publishedAt, 'longDateTime') })})
                 </span>
               </li>
             ))}

@@ -23,7 +23,7 @@ export async function MeetingList({ meetings, headingLevel = 3 }: { meetings: Me
           </Heading>
           <p>
             <time dateTime={meeting.startsAt.toISOString()}>
-              {format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: 'full', timeStyle: 'short' })}
+              {format.dateTimeRange(meeting.startsAt, meeting.endsAt, 'fullDateTime')}
             </time>
           </p>
           <p className="text-sm text-muted">{meeting.address}</p>

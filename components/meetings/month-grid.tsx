@@ -80,7 +80,7 @@ export async function MonthGrid({
                           <li key={meeting.id} className="text-sm leading-tight">
                             <Link href={`/calendar/${meeting.id}`} className="block rounded px-1 hover:bg-brand-50">
                               <time dateTime={meeting.startsAt.toISOString()} className="font-semibold">
-                                {format.dateTime(meeting.startsAt, { hour: '2-digit', minute: '2-digit' })}
+                                {format.dateTime(meeting.startsAt, 'time')}
                               </time>{' '}
                               {meeting.title}
                             </Link>

@@ -94,7 +94,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         <DataTable caption={t('admin.audit.caption')} columns={[t('admin.audit.at'), t('admin.audit.action'), t('admin.audit.details')]}>
           {page.entries.map((entry) => (
             <tr key={entry.id} className={rowClass}>
-              <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(entry.at, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+              <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(entry.at, 'dateTimeSeconds')}</td>
               <td className="px-2 py-2">
                 <AuditSentence entry={entry} />
               </td>

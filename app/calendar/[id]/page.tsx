@@ -49,7 +49,7 @@ export default async function MeetingPage({ params }: Params) {
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">
         <dt className="font-semibold">{t('detail.when')}</dt>
         <dd>
-          <time dateTime={meeting.startsAt.toISOString()}>{format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: 'full', timeStyle: 'short' })}</time>
+          <time dateTime={meeting.startsAt.toISOString()}>{format.dateTimeRange(meeting.startsAt, meeting.endsAt, 'fullDateTime')}</time>
         </dd>
         <dt className="font-semibold">{t('detail.where')}</dt>
         <dd>
@@ -150,7 +150,7 @@ export default async function MeetingPage({ params }: Params) {
                 <tr key={a.userId} className={rowClass}>
                   <th scope="row" className="px-2 py-2 font-normal">{a.name}</th>
                   <td className="px-2 py-2">{a.status === 'deleted' ? '—' : a.email}</td>
-                  <td className="px-2 py-2">{format.dateTime(a.since, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td className="px-2 py-2">{format.dateTime(a.since, 'shortDateTime')}</td>
                 </tr>
               ))}
             </DataTable>

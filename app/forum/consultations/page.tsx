@@ -35,7 +35,7 @@ export default async function ConsultationsPage() {
                 <Link href={`/forum/consultations/${c.id}`}>{c.title}</Link>
               </th>
               <td className="px-2 py-2">{c.communeName ?? t('filters.county')}</td>
-              <td className="px-2 py-2">{format.dateTime(c.deadline, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td className="px-2 py-2">{format.dateTime(c.deadline, 'dateTime')}</td>
               <td className="px-2 py-2">{c.closed ? t('consultations.closed') : t('consultations.open')}</td>
               <td className="px-2 py-2">{format.number(c.positions)}</td>
             </tr>

@@ -31,7 +31,7 @@ export default async function ArticlePage({ params }: Params) {
     <article className="max-w-3xl space-y-6">
       <PageHeader title={article.title} lead={article.lead}>
         <p className="text-sm text-muted">
-          <time dateTime={article.publishedAt.toISOString()}>{t('published', { date: format.dateTime(article.publishedAt, { dateStyle: 'long', timeStyle: 'short' }) })}</time>
+          <time dateTime={article.publishedAt.toISOString()}>{t('published', { date: format.dateTime(article.publishedAt, 'longDateTime') })}</time>
           {' · '}
           {article.communeName ?? t('county')}
           {article.authorName ? ` · ${t('by', { name: article.authorName })}` : null}

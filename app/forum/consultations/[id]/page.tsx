@@ -27,7 +27,7 @@ export default async function ConsultationPage({ params }: Props) {
   const view = await load(getConsultation({ viewer, consultationId: id }));
   const { consultation, opinion } = view;
   const [t, format] = await Promise.all([getTranslations('forum'), getFormatter()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short' });
+  const when = (date: Date) => format.dateTime(date, 'longDateTime');
   const positionLabel = (p: string) => t(`consultations.positions.${p as (typeof POSITIONS)[number]}`);
 
   return (

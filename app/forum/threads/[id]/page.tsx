@@ -46,7 +46,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const quote = view.mayWrite && quoteId ? await getQuote({ threadId: id, postId: quoteId }) : null;
   const lastShown = posts[posts.length - 1]?.number ?? 0;
   await markThreadRead({ actor: viewer, threadId: id, upTo: lastShown });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   const pageHref = (page: number) => `/forum/threads/${id}?page=${page}`;
 
   return (
