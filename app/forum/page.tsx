@@ -10,6 +10,7 @@ import { getSeat } from '@/lib/forum/seat';
 import { listThreads } from '@/lib/forum/thread-queries';
 import { forumIndexParamsSchema } from '@/lib/forum/schema';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
+import { polishContent } from '@/lib/i18n/content-lang';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('sections'))('forum') };
@@ -98,7 +99,7 @@ export default async function ForumIndexPage({ searchParams }: { searchParams: P
           {page.threads.map((thread) => (
             <tr key={thread.id} className={rowClass}>
               <th scope="row" className="px-2 py-2 font-normal">
-                <Link href={`/forum/threads/${thread.id}`} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                <Link href={`/forum/threads/${thread.id}`} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
                   {thread.title}
                 </Link>
                 <div className="text-sm text-muted">

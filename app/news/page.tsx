@@ -8,6 +8,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { canPublishNews } from '@/lib/news/permissions';
 import { listArticles, listUnpublishedArticles, searchArticles } from '@/lib/news/queries';
 import { newsFiltersSchema } from '@/lib/news/schema';
+import { Polish } from '@/components/ui/polish';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,7 +54,9 @@ export default async function NewsPage({ searchParams }: { searchParams: Promise
           <ul className="list-disc space-y-1 pl-6">
             {unpublished.map((a) => (
               <li key={a.id}>
-                <Link href={`/news/${a.id}`}>{a.title}</Link>{' '}
+                <Link href={`/news/${a.id}`}>
+                  <Polish>{a.title}</Polish>
+                </Link>{' '}
                 <span className="text-sm">
                   ({a.status === 'draft' ? t('news.unpublished.draft') : t('news.unpublished.scheduled', { date: format.dateTime(a.publishedAt, 'longDateTime') })})
                 </span>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MeetingListItem } from '@/lib/meetings/queries';
 import { dayKey } from '@/lib/local-time';
+import { Polish } from '@/components/ui/polish';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -82,7 +83,7 @@ export async function MonthGrid({
                               <time dateTime={meeting.startsAt.toISOString()} className="font-semibold">
                                 {format.dateTime(meeting.startsAt, 'time')}
                               </time>{' '}
-                              {meeting.title}
+                              <Polish>{meeting.title}</Polish>
                             </Link>
                           </li>
                         ))}

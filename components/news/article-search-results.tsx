@@ -1,12 +1,14 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Highlighted } from '@/components/search/highlighted';
 import type { ArticleSearchHit } from '@/lib/news/queries';
+import { polishContent } from '@/lib/i18n/content-lang';
 
 /** Articles found by a search: date, commune, the title (the link) and a snippet, matches marked. */
 export async function ArticleSearchResults({ hits }: { hits: ArticleSearchHit[] }) {
   const t = await getTranslations('news');
   const format = await getFormatter();
+  const lang = polishContent(await getLocale());
   return (
     <ul className="space-y-4">
       {hits.map((hit) => (
@@ -17,11 +19,11 @@ export async function ArticleSearchResults({ hits }: { hits: ArticleSearchHit[] 
             {hit.communeName ?? t('county')}
           </p>
           <h2 className="text-lg">
-            <Link href={`/news/${hit.id}`}>
+            <Link href={`/news/${hit.id}`} lang={lang}>
               <Highlighted segments={hit.titleSegments} />
             </Link>
           </h2>
-          <p>
+          <p lang={lang}>
             <Highlighted segments={hit.snippet} />
           </p>
         </li>

@@ -8,3 +8,8 @@
 export function polishContent(uiLocale: string, shownLocale: string = 'pl'): 'pl' | undefined {
   return shownLocale === 'pl' && uiLocale !== 'pl' ? 'pl' : undefined;
 }
+
+/** The lang attribute for a text stored in Polish and maybe English, shown in `uiLocale`. */
+export function translatedContent(text: { pl: string; en?: string | null } | undefined, uiLocale: string): 'pl' | undefined {
+  return polishContent(uiLocale, uiLocale === 'en' && text?.en ? 'en' : 'pl');
+}

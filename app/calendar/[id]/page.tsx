@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { MeetingMailSection } from '@/components/mail/meeting-mail-section';
@@ -14,6 +14,8 @@ import { load, routeId } from '@/app/_http/page-guard';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { CancelMeetingForm } from '@/components/meetings/cancel-meeting-form';
 import { Alert } from '@/components/ui/alert';
+import { polishContent } from '@/lib/i18n/content-lang';
+import { Polish } from '@/components/ui/polish';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,7 +39,7 @@ export default async function MeetingPage({ params }: Params) {
 
   return (
     <article className="max-w-3xl space-y-8">
-      <PageHeader title={meeting.title}>
+      <PageHeader title={meeting.title} lang={polishContent(await getLocale())}>
         <p className="font-semibold text-brand-800">
           {t(`types.${meeting.type}`)} · {meeting.communeName ?? t('county')}
         </p>
@@ -53,7 +55,7 @@ export default async function MeetingPage({ params }: Params) {
         </dd>
         <dt className="font-semibold">{t('detail.where')}</dt>
         <dd>
-          {meeting.address}
+          <Polish>{meeting.address}</Polish>
           {meeting.onlineUrl ? (
             <>
               <br />

@@ -19,6 +19,7 @@ import {
   threadFlagAction,
 } from '../../actions';
 import { load, parseId, routeId } from '@/app/_http/page-guard';
+import { polishContent } from '@/lib/i18n/content-lang';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,7 +56,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <p>
           <Link href="/forum">{t('forum.thread.back')}</Link>
         </p>
-        <h1>{thread.title}</h1>
+        <h1 lang={polishContent(locale)}>{thread.title}</h1>
         <p className="text-muted">
           {[thread.communeName ?? t('forum.filters.county'), ...thread.areas.map((a) => (locale === 'en' ? a.nameEn : a.namePl))].join(' · ')}
         </p>
