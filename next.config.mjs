@@ -29,7 +29,9 @@ const nextConfig = {
   ...(process.env.REDIS_URL ? { cacheHandler: fileURLToPath(new URL('./cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 } : {}),
   // forbidden() and app/forbidden.tsx: a page the user's roles do not open answers HTTP 403.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // dictionary-pl reads its 5 MB Hunspell files beside its module at run time (lib/search): loaded
+  // from node_modules, not copied into the server bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'dictionary-pl'],
   // Type checking runs as its own CI step (npm run typecheck), with TypeScript 7's compiler.
   typescript: { ignoreBuildErrors: true },
   async headers() {

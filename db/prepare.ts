@@ -16,6 +16,7 @@ import { cookPendingMarkdown } from './cook';
 import { pendingMigrations, runMigrations } from './migrate';
 import { communes } from './schema';
 import { DeploymentFileError, deploymentPath, readDeployment } from './seed/deployment';
+import { indexPendingSearchText } from './search-index';
 import { seedDemo } from './seed/run';
 
 function fail(message: string): never {
@@ -94,6 +95,9 @@ try {
   // Markdown written before it was cooked at write time (see db/cook.ts): rendered once, here.
   const cooked = Object.values(await cookPendingMarkdown(connection.db)).reduce((a, b) => a + b, 0);
   if (cooked > 0) console.log(`Agora: rendered the Markdown of ${cooked} stored text(s).`);
+  // Rows without search lemmas (see db/search-index.ts): indexed once, here.
+  const indexed = Object.values(await indexPendingSearchText(connection.db)).reduce((a, b) => a + b, 0);
+  if (indexed > 0) console.log(`Agora: indexed ${indexed} stored text(s) for search.`);
 } catch (error) {
   fail(`preparing the database failed: ${reason(error)}`);
 } finally {

@@ -99,7 +99,14 @@ test.describe('administration', () => {
     await expect(page.getByRole('cell', { name })).toBeVisible();
     await expectAccessible(page);
     await page.goto('/admin/audit');
-    await expect(page.getByRole('main')).toContainText('Dodanie miejscowości');
+    // A sentence with names and links, not codes and ids; the raw entry is one click away.
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText(`Alicja Administratorka dodała miejscowość ${name} w gminie Brzyska`);
+    await expect(row.getByRole('link', { name: 'Alicja Administratorka' })).toHaveAttribute('href', /^\/admin\/users\//);
+    await expect(row.getByRole('link', { name: 'Brzyska' })).toHaveAttribute('href', /^\/admin\/communes\/\d+$/);
+    await expect(row.getByText('locality.create')).toBeHidden();
+    await row.getByText('Szczegóły techniczne').click();
+    await expect(row.getByText('locality.create')).toBeVisible();
     await expectAccessible(page);
   });
 });

@@ -100,4 +100,17 @@ test.describe('news', () => {
     expect((await reader.goto(draftUrl))?.status()).toBe(200);
     await expect(reader.getByRole('heading', { level: 1, name: 'Zaproszenie na konferencję kończącą projekt' })).toBeVisible();
   });
+
+  test('a reader searches the news in any inflected form', async ({ page }) => {
+    await page.goto('/news');
+    await page.getByRole('searchbox', { name: 'Szukaj w aktualnościach' }).fill('ankiety szkoleniowej sesji');
+    await page.getByRole('button', { name: 'Szukaj' }).click();
+    await expect(page.getByRole('status')).toHaveText('Żaden artykuł nie pasuje. Spróbuj innych słów.');
+    await page.getByRole('searchbox', { name: 'Szukaj w aktualnościach' }).fill('sesji szkoleniowej');
+    await page.getByRole('button', { name: 'Szukaj' }).click();
+    await expect(page.getByRole('status')).toContainText('Wyniki dla „sesji szkoleniowej”');
+    const hit = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Za nami pierwsza sesja szkoleniowa' }) });
+    await expect(hit.getByRole('heading').locator('mark')).toHaveText(['sesja', 'szkoleniowa']);
+    await expectAccessible(page);
+  });
 });

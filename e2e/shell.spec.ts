@@ -87,4 +87,32 @@ test.describe('the public shell', () => {
     const https = await request.get('/', { headers: { 'x-forwarded-proto': 'https' } });
     expect(https.headers()['strict-transport-security']).toContain('max-age=');
   });
+
+  test('in English, Polish content is marked lang="pl" and times use a 24-hour clock', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Warsaw' });
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto('/forum');
+    const thread = page.getByRole('link', { name: /^Dowóz dzieci do szkoły w Cieklinie/ });
+    await expect(thread).toHaveAttribute('lang', 'pl');
+    await expect(page.getByRole('main')).not.toContainText(/\d (AM|PM)\b/);
+    await thread.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'pl');
+    await expect(page.locator('article[id^="post-"] div[lang="pl"]').first()).toBeVisible();
+    // The interface around it stays English: the post's header is not marked.
+    await expect(page.locator('article[id^="post-"] h3').first()).not.toHaveAttribute('lang', /.+/);
+    await expect(page.locator('article[id^="post-"] time').first()).toHaveText(/\b([01]\d|2[0-3]):[0-5]\d$/);
+    await page.goto('/news');
+    await expect(page.getByRole('link', { name: 'Ruszyła Jasielska Agora' })).toHaveAttribute('lang', 'pl');
+    await page.goto('/calendar');
+    await expect(page.getByRole('main')).not.toContainText(/\d (AM|PM)\b/);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  test('in Polish, content needs no lang of its own', async ({ page }) => {
+    await page.goto('/forum');
+    await expect(page.getByRole('link', { name: /^Dowóz dzieci do szkoły w Cieklinie/ })).not.toHaveAttribute('lang', /.+/);
+  });
 });
+

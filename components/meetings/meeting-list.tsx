@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MeetingListItem } from '@/lib/meetings/queries';
+import { Polish } from '@/components/ui/polish';
 
 /** Meetings as a list of cards: when, what, where; archived ones say whether minutes exist. */
 export async function MeetingList({ meetings, headingLevel = 3 }: { meetings: MeetingListItem[]; headingLevel?: 2 | 3 }) {
@@ -18,15 +19,19 @@ export async function MeetingList({ meetings, headingLevel = 3 }: { meetings: Me
             {meeting.communeName ?? t('county')}
           </p>
           <Heading className="text-lg">
-            <Link href={`/calendar/${meeting.id}`}>{meeting.title}</Link>
+            <Link href={`/calendar/${meeting.id}`}>
+              <Polish>{meeting.title}</Polish>
+            </Link>
             {meeting.cancelledAt ? <span className="ml-2 rounded bg-red-50 px-2 text-base font-semibold text-red-900">{tc('cancelled')}</span> : null}
           </Heading>
           <p>
             <time dateTime={meeting.startsAt.toISOString()}>
-              {format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: 'full', timeStyle: 'short' })}
+              {format.dateTimeRange(meeting.startsAt, meeting.endsAt, 'fullDateTime')}
             </time>
           </p>
-          <p className="text-sm text-muted">{meeting.address}</p>
+          <p className="text-sm text-muted">
+            <Polish>{meeting.address}</Polish>
+          </p>
           {meeting.hasMinutes ? <p className="text-sm font-semibold">{t('list.minutesAvailable')}</p> : null}
         </li>
       ))}

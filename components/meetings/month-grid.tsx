@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MeetingListItem } from '@/lib/meetings/queries';
 import { dayKey } from '@/lib/local-time';
+import { Polish } from '@/components/ui/polish';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -80,9 +81,9 @@ export async function MonthGrid({
                           <li key={meeting.id} className="text-sm leading-tight">
                             <Link href={`/calendar/${meeting.id}`} className="block rounded px-1 hover:bg-brand-50">
                               <time dateTime={meeting.startsAt.toISOString()} className="font-semibold">
-                                {format.dateTime(meeting.startsAt, { hour: '2-digit', minute: '2-digit' })}
+                                {format.dateTime(meeting.startsAt, 'time')}
                               </time>{' '}
-                              {meeting.title}
+                              <Polish>{meeting.title}</Polish>
                             </Link>
                           </li>
                         ))}

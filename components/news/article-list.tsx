@@ -1,11 +1,13 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ArticleListItem } from '@/lib/news/queries';
+import { polishContent } from '@/lib/i18n/content-lang';
 
 /** Articles as cards: date, commune, title (the link) and lead. */
 export async function ArticleList({ articles, headingLevel = 2 }: { articles: ArticleListItem[]; headingLevel?: 2 | 3 }) {
   const t = await getTranslations('news');
   const format = await getFormatter();
+  const lang = polishContent(await getLocale());
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ul className="space-y-4">
@@ -17,9 +19,11 @@ export async function ArticleList({ articles, headingLevel = 2 }: { articles: Ar
             {article.communeName ?? t('county')}
           </p>
           <Heading className="text-lg">
-            <Link href={`/news/${article.id}`}>{article.title}</Link>
+            <Link href={`/news/${article.id}`} lang={lang}>
+              {article.title}
+            </Link>
           </Heading>
-          <p>{article.lead}</p>
+          <p lang={lang}>{article.lead}</p>
         </li>
       ))}
     </ul>

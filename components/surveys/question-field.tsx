@@ -5,20 +5,21 @@ import { type ReactNode } from 'react';
 import { useErrorText } from '@/components/ui/field';
 import { DONT_KNOW, localize, rankingLength, type AnswerValue, type Question } from '@/lib/surveys/definition';
 import { fieldId } from './survey-draft';
+import { translatedContent } from '@/lib/i18n/content-lang';
 
 /** A fieldset with its legend, help and error, as every question is drawn. */
-function QuestionBox({ id, legend, help, error, required, children }: { id: string; legend: string; help?: string; error?: string; required: boolean; children: ReactNode }) {
+function QuestionBox({ id, legend, help, error, required, lang, children }: { id: string; legend: string; help?: string; error?: string; required: boolean; lang?: string; children: ReactNode }) {
   const t = useTranslations('surveys.fill');
   const errorText = useErrorText()(error);
   const describedBy = [help ? `${id}-help` : null, errorText ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset id={id} tabIndex={-1} aria-describedby={describedBy} aria-invalid={errorText ? true : undefined} className={`space-y-3 rounded-md border-2 p-4 ${errorText ? 'border-danger' : 'border-gray-300'}`}>
       <legend className="px-1 text-lg font-semibold">
-        {legend}
+        <span lang={lang}>{legend}</span>
         {required ? <span className="text-danger"> *<span className="sr-only"> {t('required')}</span></span> : null}
       </legend>
       {help ? (
-        <p id={`${id}-help`} className="text-sm text-muted">
+        <p id={`${id}-help`} lang={lang} className="text-sm text-muted">
           {help}
         </p>
       ) : null}
@@ -32,11 +33,11 @@ function QuestionBox({ id, legend, help, error, required, children }: { id: stri
   );
 }
 
-function Choice({ type, name, id, label, checked, onChange }: { type: 'radio' | 'checkbox'; name: string; id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+function Choice({ type, name, id, label, lang, checked, onChange }: { type: 'radio' | 'checkbox'; name: string; id: string; label: string; lang?: string; checked: boolean; onChange: (checked: boolean) => void }) {
   return (
     <div className="flex min-h-11 items-center gap-3">
       <input type={type} name={name} id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-6 w-6 shrink-0 accent-brand-700" />
-      <label htmlFor={id} className="flex-1 py-2">
+      <label htmlFor={id} lang={lang} className="flex-1 py-2">
         {label}
       </label>
     </div>
@@ -93,8 +94,10 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
   const id = fieldId(`answers.${q.id}`);
   const legend = localize(q.label, locale);
   const help = localize(q.help, locale) || undefined;
+  // A question not translated into the page's language is shown, and marked, in Polish.
+  const lang = translatedContent(q.label, locale);
   const box = (children: ReactNode, extraHelp?: string) => (
-    <QuestionBox id={id} legend={legend} help={[help, extraHelp].filter(Boolean).join(' ') || undefined} error={error} required={q.required}>
+    <QuestionBox id={id} legend={legend} help={[help, extraHelp].filter(Boolean).join(' ') || undefined} error={error} required={q.required} lang={lang}>
       {children}
     </QuestionBox>
   );
@@ -105,7 +108,7 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
           <select aria-label={legend} name={q.id} className={selectClass} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
             <option value="">{t('choose')}</option>
             {q.options.map((o) => (
-              <option key={o.value} value={o.value}>
+              <option key={o.value} value={o.value} lang={lang}>
                 {localize(o.label, locale)}
               </option>
             ))}
@@ -114,7 +117,7 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
       }
       return box(
         q.options.map((o) => (
-          <Choice key={o.value} type="radio" name={q.id} id={`${id}-${o.value}`} label={localize(o.label, locale)} checked={value === o.value} onChange={() => onChange(o.value)} />
+          <Choice key={o.value} type="radio" name={q.id} id={`${id}-${o.value}`} label={localize(o.label, locale)} lang={lang} checked={value === o.value} onChange={() => onChange(o.value)} />
         )),
       );
     case 'multiple_choice': {
@@ -127,6 +130,7 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
             name={`${q.id}-${o.value}`}
             id={`${id}-${o.value}`}
             label={localize(o.label, locale)}
+            lang={lang}
             checked={chosen.includes(o.value)}
             onChange={(on) => onChange(on ? [...chosen, o.value] : chosen.filter((v) => v !== o.value))}
           />
@@ -150,7 +154,9 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
             };
             return paper ? (
               <div key={row.value} className="grid items-center gap-1 sm:grid-cols-2">
-                <label htmlFor={`${id}-${row.value}`}>{rowLabel}</label>
+                <label htmlFor={`${id}-${row.value}`} lang={lang}>
+                  {rowLabel}
+                </label>
                 <select id={`${id}-${row.value}`} name={`${q.id}-${row.value}`} className={selectClass} value={current[row.value] === undefined ? '' : String(current[row.value])} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value === DONT_KNOW ? DONT_KNOW : Number(e.target.value))}>
                   <option value="">{t('choose')}</option>
                   {q.scaleLabels.map((l, i) => (
@@ -163,7 +169,9 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
               </div>
             ) : (
               <fieldset key={row.value} className="rounded-md border border-gray-300 p-3">
-                <legend className="px-1 font-semibold">{rowLabel}</legend>
+                <legend lang={lang} className="px-1 font-semibold">
+                  {rowLabel}
+                </legend>
                 <ScaleInput name={`${q.id}-${row.value}`} label={rowLabel} labels={q.scaleLabels} allowDontKnow={q.allowDontKnow} value={current[row.value]} paper={false} onChange={set} />
               </fieldset>
             );
@@ -194,7 +202,7 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
               >
                 <option value="">{t('choose')}</option>
                 {q.items.map((item) => (
-                  <option key={item.value} value={item.value} disabled={order.includes(item.value) && order[place] !== item.value}>
+                  <option key={item.value} value={item.value} lang={lang} disabled={order.includes(item.value) && order[place] !== item.value}>
                     {localize(item.label, locale)}
                   </option>
                 ))}

@@ -11,6 +11,7 @@ import { ConsentStep } from './consent-step';
 import { ProfileFields } from './profile-fields';
 import { QuestionField } from './question-field';
 import { fieldId, newDraft, useSurveyDraft, type Draft, type Errors } from './survey-draft';
+import { translatedContent } from '@/lib/i18n/content-lang';
 
 export interface SurveyFormProps {
   slug: string;
@@ -292,11 +293,13 @@ export function SurveyForm(props: SurveyFormProps) {
         </div>
       )}
 
-      <h2 ref={headingRef} tabIndex={-1} className="focus:outline-none">
+      <h2 ref={headingRef} tabIndex={-1} className="focus:outline-none" lang={!paper && step >= firstSection && step < profileStep ? translatedContent(sections[step - firstSection]!.title, locale) : undefined}>
         {stepTitle}
       </h2>
       {!paper && step >= firstSection && step < profileStep && localize(sections[step - firstSection]!.description, locale) ? (
-        <p className="whitespace-pre-line">{localize(sections[step - firstSection]!.description, locale)}</p>
+        <p className="whitespace-pre-line" lang={translatedContent(sections[step - firstSection]!.title, locale)}>
+          {localize(sections[step - firstSection]!.description, locale)}
+        </p>
       ) : null}
 
       {message ? (

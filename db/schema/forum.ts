@@ -4,7 +4,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -21,8 +20,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { communes, localities, serviceAreas } from './places';
+import { searchColumns } from './search-columns';
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Whom a forum member speaks for: a village/neighbourhood, an NGO or a business. */
 export const representation = pgEnum('representation', ['locality', 'ngo', 'business']);
@@ -92,9 +91,8 @@ export const threads = pgTable(
     postCount: integer().notNull().default(0),
     lastPostAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    /** Title lower-cased without diacritics (computed in the app, identical on PGlite and PostgreSQL). */
-    searchText: text().notNull().default(''),
-    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_text)`),
+    /** The title's words and lemmas (lib/search). */
+    ...searchColumns(),
   },
   (t) => [
     index('forum_threads_list_idx').on(t.pinned, t.lastPostAt, t.id),
@@ -137,8 +135,8 @@ export const posts = pgTable(
     hiddenReason: text(),
     /** Hidden by reaching the report threshold, pending a moderator's review. */
     hiddenAuto: boolean().notNull().default(false),
-    searchText: text().notNull().default(''),
-    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_text)`),
+    /** The body's words and lemmas (lib/search). */
+    ...searchColumns(),
   },
   (t) => [
     uniqueIndex('forum_posts_thread_number_idx').on(t.threadId, t.number),

@@ -1,6 +1,7 @@
 import { index, integer, pgEnum, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { communes } from './places';
+import { searchColumns } from './search-columns';
 
 export const articleStatus = pgEnum('article_status', ['draft', 'published']);
 
@@ -23,8 +24,10 @@ export const articles = pgTable(
     authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Title, lead and body: their words and lemmas (lib/search). */
+    ...searchColumns(),
   },
-  (t) => [index('articles_published_idx').on(t.status, t.publishedAt, t.id)],
+  (t) => [index('articles_published_idx').on(t.status, t.publishedAt, t.id), index('articles_search_idx').using('gin', t.searchVector)],
 );
 
 export type Article = typeof articles.$inferSelect;

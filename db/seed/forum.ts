@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
-import { foldText } from '@/lib/forum/schema';
 import { quarterOf } from '@/lib/local-time';
 import type { Database } from '../client';
 import {
@@ -147,7 +146,7 @@ export async function seedForumDemo(db: Database) {
       const last = new Date(start.getTime() + (demo.posts.length - 1) * 3600 * 1000);
       const [thread] = await tx
         .insert(threads)
-        .values({ communeId: cid ?? null, title: demo.title, authorId: authors[0]!, postCount: demo.posts.length, createdAt: start, lastPostAt: last, searchText: foldText(demo.title) })
+        .values({ communeId: cid ?? null, title: demo.title, authorId: authors[0]!, postCount: demo.posts.length, createdAt: start, lastPostAt: last })
         .returning({ id: threads.id });
       const areaIds = demo.areas.map(areaId).filter((id): id is number => id !== undefined);
       if (areaIds.length) await tx.insert(threadAreas).values(areaIds.map((serviceAreaId) => ({ threadId: thread!.id, serviceAreaId })));
@@ -158,7 +157,6 @@ export async function seedForumDemo(db: Database) {
           authorId: authors[i]!,
           body,
           createdAt: new Date(start.getTime() + i * 3600 * 1000),
-          searchText: foldText(body),
         })),
       );
       await tx.insert(threadFollows).values([...new Set(authors)].map((userId) => ({ userId: userId!, threadId: thread!.id }))).onConflictDoNothing();
@@ -173,10 +171,10 @@ export async function seedForumDemo(db: Database) {
         'Projekt zakłada, że od 2027 r. każde sołectwo będzie miało co najmniej **trzy kursy dziennie** do siedziby gminy i do Jasła, a w weekendy dwa.\n\n- wspólny bilet powiatowy\n- przystanki na żądanie w małych wsiach\n- rozkłady dopasowane do godzin pracy szkół i przychodni';
       const [thread] = await tx
         .insert(threads)
-        .values({ communeId: null, title, authorId: coordinatorId, postCount: 1, searchText: foldText(title) })
+        .values({ communeId: null, title, authorId: coordinatorId, postCount: 1 })
         .returning({ id: threads.id });
       await tx.insert(threadAreas).values({ threadId: thread!.id, serviceAreaId: transport });
-      await tx.insert(posts).values({ threadId: thread!.id, number: 1, authorId: coordinatorId, body, searchText: foldText(body) });
+      await tx.insert(posts).values({ threadId: thread!.id, number: 1, authorId: coordinatorId, body });
       const [consultation] = await tx
         .insert(consultations)
         .values({ threadId: thread!.id, communeId: null, title, body, deadline: new Date(Date.now() + 30 * 24 * 3600 * 1000), createdBy: coordinatorId })

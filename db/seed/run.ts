@@ -1,5 +1,6 @@
 import type { Database } from '../client';
 import { cookPendingMarkdown } from '../cook';
+import { indexPendingSearchText } from '../search-index';
 import { seedDemoAccounts } from './demo';
 import { seedDeployment } from './deployment';
 import { seedForumDemo, seedForumSettings } from './forum';
@@ -24,6 +25,7 @@ export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
     await seedSurveys(db);
     await seedResults(db);
   }
-  // Seeds insert their texts directly; they are cooked like any older row.
+  // Seeds insert their texts directly; they are cooked and indexed like any older row.
   await cookPendingMarkdown(db);
+  await indexPendingSearchText(db);
 }

@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { auditLog, communes, localities, userRoles, users } from '@/db/schema';
 import { canAdminister, ensure, type CurrentUser, type Role } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
+import { resolveAuditSubjects } from './audit-subjects';
 import { AUDIT_PAGE_SIZE, USERS_PAGE_SIZE } from './schema';
 
 // Every function here is for administrators only; the permission check comes before any lookup
@@ -200,7 +201,8 @@ export async function listAuditLog({
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1);
   const shown = page.slice(0, AUDIT_PAGE_SIZE);
-  return { entries: shown, nextCursor: page.length > AUDIT_PAGE_SIZE ? String(shown.at(-1)!.id) : null };
+  const subjects = await resolveAuditSubjects(shown);
+  return { entries: shown.map((entry, i) => ({ ...entry, subjects: subjects[i]! })), nextCursor: page.length > AUDIT_PAGE_SIZE ? String(shown.at(-1)!.id) : null };
 }
 
 export type AdminAuditEntry = Awaited<ReturnType<typeof listAuditLog>>['entries'][number];

@@ -1,6 +1,6 @@
 /** Reads of forum membership: applications, members per commune, the localities to apply for. */
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { communes, localities, memberships, users } from '@/db/schema';
 import { communesWithRole, ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
@@ -54,17 +54,18 @@ export async function listCommuneMembers({ communeSlug }: { communeSlug: string 
   return { commune, members, quotas: { locality: settings.localityQuota, organisation: settings.organisationQuota } };
 }
 
-/** Public: communes with their number of approved members. */
+/**
+ * Public: communes with their number of approved members. A join, not a correlated subquery: in a
+ * one-table select drizzle writes ${communes.id} as a bare "id", which inside a subquery on
+ * memberships meant the membership's own id (every commune showed 0 or 1).
+ */
 export async function listCommunesWithMembers() {
   return db
-    .select({
-      id: communes.id,
-      slug: communes.slug,
-      name: communes.name,
-      members: sql<number>`(select count(*)::int from forum_memberships m where m.commune_id = ${communes.id} and m.status = 'approved')`,
-    })
+    .select({ id: communes.id, slug: communes.slug, name: communes.name, members: count(memberships.id) })
     .from(communes)
+    .leftJoin(memberships, and(eq(memberships.communeId, communes.id), eq(memberships.status, 'approved')))
     .where(eq(communes.active, true))
+    .groupBy(communes.id)
     .orderBy(asc(communes.name));
 }
 

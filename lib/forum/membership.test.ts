@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { auditLog, memberships, notifications } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { applyForMembership, decideMembership, endMembership, QuotaFullError, stepDown } from './membership-mutations';
-import { getMyMembership, listCommuneMembers, listManagedMemberships } from './membership-queries';
+import { getMyMembership, listCommuneMembers, listCommunesWithMembers, listManagedMemberships } from './membership-queries';
 import { saveForumSettings } from './settings';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
 
@@ -179,6 +179,22 @@ describe('the coordinator queue', () => {
     const all = await listManagedMemberships({ actor: countyCoordinator });
     expect(all.pending.some((m) => m.communeId === places.otherCommuneId)).toBe(true);
     expect((await thrown(listManagedMemberships({ actor: await makeMember(places.communeId) }))).code).toBe('forbidden');
+  });
+});
+
+describe('the public member list', () => {
+  it('counts the approved members of each commune (not pending, rejected or ended ones)', async () => {
+    const fresh = await makePlaces();
+    await makeMember(fresh.communeId, 'ngo');
+    await makeMember(fresh.communeId, 'business');
+    const leaving = await makeMember(fresh.communeId, 'ngo');
+    await makeMember(fresh.otherCommuneId, 'ngo');
+    await apply(await makeUser(), 'ngo', fresh.communeId);
+    const [own] = await db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, leaving.id));
+    await stepDown({ actor: leaving, membershipId: own!.id });
+    const counts = new Map((await listCommunesWithMembers()).map((c) => [c.id, c.members]));
+    expect(counts.get(fresh.communeId)).toBe(2);
+    expect(counts.get(fresh.otherCommuneId)).toBe(1);
   });
 });
 

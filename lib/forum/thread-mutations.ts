@@ -17,7 +17,8 @@ import { ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError, fieldError } from '@/lib/errors';
 import { renderMarkdown } from '@/lib/markdown';
 import { canEdit, canWrite } from './permissions';
-import { foldText, postBody } from './schema';
+import { indexText } from '@/lib/search';
+import { postBody } from './schema';
 import { type Tx, checked, ensureNotSuspended, ensurePostingAllowed, getSeat } from './seat';
 import { mailForumNotifications } from '@/lib/mail/forum';
 
@@ -40,10 +41,10 @@ export async function insertThread(
 ) {
   const [thread] = await tx
     .insert(threads)
-    .values({ communeId, title, authorId, postCount: 1, searchText: foldText(title) })
+    .values({ communeId, title, authorId, postCount: 1, searchText: await indexText(title) })
     .returning({ id: threads.id });
   await tx.insert(threadAreas).values([...new Set(serviceAreaIds)].map((serviceAreaId) => ({ threadId: thread!.id, serviceAreaId })));
-  await tx.insert(posts).values({ threadId: thread!.id, number: 1, authorId, body, bodyHtml: renderMarkdown(body), searchText: foldText(body) });
+  await tx.insert(posts).values({ threadId: thread!.id, number: 1, authorId, body, bodyHtml: renderMarkdown(body), searchText: await indexText(body) });
   await tx.insert(threadFollows).values({ userId: authorId, threadId: thread!.id }).onConflictDoNothing();
   await tx.insert(threadReads).values({ userId: authorId, threadId: thread!.id, lastReadNumber: 1 }).onConflictDoNothing();
   return thread!;
@@ -110,6 +111,7 @@ export async function addPost({ actor, threadId, body, quotedPostId }: { actor: 
     quotedAuthor = quoted.authorId;
   }
   await ensurePostingAllowed(actor.id);
+  const searchText = await indexText(body);
   return db.transaction(async (tx) => {
     const [numbered] = await tx
       .update(threads)
@@ -119,7 +121,7 @@ export async function addPost({ actor, threadId, body, quotedPostId }: { actor: 
     if (!numbered) throw new AppError('conflict:thread_locked');
     const [post] = await tx
       .insert(posts)
-      .values({ threadId, number: numbered.number, authorId: actor.id, body, bodyHtml: renderMarkdown(body), quotedPostId, searchText: foldText(body) })
+      .values({ threadId, number: numbered.number, authorId: actor.id, body, bodyHtml: renderMarkdown(body), quotedPostId, searchText })
       .returning({ id: posts.id, number: posts.number });
     await tx.insert(threadFollows).values({ userId: actor.id, threadId }).onConflictDoNothing();
     await tx
@@ -148,10 +150,11 @@ export async function editPost({ actor, postId, body }: { actor: CurrentUser; po
   ensure(canEdit(actor, { authorId: post.authorId, hidden: post.hiddenAt !== null }, locked));
   await ensureNotSuspended(actor.id);
   if (post.body === body) return { threadId: post.threadId, number: post.number };
+  const searchText = await indexText(body);
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(posts)
-      .set({ body, bodyHtml: renderMarkdown(body), editedAt: new Date(), searchText: foldText(body) })
+      .set({ body, bodyHtml: renderMarkdown(body), editedAt: new Date(), searchText })
       .where(and(eq(posts.id, postId), eq(posts.authorId, actor.id), isNull(posts.hiddenAt)))
       .returning({ id: posts.id });
     if (!updated) throw new AppError('conflict');

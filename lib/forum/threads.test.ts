@@ -262,7 +262,7 @@ describe('search', () => {
     });
     const byTitle = await searchForum({ query: 'zrodlo LEZYN' });
     const hit = byTitle.hits.find((h) => h.kind === 'thread' && h.threadId === id)!;
-    expect(hit.title.filter((s) => s.match).map((s) => s.text)).toEqual(['Źródło', 'Łężyn']);
+    expect(hit.title.filter((s) => s.match).map((s) => s.text)).toEqual(['Źródło', 'Łężynach']);
     const byBody = await searchForum({ query: 'zolty wodociag', communeId: places.communeId });
     expect(byBody.hits.some((h) => h.kind === 'post' && h.threadId === id)).toBe(true);
     expect((await searchForum({ query: 'zolty', communeId: places.otherCommuneId })).hits.some((h) => h.threadId === id)).toBe(false);

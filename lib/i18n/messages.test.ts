@@ -6,8 +6,47 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
 }
 
+// Arguments a language's grammar needs and another's does not: Polish past-tense verbs agree
+// with the person's gender ({gender, select, female {dodała} …}), English ones do not.
+const GRAMMATICAL = new Set(['gender']);
+
+/**
+ * The ICU arguments of a message ({name}, {count, plural, …}, {status, select, …}), also those
+ * inside plural/select branches, but not the branches' texts ({dodała} is a branch, not an argument).
+ */
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]!).sort();
+  const found = new Set<string>();
+  let i = 0;
+  const readText = (close: string | null) => {
+    while (i < text.length && text[i] !== close) {
+      if (text[i] === '{') {
+        i += 1;
+        readArgument();
+      } else i += 1;
+    }
+    i += 1;
+  };
+  const readArgument = () => {
+    const head = /^\s*(\w+)\s*(?:,\s*(\w+)\s*)?([,}])/.exec(text.slice(i));
+    if (!head) throw new Error(`malformed argument in: ${text}`);
+    found.add(head[1]!);
+    i += head[0].length;
+    if (head[3] === '}') return;
+    if (['plural', 'select', 'selectordinal'].includes(head[2]!)) {
+      // Branches: key {text} key {text} … }
+      for (;;) {
+        const branch = /^\s*(}|[^\s{]+\s*\{)/.exec(text.slice(i));
+        if (!branch) throw new Error(`malformed branch in: ${text}`);
+        i += branch[0].length;
+        if (branch[1] === '}') return;
+        readText('}');
+      }
+    }
+    // A style ({at, date, long}): up to its closing brace.
+    i = text.indexOf('}', i) + 1;
+  };
+  readText(null);
+  return [...found].filter((name) => !GRAMMATICAL.has(name)).sort();
 }
 
 describe('message catalogue', () => {

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { formats } from './formats';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, TIME_ZONE, type Locale } from './locales';
 import { messages, type Messages } from './messages';
 
@@ -12,12 +13,13 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const fromPage = await requestLocale;
   const chosen = isLocale(fromPage) ? fromPage : (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
-  return { locale, timeZone: TIME_ZONE, messages: messages[locale] };
+  return { locale, timeZone: TIME_ZONE, messages: messages[locale], formats };
 });
 
 declare module 'next-intl' {
   interface AppConfig {
     Locale: Locale;
     Messages: Messages;
+    Formats: typeof formats;
   }
 }

@@ -1,5 +1,6 @@
 import { createTranslator } from 'next-intl';
 import { DEFAULT_LOCALE, isLocale, TIME_ZONE, type Locale } from '@/lib/i18n/locales';
+import { formats } from '@/lib/i18n/formats';
 import { messages } from '@/lib/i18n/messages';
 import { countyValues, type County, type CountyValues } from '@/lib/county';
 
@@ -54,7 +55,7 @@ interface Content {
 /** "wtorek, 15 grudnia 2026 17:00–19:00" in Warsaw time. */
 export function formatMeetingTime(locale: Locale, startsAt: Date, endsAt: Date): string {
   const day = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...formats.dateTime.time });
   return `${day.format(startsAt)} ${time.format(startsAt)}–${time.format(endsAt)}`;
 }
 
@@ -91,7 +92,7 @@ function content(data: MailData, locale: Locale, { county, forum }: CountyValues
         outro: t('signup_existing.outro', { resetUrl: data.resetUrl }),
       };
     case 'password_changed': {
-      const at = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(data.at);
+      const at = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...formats.dateTime.longDateTime }).format(data.at);
       return {
         subject: t('password_changed.subject'),
         paragraphs: [t('password_changed.intro', { at })],
@@ -100,7 +101,7 @@ function content(data: MailData, locale: Locale, { county, forum }: CountyValues
       };
     }
     case 'two_factor_reset': {
-      const at = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(data.at);
+      const at = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...formats.dateTime.longDateTime }).format(data.at);
       return {
         subject: t('two_factor_reset.subject'),
         paragraphs: [t('two_factor_reset.intro', { at })],
@@ -175,7 +176,7 @@ function content(data: MailData, locale: Locale, { county, forum }: CountyValues
       };
     case 'consultation_opened':
     case 'consultation_closing': {
-      const deadline = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(data.deadline);
+      const deadline = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...formats.dateTime.longDateTime }).format(data.deadline);
       return {
         subject: t(`${data.kind}.subject`, { title: data.title }),
         paragraphs: [t(`${data.kind}.intro`, { title: data.title, deadline })],

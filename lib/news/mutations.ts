@@ -8,9 +8,10 @@ import { AppError, fieldError } from '@/lib/errors';
 import { checkCommune } from '@/lib/meetings/mutations';
 import { canManageArticle, canPublishNews } from './permissions';
 import { renderMarkdown } from '@/lib/markdown';
+import { indexText } from '@/lib/search';
 import type { ArticleInput } from './schema';
 
-function values(input: ArticleInput) {
+async function values(input: ArticleInput) {
   return {
     title: input.title,
     lead: input.lead,
@@ -19,6 +20,7 @@ function values(input: ArticleInput) {
     communeId: input.communeId,
     status: input.status,
     publishedAt: input.publishedAt,
+    searchText: await indexText(input.title, input.lead, input.body),
   };
 }
 
@@ -26,9 +28,10 @@ function values(input: ArticleInput) {
 export async function createArticle({ actor, input }: { actor: CurrentUser; input: ArticleInput }) {
   ensure(canPublishNews(actor));
   if (!canManageArticle(actor, input.communeId)) throw fieldError('communeId', 'commune_not_yours', 'forbidden');
+  const row = await values(input);
   return db.transaction(async (tx) => {
     await checkCommune(tx, input.communeId);
-    const [created] = await tx.insert(articles).values({ ...values(input), authorId: actor.id }).returning({ id: articles.id });
+    const [created] = await tx.insert(articles).values({ ...row, authorId: actor.id }).returning({ id: articles.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'article.create',
@@ -43,6 +46,7 @@ export async function createArticle({ actor, input }: { actor: CurrentUser; inpu
 /** Edits an article: the editor must manage both its old and its new commune. */
 export async function updateArticle({ actor, id, input }: { actor: CurrentUser; id: number; input: ArticleInput }) {
   ensure(canPublishNews(actor));
+  const row = await values(input);
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select({ communeId: articles.communeId, status: articles.status })
@@ -55,7 +59,7 @@ export async function updateArticle({ actor, id, input }: { actor: CurrentUser; 
     if (!canManageArticle(actor, input.communeId)) throw fieldError('communeId', 'commune_not_yours', 'forbidden');
     if (input.communeId !== before.communeId) await checkCommune(tx, input.communeId);
     const scope = before.communeId === null ? sql`${articles.communeId} is null` : eq(articles.communeId, before.communeId);
-    await tx.update(articles).set({ ...values(input), updatedAt: new Date() }).where(and(eq(articles.id, id), scope));
+    await tx.update(articles).set({ ...row, updatedAt: new Date() }).where(and(eq(articles.id, id), scope));
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'article.update',

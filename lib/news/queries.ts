@@ -5,7 +5,8 @@ import { db } from '@/db/client';
 import { articles, communes, users } from '@/db/schema';
 import { communesWithRole, type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { storedHtml } from '@/lib/markdown';
+import { htmlToText, storedHtml } from '@/lib/markdown';
+import { highlightSearch, parseSearchQuery, searchMatch, searchRank } from '@/lib/search';
 import { canManageArticle } from './permissions';
 import { NEWS_PAGE_SIZE } from './schema';
 
@@ -49,6 +50,30 @@ export async function listArticles({ cursor, now = new Date() }: { cursor?: stri
 }
 
 export type ArticleListItem = Awaited<ReturnType<typeof listArticles>>['articles'][number];
+
+/**
+ * Published articles matching every word of `query` in their title, lead or body, in any inflected
+ * form (lib/search), best matches first, with the title and a snippet highlighted.
+ */
+export async function searchArticles({ query, now = new Date(), limit = 30 }: { query: string; now?: Date; limit?: number }) {
+  const q = await parseSearchQuery(query);
+  if (!q) return [];
+  const rank = searchRank(articles.searchVector, q);
+  const rows = await db
+    .select({ ...columns, body: articles.body, bodyHtml: articles.bodyHtml })
+    .from(articles)
+    .leftJoin(communes, eq(communes.id, articles.communeId))
+    .where(and(visible(now), searchMatch(articles.searchVector, q)))
+    .orderBy(desc(rank), desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+  return rows.map(({ body, bodyHtml, ...article }) => ({
+    ...article,
+    titleSegments: highlightSearch(article.title, q, 200),
+    snippet: highlightSearch(`${article.lead}\n${htmlToText(storedHtml(bodyHtml, body))}`, q),
+  }));
+}
+
+export type ArticleSearchHit = Awaited<ReturnType<typeof searchArticles>>[number];
 
 export function listLatestArticles({ limit = 3, now = new Date() }: { limit?: number; now?: Date } = {}) {
   return db

@@ -23,4 +23,5 @@ export const updateArticleSchema = articleSchema.extend({ id: serialId });
 
 export const newsFiltersSchema = z.object({
   cursor: z.string().regex(/^\d{1,10}$/).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
 });

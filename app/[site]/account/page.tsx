@@ -31,7 +31,7 @@ export default async function AccountPage({
   if (user.mustEnrolSecondFactor) redirect('/account/two-factor');
   const t = await getTranslations();
   const format = await getFormatter();
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   const secondFactor = await getSecondFactorStatus({ actor: user });
   const activeSessions = await listSessions({ actor: user, currentId: await getCurrentSessionId() });
   const { welcome, passwordChanged, emailChanged, emailProblem } = await searchParams;

@@ -10,6 +10,7 @@ import { listThreads } from '@/lib/forum/thread-queries';
 import { forumIndexParamsSchema } from '@/lib/forum/schema';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { pageSite, searchOf, viewerOf, type SiteParams } from '@/app/_http/page-site';
+import { polishContent } from '@/lib/i18n/content-lang';
 
 export async function generateMetadata({ params }: { params: SiteParams }): Promise<Metadata> {
   await pageSite(params);
@@ -100,7 +101,7 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
           {page.threads.map((thread) => (
             <tr key={thread.id} className={rowClass}>
               <th scope="row" className="px-2 py-2 font-normal">
-                <Link href={`/forum/threads/${thread.id}`} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                <Link href={`/forum/threads/${thread.id}`} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
                   {thread.title}
                 </Link>
                 <div className="text-sm text-muted">
@@ -117,7 +118,7 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
               <td className="px-2 py-2">{thread.communeName ?? t('forum.filters.county')}</td>
               <td className="px-2 py-2">{format.number(thread.postCount)}</td>
               {viewer ? <td className="px-2 py-2">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
-              <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, 'dateTime')}</td>
             </tr>
           ))}
         </DataTable>

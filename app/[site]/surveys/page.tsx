@@ -6,6 +6,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { canSeeSurveyOffice } from '@/lib/surveys/permissions';
 import { listOpenSurveys } from '@/lib/surveys/queries';
 import { ZONE } from '@/lib/local-time';
+import { translatedContent } from '@/lib/i18n/content-lang';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('title') };
@@ -36,9 +37,11 @@ export default async function SurveysPage() {
               return (
                 <li key={s.id} className="space-y-2 rounded-md border-2 border-gray-300 p-4">
                   <h3>
-                    <Link href={`/s/${s.slug}`}>{title}</Link>
+                    <Link href={`/s/${s.slug}`} lang={translatedContent({ pl: s.titlePl, en: s.titleEn }, locale)}>
+                      {title}
+                    </Link>
                   </h3>
-                  {description ? <p>{description}</p> : null}
+                  {description ? <p lang={translatedContent({ pl: s.descriptionPl ?? '', en: s.descriptionEn }, locale)}>{description}</p> : null}
                   {s.closesAt ? <p className="text-sm text-muted">{t('closesAt', { date: format.dateTime(s.closesAt, { dateStyle: 'long', timeZone: ZONE }) })}</p> : null}
                   {s.responseMode === 'invitation' ? <p className="text-sm text-muted">{t('invitationOnly')}</p> : null}
                   <p>

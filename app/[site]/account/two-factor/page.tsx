@@ -29,7 +29,7 @@ export default async function TwoFactorPage() {
         enrolment={enrolment}
         enabledNote={
           status.enabled
-            ? `${t('twoFactorOn', { at: status.enabledAt ? format.dateTime(status.enabledAt, { dateStyle: 'medium', timeStyle: 'short' }) : '' })} ${t('recoveryCodesLeft', { count: status.recoveryCodesLeft })}`
+            ? `${t('twoFactorOn', { at: status.enabledAt ? format.dateTime(status.enabledAt, 'dateTime') : '' })} ${t('recoveryCodesLeft', { count: status.recoveryCodesLeft })}`
             : null
         }
       />

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { SelectField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { AuditSentence } from '@/components/admin/audit-sentence';
 import { getUser, listAuditActions, listAuditLog, type AdminAuditEntry } from '@/lib/admin/queries';
 import { auditListParamsSchema } from '@/lib/admin/schema';
 import { signedIn } from '@/app/_http/page-guard';
@@ -22,11 +23,6 @@ function pageHref(params: { action?: string; actorId?: string; cursor?: string }
   const query = search.toString();
   return query ? `/admin/audit?${query}` : '/admin/audit';
 }
-
-const targetPages: Record<string, (id: string) => string> = {
-  user: (id) => `/admin/users/${id}`,
-  commune: (id) => `/admin/communes/${id}`,
-};
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await signedIn('/admin/audit', canAdminister);
@@ -44,22 +40,27 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     const key = `admin.auditActions.${code}` as Parameters<typeof t>[0];
     return code.includes('.') && t.has(key) ? t(key) : code;
   };
-  const who = (entry: AdminAuditEntry): ReactNode => {
-    if (!entry.actorId) return t('admin.audit.system');
-    if (entry.actorStatus === 'deleted') return t('common.deletedUser');
-    return (
-      <>
-        <Link href={`/admin/users/${entry.actorId}`}>{entry.actorName}</Link>
-        <span className="block text-sm break-all text-muted">{entry.actorEmail}</span>
-      </>
-    );
-  };
-  const target = (entry: AdminAuditEntry): ReactNode => {
+  // The raw entry, for whoever needs the codes and ids (an investigation, a bug report).
+  const raw = (entry: AdminAuditEntry): ReactNode => {
     const typeKey = `admin.audit.targetTypes.${entry.targetType}` as Parameters<typeof t>[0];
-    const type = t.has(typeKey) ? t(typeKey) : entry.targetType;
-    const href = entry.targetId ? targetPages[entry.targetType]?.(entry.targetId) : undefined;
-    if (!entry.targetId) return type;
-    return href ? <Link href={href}>{`${type} ${entry.targetId}`}</Link> : `${type} ${entry.targetId}`;
+    return (
+      <details>
+        <summary className="cursor-pointer">{t('admin.audit.rawDetails')}</summary>
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+          <dt>{t('admin.audit.code')}</dt>
+          <dd>
+            <code>{entry.action}</code>
+          </dd>
+          <dt>{t('admin.audit.actorId')}</dt>
+          <dd className="break-all">{entry.actorId ? <code>{entry.actorId}</code> : t('admin.audit.system')}</dd>
+          <dt>{t('admin.audit.targetRef')}</dt>
+          <dd className="break-all">
+            {t.has(typeKey) ? t(typeKey) : entry.targetType} <code>{entry.targetId ?? '—'}</code>
+          </dd>
+        </dl>
+        {Object.keys(entry.details).length ? <pre className="mt-1 max-w-md overflow-x-auto text-sm whitespace-pre-wrap break-all">{JSON.stringify(entry.details, null, 2)}</pre> : null}
+      </details>
+    );
   };
 
   return (
@@ -90,22 +91,17 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       {page.entries.length === 0 ? (
         <p role="status">{t('admin.audit.empty')}</p>
       ) : (
-        <DataTable caption={t('admin.audit.caption')} columns={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.target'), t('admin.audit.details')]}>
-              {page.entries.map((entry) => (
-                <tr key={entry.id} className={rowClass}>
-                  <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(entry.at, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                  <td className="px-2 py-2">{who(entry)}</td>
-                  <td className="px-2 py-2">
-                    {actionLabel(entry.action)}
-                    <code className="block text-sm text-muted">{entry.action}</code>
-                  </td>
-                  <td className="px-2 py-2">{target(entry)}</td>
-                  <td className="px-2 py-2">
-                    {Object.keys(entry.details).length ? <code className="text-sm break-all">{JSON.stringify(entry.details)}</code> : '—'}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+        <DataTable caption={t('admin.audit.caption')} columns={[t('admin.audit.at'), t('admin.audit.action'), t('admin.audit.details')]}>
+          {page.entries.map((entry) => (
+            <tr key={entry.id} className={rowClass}>
+              <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(entry.at, 'dateTimeSeconds')}</td>
+              <td className="px-2 py-2">
+                <AuditSentence entry={entry} />
+              </td>
+              <td className="px-2 py-2">{raw(entry)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <KeysetPagination firstHref={cursor ? pageHref({ action, actorId }) : null} nextHref={page.nextCursor ? pageHref({ action, actorId, cursor: page.nextCursor }) : null} />

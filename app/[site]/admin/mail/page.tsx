@@ -64,7 +64,7 @@ export default async function AdminMailPage({ searchParams }: { searchParams: Pr
         <DataTable caption={t('adminTitle')} columns={[t('colCreated'), t('colTo'), t('colSubject'), t('colStatus'), t('colAttempts'), t('colError'), t('colActions')]}>
           {page.messages.map((m) => (
             <tr key={m.id} className={rowClass}>
-              <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(m.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</td>
+              <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(m.createdAt, 'shortDateTimeSeconds')}</td>
               <td className="px-2 py-2 break-all">{m.toAddress}</td>
               <td className="px-2 py-2">
                 <Link href={`/admin/mail/${m.id}`}>{m.subject}</Link>

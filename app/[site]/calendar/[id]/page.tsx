@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { MeetingMailSection } from '@/components/mail/meeting-mail-section';
@@ -20,6 +20,8 @@ import { load, routeId } from '@/app/_http/page-guard';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { CancelMeetingForm } from '@/components/meetings/cancel-meeting-form';
 import { Alert } from '@/components/ui/alert';
+import { polishContent } from '@/lib/i18n/content-lang';
+import { Polish } from '@/components/ui/polish';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,7 +51,7 @@ export default async function MeetingPage({ params }: Params) {
 
   return (
     <article className="max-w-3xl space-y-8">
-      <PageHeader title={meeting.title}>
+      <PageHeader title={meeting.title} lang={polishContent(await getLocale())}>
         <p className="font-semibold text-brand-800">
           {t(`types.${meeting.type}`)} · {meeting.communeName ?? t('county')}
         </p>
@@ -61,11 +63,11 @@ export default async function MeetingPage({ params }: Params) {
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">
         <dt className="font-semibold">{t('detail.when')}</dt>
         <dd>
-          <time dateTime={meeting.startsAt.toISOString()}>{format.dateTimeRange(meeting.startsAt, meeting.endsAt, { dateStyle: 'full', timeStyle: 'short' })}</time>
+          <time dateTime={meeting.startsAt.toISOString()}>{format.dateTimeRange(meeting.startsAt, meeting.endsAt, 'fullDateTime')}</time>
         </dd>
         <dt className="font-semibold">{t('detail.where')}</dt>
         <dd>
-          {meeting.address}
+          <Polish>{meeting.address}</Polish>
           {meeting.onlineUrl ? (
             <>
               <br />
@@ -190,7 +192,7 @@ export default async function MeetingPage({ params }: Params) {
                 <tr key={a.userId} className={rowClass}>
                   <th scope="row" className="px-2 py-2 font-normal">{a.name}</th>
                   <td className="px-2 py-2">{a.status === 'deleted' ? '—' : a.email}</td>
-                  <td className="px-2 py-2">{format.dateTime(a.since, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td className="px-2 py-2">{format.dateTime(a.since, 'shortDateTime')}</td>
                 </tr>
               ))}
             </DataTable>

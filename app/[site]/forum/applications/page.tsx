@@ -28,7 +28,7 @@ export default async function ApplicationsPage() {
               <li key={m.id} className="rounded-md border border-gray-300 p-4">
                 <h3>{m.userName}</h3>
                 <p>
-                  {m.communeName} · {who(m)} · {t('forum.applications.submittedAt')} {format.dateTime(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {m.communeName} · {who(m)} · {t('forum.applications.submittedAt')} {format.dateTime(m.createdAt, 'dateTime')}
                 </p>
                 {m.statement ? <p className="text-muted">{m.statement}</p> : null}
                 <ForumForm

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { isCoordinator } from '@/lib/forum/permissions';
 import { listConsultations } from '@/lib/forum/consultation-queries';
+import { Polish } from '@/components/ui/polish';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forum.consultations'))('title') };
@@ -32,10 +33,12 @@ export default async function ConsultationsPage() {
           {list.map((c) => (
             <tr key={c.id} className={rowClass}>
               <th scope="row" className="px-2 py-2 font-normal">
-                <Link href={`/forum/consultations/${c.id}`}>{c.title}</Link>
+                <Link href={`/forum/consultations/${c.id}`}>
+                  <Polish>{c.title}</Polish>
+                </Link>
               </th>
               <td className="px-2 py-2">{c.communeName ?? t('filters.county')}</td>
-              <td className="px-2 py-2">{format.dateTime(c.deadline, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td className="px-2 py-2">{format.dateTime(c.deadline, 'dateTime')}</td>
               <td className="px-2 py-2">{c.closed ? t('consultations.closed') : t('consultations.open')}</td>
               <td className="px-2 py-2">{format.number(c.positions)}</td>
             </tr>

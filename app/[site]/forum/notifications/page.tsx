@@ -50,7 +50,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 {n.readAt ? null : <strong className="mr-2">{t('new')}:</strong>}
                 {text(n)}
               </p>
-              <p className="text-sm text-muted">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</p>
+              <p className="text-sm text-muted">{format.dateTime(n.createdAt, 'dateTime')}</p>
               <ActionButton action={openNotificationAction} fields={{ id: String(n.id) }} label={t('open')} context={text(n)} variant="link" />
             </li>
           ))}

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCurrentUser } from '@/lib/auth';
 import { getArticle } from '@/lib/news/queries';
 import { load, routeId } from '@/app/_http/page-guard';
+import { polishContent } from '@/lib/i18n/content-lang';
+import { Polish } from '@/components/ui/polish';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,9 +31,9 @@ export default async function ArticlePage({ params }: Params) {
   const format = await getFormatter();
   return (
     <article className="max-w-3xl space-y-6">
-      <PageHeader title={article.title} lead={article.lead}>
+      <PageHeader title={article.title} lang={polishContent(await getLocale())} lead={<Polish>{article.lead}</Polish>}>
         <p className="text-sm text-muted">
-          <time dateTime={article.publishedAt.toISOString()}>{t('published', { date: format.dateTime(article.publishedAt, { dateStyle: 'long', timeStyle: 'short' }) })}</time>
+          <time dateTime={article.publishedAt.toISOString()}>{t('published', { date: format.dateTime(article.publishedAt, 'longDateTime') })}</time>
           {' · '}
           {article.communeName ?? t('county')}
           {article.authorName ? ` · ${t('by', { name: article.authorName })}` : null}

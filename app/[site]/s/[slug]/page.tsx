@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env';
 import { getSurveyForFilling } from '@/lib/surveys/queries';
 import { load } from '@/app/_http/page-guard';
 import { requestDataController } from '@/lib/county';
+import { translatedContent } from '@/lib/i18n/content-lang';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { survey } = await load(getSurveyForFilling({ slug: (await params).slug }));
@@ -24,7 +25,11 @@ export default async function FillSurveyPage({ params }: { params: Promise<{ slu
   const description = locale === 'en' && survey.descriptionEn ? survey.descriptionEn : survey.descriptionPl;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <PageHeader title={title} lead={description || undefined} />
+      <PageHeader
+        title={title}
+        lang={translatedContent({ pl: survey.titlePl, en: survey.titleEn }, locale)}
+        lead={description ? <span lang={translatedContent({ pl: survey.descriptionPl ?? '', en: survey.descriptionEn }, locale)}>{description}</span> : undefined}
+      />
       {accepting ? (
         <>
           <p className="text-sm text-muted">

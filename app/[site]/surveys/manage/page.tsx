@@ -48,7 +48,7 @@ export default async function SurveyOfficePage({ searchParams }: { searchParams:
               <td className="px-2 py-2">{t(`status.${s.status}`)}</td>
               <td className="px-2 py-2">{t(`modes.${s.responseMode}`)}</td>
               <td className="px-2 py-2 text-right">{format.number(s.responses)}</td>
-              <td className="px-2 py-2">{format.dateTime(s.updatedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE })}</td>
+              <td className="px-2 py-2">{format.dateTime(s.updatedAt, 'dateTime', { timeZone: ZONE })}</td>
             </tr>
           ))}
         </DataTable>

@@ -38,7 +38,7 @@ export default async function AdminMailMessagePage({ params }: { params: Promise
           {t(`status.${message.status}`)} ({message.attempts})
         </dd>
         <dt className="font-semibold">{t('colCreated')}</dt>
-        <dd>{format.dateTime(message.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</dd>
+        <dd>{format.dateTime(message.createdAt, 'dateTimeSeconds')}</dd>
         {message.lastError ? (
           <>
             <dt className="font-semibold">{t('colError')}</dt>

@@ -24,7 +24,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const isSelf = user.id === actor.id;
   const isDeleted = user.status === 'deleted';
   const displayName = user.name || t('common.deletedUser');
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : t('admin.user.never'));
+  const when = (date: Date | null) => (date ? format.dateTime(date, 'dateTime') : t('admin.user.never'));
 
   return (
     <div className="space-y-10">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { DataTable, rowClass } from '@/components/ui/data-table';
@@ -12,6 +12,7 @@ import { summaryAction, takePositionAction } from '../../actions';
 import { load, parseId, routeId } from '@/app/_http/page-guard';
 import { ConsultationMailSection } from '@/components/mail/consultation-mail-section';
 import { canCoordinate } from '@/lib/forum/permissions';
+import { polishContent } from '@/lib/i18n/content-lang';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,13 +27,13 @@ export default async function ConsultationPage({ params }: Props) {
   const viewer = await getCurrentUser();
   const view = await load(getConsultation({ viewer, consultationId: id }));
   const { consultation, opinion } = view;
-  const [t, format] = await Promise.all([getTranslations('forum'), getFormatter()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short' });
+  const [t, format, locale] = await Promise.all([getTranslations('forum'), getFormatter(), getLocale()]);
+  const when = (date: Date) => format.dateTime(date, 'longDateTime');
   const positionLabel = (p: string) => t(`consultations.positions.${p as (typeof POSITIONS)[number]}`);
 
   return (
     <div className="space-y-8">
-      <PageHeader title={consultation.title} lead={`${consultation.communeName ?? t('filters.county')} · ${consultation.closed ? t('consultations.closed') : t('consultations.open')}`}>
+      <PageHeader title={consultation.title} lang={polishContent(locale)} lead={`${consultation.communeName ?? t('filters.county')} · ${consultation.closed ? t('consultations.closed') : t('consultations.open')}`}>
         <p role="status">{consultation.closed ? t('consultations.closedAt', { date: when(consultation.deadline) }) : t('consultations.closesAt', { date: when(consultation.deadline) })}</p>
         <p>
           <Link href={`/forum/threads/${consultation.threadId}`}>{t('consultations.discussion')}</Link>
@@ -100,7 +101,9 @@ export default async function ConsultationPage({ params }: Props) {
                   <p className="font-semibold">
                     {positionLabel(j.position)} – {j.userName} ({j.communeName}, {t(`representation.${j.representation}`)})
                   </p>
-                  <p className="whitespace-pre-line">{j.justification}</p>
+                  <p lang={polishContent(locale)} className="whitespace-pre-line">
+                    {j.justification}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -19,6 +19,7 @@ import {
 } from '../../actions';
 import { load, parseId, routeId } from '@/app/_http/page-guard';
 import { pageSite, searchOf, viewerOf } from '@/app/_http/page-site';
+import { polishContent } from '@/lib/i18n/content-lang';
 
 type Props = { params: Promise<{ site: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -48,7 +49,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const quote = view.mayWrite && quoteId ? await getQuote({ threadId: id, postId: quoteId }) : null;
   const lastShown = posts[posts.length - 1]?.number ?? 0;
   await markThreadRead({ actor: viewer, threadId: id, upTo: lastShown });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   const pageHref = (page: number) => `/forum/threads/${id}?page=${page}`;
 
   return (
@@ -57,7 +58,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <p>
           <Link href="/forum">{t('forum.thread.back')}</Link>
         </p>
-        <h1>{thread.title}</h1>
+        <h1 lang={polishContent(locale)}>{thread.title}</h1>
         <p className="text-muted">
           {[thread.communeName ?? t('forum.filters.county'), ...thread.areas.map((a) => (locale === 'en' ? a.nameEn : a.namePl))].join(' · ')}
         </p>

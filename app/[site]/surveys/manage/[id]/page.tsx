@@ -52,7 +52,7 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
         {survey.closesAt ? (
           <>
             <dt className="font-semibold">{t('manage.closesAt')}</dt>
-            <dd>{format.dateTime(survey.closesAt, { dateStyle: 'long', timeStyle: 'short', timeZone: ZONE })}</dd>
+            <dd>{format.dateTime(survey.closesAt, 'longDateTime', { timeZone: ZONE })}</dd>
           </>
         ) : null}
       </dl>

@@ -61,7 +61,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           questionId: item.questionId,
           ...label(item.question),
           commune: item.communeName,
-          date: format.dateTime(item.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          date: format.dateTime(item.submittedAt, 'dateTime'),
           text: item.text,
         }))}
       />

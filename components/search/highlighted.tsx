@@ -1,4 +1,4 @@
-import type { Segment } from '@/lib/forum/schema';
+import type { Segment } from '@/lib/search/highlight';
 
 /** Search-result text with its matches in <mark>; React escapes every segment. */
 export function Highlighted({ segments }: { segments: Segment[] }) {
