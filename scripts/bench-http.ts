@@ -14,7 +14,7 @@ export interface BenchResult {
   requests: number;
   concurrency: number;
   failures: number;
-  /** Answers the server sent from its kept public pages (X-Cache: HIT) rather than rendering. */
+  /** Answers Next.js sent from its kept public pages (x-nextjs-cache: HIT or STALE) rather than rendering. */
   kept: number;
   perSecond: number;
   p50: number;
@@ -50,7 +50,8 @@ function get(agent: http.Agent, url: URL, headers: Record<string, string>, jar: 
     const request = http.get(url, { agent, headers: { 'accept-encoding': 'gzip', ...headers, ...(cookie ? { cookie } : {}) } }, (response) => {
       jar.update(response.headers['set-cookie']);
       response.on('data', () => {});
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, kept: response.headers['x-cache'] === 'HIT' }));
+      const cache = response.headers['x-nextjs-cache'];
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, kept: cache === 'HIT' || cache === 'STALE' }));
       response.on('error', reject);
     });
     request.on('error', reject);
@@ -58,8 +59,9 @@ function get(agent: http.Agent, url: URL, headers: Record<string, string>, jar: 
 }
 
 /**
- * `unique`: each request's address gets its own `_=n` parameter (which the app ignores), so no
- * answer can come from the server's kept public pages: the cost of rendering every one.
+ * `unique`: each request carries a session cookie that names no session, so proxy.ts sends it to
+ * the page rendered for its request (app/_http/site.ts) and no answer comes from the kept public
+ * pages: the cost of rendering every one, as an anonymous visitor sees it.
  */
 export async function benchHttp(url: string, requests = 500, concurrency = 8, headers: Record<string, string> = {}, unique = false): Promise<BenchResult> {
   const target = new URL(url);
@@ -76,11 +78,10 @@ export async function benchHttp(url: string, requests = 500, concurrency = 8, he
   async function worker() {
     while (next < requests && performance.now() < deadline) {
       next++;
-      const address = unique ? new URL(target) : target;
-      if (unique) address.searchParams.set('_', `${next}-${Math.random().toString(36).slice(2, 8)}`);
+      const address = target;
       const t0 = performance.now();
       try {
-        const answer = await get(agent, address, otherHeaders, jar);
+        const answer = await get(agent, address, otherHeaders, unique ? new CookieJar('authjs.session-token=render-me') : jar);
         if (answer.status !== 200) failures++;
         if (answer.kept) kept++;
       } catch {

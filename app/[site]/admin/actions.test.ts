@@ -54,10 +54,12 @@ describe('admin actions', () => {
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 
-  it('creates for an admin and refreshes the admin pages; a taken slug comes back at its field', async () => {
+  it('creates for an admin and refreshes the admin pages and the kept public ones; a taken slug comes back at its field', async () => {
     session.user = admin;
     expect(await createCommuneAction(undefined, form({ name: 'Jasło', slug: 'jaslo', kind: 'urban' }))).toMatchObject({ ok: true });
-    expect(revalidatePath).toHaveBeenCalledWith('/admin', 'layout');
+    expect(revalidatePath).toHaveBeenCalledWith('/[site]/admin', 'layout');
+    // Communes' names show on the public pages every visitor shares (app/_http/kept-pages.ts).
+    expect(revalidatePath).toHaveBeenCalledWith('/public-pages/[site]', 'layout');
     const again = await createCommuneAction(undefined, form({ name: 'Jasło 2', slug: 'jaslo', kind: 'urban' }));
     expect(again).toMatchObject({ ok: false, message: 'form_invalid', fieldErrors: { slug: ['slug_taken'] }, values: { name: 'Jasło 2' } });
   });
