@@ -75,7 +75,7 @@ contract('S3', () => s3);
 
 describe('the disk store', () => {
   it('lays files out under objects/, by key', async () => {
-    const store = new DiskStore(join(work, 'laid'));
+    const store: FileStore = new DiskStore(join(work, 'laid'));
     const source = join(mkdtempSync(join(work, 'src-')), 'a.part');
     writeFileSync(source, 'x');
     await store.put('2026/12/abc', source, { size: 1, contentType: 'text/csv' });
