@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { articles, communes, consultations, documents, documentVersions, meetings, serviceAreas, users } from '@/db/schema';
 import { communesWithRole, type CurrentUser } from '@/lib/auth/permissions';
-import { now as clockNow } from '@/lib/clock';
+import { databaseNow as clockNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { getFileStore } from '@/lib/files/store';
 import { getSeat } from '@/lib/forum/seat';
@@ -29,7 +29,7 @@ async function accessOf(viewer: CurrentUser | null): Promise<Access> {
   return { viewer, members, reach: communesWithRole(viewer, 'coordinator') };
 }
 
-function readable(access: Access, at: Date): SQL {
+function readable(access: Access, at: SQL): SQL {
   const managed = access.reach === 'all' ? sql`true` : access.reach.length > 0 ? inArray(documents.communeId, access.reach) : sql`false`;
   const visibility = access.members ? sql`true` : eq(documents.visibility, 'public');
   const articleOut = or(
