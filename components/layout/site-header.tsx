@@ -18,6 +18,7 @@ export async function SiteHeader({ signOutAction, switchLocale }: { signOutActio
     { href: '/results', label: t('nav.results') },
     { href: '/calendar', label: t('nav.calendar') },
     { href: '/news', label: t('nav.news') },
+    { href: '/documents', label: t('nav.documents') },
     ...(canAdminister(user) ? [{ href: '/admin', label: t('nav.admin') }] : []),
   ];
   const other = LOCALES.find((l) => l !== locale)!;

@@ -218,3 +218,22 @@ export async function openDocumentFile({ id, number, viewer }: { id: number; num
   const isPublic = document.visibility === 'public' && document.articleId === null;
   return { stream, fileName: version.fileName, contentType: version.contentType, size: version.size, sha256: version.sha256, isPublic };
 }
+
+const parentHref = { meeting: '/calendar/', article: '/news/', consultation: '/forum/consultations/' } as const;
+
+/** The page of what a document is attached to. */
+export function attachmentParentHref(type: ParentType, id: number): string {
+  return `${parentHref[type]}${id}`;
+}
+
+/**
+ * What a new file is being attached to, for the upload page: its title, its page, and whether
+ * the viewer may attach to it (coordinators of its commune; "forbidden" otherwise).
+ */
+export async function getAttachmentParent({ type, id, viewer }: { type: ParentType; id: number; viewer: CurrentUser }) {
+  const table = { meeting: meetings, article: articles, consultation: consultations }[type];
+  const [row] = await db.select({ title: table.title, communeId: table.communeId }).from(table).where(eq(table.id, id)).limit(1);
+  if (!row) throw new AppError(`not_found:${type}`);
+  if (!canManageDocument(viewer, row.communeId)) throw new AppError('forbidden');
+  return { type, id, title: row.title, communeId: row.communeId, href: attachmentParentHref(type, id) };
+}

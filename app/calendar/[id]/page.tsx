@@ -14,6 +14,7 @@ import { load, routeId } from '@/app/_http/page-guard';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { CancelMeetingForm } from '@/components/meetings/cancel-meeting-form';
 import { Alert } from '@/components/ui/alert';
+import { Attachments } from '@/components/documents/attachments';
 
 export const dynamic = 'force-dynamic';
 
@@ -133,6 +134,8 @@ export default async function MeetingPage({ params }: Params) {
           <MarkdownBody html={meeting.minutesHtml} />
         </section>
       ) : null}
+
+      <Attachments viewer={user} parent={{ type: 'meeting', id: meeting.id }} communeId={meeting.communeId} />
 
       {meeting.canManage ? (
         <section aria-labelledby="attendees" className="space-y-3">

@@ -1,6 +1,7 @@
 import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
+import enDocuments from './en/documents.json';
 import enForum from './en/forum.json';
 import enFreeText from './en/free-text.json';
 import enMail from './en/mail.json';
@@ -12,6 +13,7 @@ import enSurveys from './en/surveys.json';
 import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
+import plDocuments from './pl/documents.json';
 import plForum from './pl/forum.json';
 import plFreeText from './pl/free-text.json';
 import plMail from './pl/mail.json';
@@ -36,6 +38,7 @@ const pl = {
   ...plResults,
   ...plFreeText,
   ...plMail,
+  ...plDocuments,
 };
 export type Messages = typeof pl;
 
@@ -53,5 +56,6 @@ export const messages: Record<Locale, Messages> = {
     ...enResults,
     ...enFreeText,
     ...enMail,
+    ...enDocuments,
   },
 };

@@ -12,6 +12,7 @@ import { summaryAction, takePositionAction } from '../../actions';
 import { load, parseId, routeId } from '@/app/_http/page-guard';
 import { ConsultationMailSection } from '@/components/mail/consultation-mail-section';
 import { canCoordinate } from '@/lib/forum/permissions';
+import { Attachments } from '@/components/documents/attachments';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -42,6 +43,8 @@ export default async function ConsultationPage({ params }: Props) {
         <h2 id="text-heading">{t('consultations.bodyLabel')}</h2>
         <MarkdownBody html={consultation.bodyHtml} className="rounded-md border border-gray-300 p-4" />
       </section>
+
+      <Attachments viewer={viewer} parent={{ type: 'consultation', id: consultation.id }} communeId={consultation.communeId} />
 
       {!consultation.closed ? (
         <section aria-labelledby="position-heading" className="space-y-3">
