@@ -51,6 +51,9 @@ export async function readMultipart<T>(request: Request, onFile: (fields: Record
     headers: { 'content-type': request.headers.get('content-type') ?? '' },
     // Browsers send file names as raw UTF-8; busboy's default would read them as Latin-1.
     defParamCharset: 'utf8',
+    // busboy would quietly cut "../../etc/passwd.pdf" to "passwd.pdf"; lib/files refuses a path
+    // for a name outright, so it must see what was sent.
+    preservePath: true,
     limits: { fields: 30, fieldNameSize: 100, fieldSize: 16 * 1024, files: 1, parts: 40 },
   });
   const body = Readable.fromWeb(request.body as never);
