@@ -63,7 +63,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .data/e2e && npm run build && npm start -- -p ${port}`,
+    command: `rm -rf .data/e2e .data/e2e-files && npm run build && npm start -- -p ${port}`,
     url: `${baseURL}/api/health`,
     // The build runs inside this command: several minutes on a busy 2-core machine.
     timeout: 480_000,
@@ -71,6 +71,8 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       PGLITE_DATA_DIR: '.data/e2e',
+      // Uploaded documents (e2e/documents.spec.ts looks in it to see that refusals keep nothing).
+      FILES_DIR: '.data/e2e-files',
       AUTH_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only',
       AGORA_SEED_DEMO: '1',
       // Tests move the server's clock with a header instead of waiting (lib/test-clock.ts).

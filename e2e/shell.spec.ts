@@ -9,6 +9,7 @@ const publicPages = [
   { path: '/results', heading: 'Wyniki' },
   { path: '/calendar', heading: 'Kalendarz spotkań' },
   { path: '/news', heading: 'Aktualności' },
+  { path: '/documents', heading: 'Dokumenty' },
   { path: '/accessibility', heading: 'Deklaracja dostępności' },
   { path: '/privacy', heading: 'Polityka prywatności' },
   { path: '/sign-in', heading: 'Logowanie' },

@@ -93,3 +93,20 @@ describe('DATABASE_REPLICA_URLS', () => {
     expect(() => embedded.getEnv()).toThrow('DATABASE_REPLICA_URLS: needs DATABASE_URL (the embedded database has no replicas)');
   });
 });
+
+describe('file storage settings', () => {
+  const none = { FILES_STORE: undefined, FILES_DIR: undefined, FILES_MAX_MB: undefined, S3_BUCKET: undefined, S3_ACCESS_KEY_ID: undefined, S3_SECRET_ACCESS_KEY: undefined, S3_ENDPOINT: undefined };
+
+  it('keeps files on disk under .data/files, up to 25 MB, unless told otherwise', async () => {
+    expect((await freshEnv({ NODE_ENV: 'development', ...none })).getEnv()).toMatchObject({ FILES_STORE: 'disk', FILES_DIR: '.data/files', FILES_MAX_MB: 25 });
+  });
+
+  it('an S3 store needs its bucket, and both keys or neither; a bad value names the setting', async () => {
+    await expect(freshEnv({ NODE_ENV: 'development', ...none, FILES_STORE: 's3' }).then((m) => m.getEnv())).rejects.toThrow('S3_BUCKET: is required when FILES_STORE=s3');
+    await expect(freshEnv({ NODE_ENV: 'development', ...none, FILES_STORE: 's3', S3_BUCKET: 'agora-pliki', S3_ACCESS_KEY_ID: 'key' }).then((m) => m.getEnv())).rejects.toThrow('S3_SECRET_ACCESS_KEY: must be set together with the other S3 key');
+    await expect(freshEnv({ NODE_ENV: 'development', ...none, FILES_MAX_MB: '0' }).then((m) => m.getEnv())).rejects.toThrow('FILES_MAX_MB: must be at least 1');
+    await expect(freshEnv({ NODE_ENV: 'development', ...none, S3_ENDPOINT: 'minio:9000' }).then((m) => m.getEnv())).rejects.toThrow(/^S3_ENDPOINT: /);
+    const s3 = await freshEnv({ NODE_ENV: 'development', ...none, FILES_STORE: 's3', S3_BUCKET: 'agora-pliki', S3_ENDPOINT: 'http://127.0.0.1:9000' });
+    expect(s3.getEnv()).toMatchObject({ FILES_STORE: 's3', S3_BUCKET: 'agora-pliki', S3_REGION: 'us-east-1' });
+  });
+});

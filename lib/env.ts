@@ -81,6 +81,21 @@ const schema = z.object({
   PASSWORD_RESETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   // How often the in-process mail worker looks for due messages (milliseconds).
   MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  // Documents and attachments (lib/files): where their bytes are kept, and how large one may be.
+  // 'disk' keeps them under FILES_DIR; 's3' in an S3-compatible bucket (several app servers).
+  FILES_STORE: z.enum(['disk', 's3']).default('disk'),
+  // The disk store's folder (never under public/), and where uploads wait while they are checked.
+  FILES_DIR: z.string().min(1).default('.data/files'),
+  FILES_MAX_MB: z.coerce.number().int().min(1, 'must be at least 1').max(2048, 'must be at most 2048').default(25),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 lower-case letters, digits, dots, hyphens)').optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  // An S3-compatible server other than AWS (MinIO, Ceph, Garage, a cloud's object storage).
+  S3_ENDPOINT: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must start with http:// or https://').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Most S3-compatible servers want bucket names in the path, not in the host name.
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1']).optional(),
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9._\/-]*$/, 'may hold only letters, digits, ".", "_", "-" and "/"').default(''),
   AGORA_SEED_DEMO: z.enum(['0', '1']).optional(),
   // End-to-end runs only: lets a request move the server's clock forward (lib/test-clock.ts). Never in production use.
   AGORA_TEST_CLOCK: z.enum(['0', '1']).optional(),
@@ -136,6 +151,12 @@ export function getEnv(): Env {
   }
   if (env.DATABASE_REPLICA_URLS.length > 0 && !env.DATABASE_URL) {
     throw new SettingError('DATABASE_REPLICA_URLS', 'needs DATABASE_URL (the embedded database has no replicas)');
+  }
+  if (env.FILES_STORE === 's3' && !env.S3_BUCKET) {
+    throw new SettingError('S3_BUCKET', 'is required when FILES_STORE=s3');
+  }
+  if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new SettingError(env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID', 'must be set together with the other S3 key');
   }
   const publicUrl = (env.PUBLIC_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   cached = { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEVELOPMENT_SECRET, PUBLIC_URL: publicUrl };

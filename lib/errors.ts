@@ -3,7 +3,7 @@
  * "not_found:user"); its first part maps to an HTTP status and the whole code to a message key in
  * the catalogue (errors.<type> / errors.<type>_<subject>). Database details never reach the user.
  */
-export type ErrorType = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
+export type ErrorType = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'unavailable';
 
 export type ErrorCode = ErrorType | `${ErrorType}:${string}`;
 
@@ -13,6 +13,8 @@ const statusByType: Record<ErrorType, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // An upload past the size limit (FILES_MAX_MB).
+  too_large: 413,
   rate_limited: 429,
   unavailable: 503,
 };

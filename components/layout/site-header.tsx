@@ -27,6 +27,7 @@ export async function SiteHeader({
     { href: '/results', label: t('nav.results') },
     { href: '/calendar', label: t('nav.calendar') },
     { href: '/news', label: t('nav.news') },
+    { href: '/documents', label: t('nav.documents') },
     // Coordinators and analysts have one page of the administration: the project's indicators.
     ...(canAdminister(user) ? [{ href: '/admin', label: t('nav.admin') }] : canReadIndicators(user) ? [{ href: '/admin/indicators', label: t('indicators.nav') }] : []),
   ];

@@ -4,6 +4,7 @@ export * from './meetings';
 export * from './news';
 export * from './forum';
 export * from './mail';
+export * from './documents';
 
 export * from './surveys';
 export * from './results';

@@ -175,6 +175,10 @@ export async function resolveAuditSubjects(entries: Entry[]): Promise<AuditSubje
       case 'article':
         subjects.target = titled(articleOf.get(id ?? 0)?.title, `/news/${id}`);
         break;
+      case 'document':
+        // Every document entry records the title it had then (a deleted one keeps its name).
+        subjects.target = titled(written, `/documents/${id}`);
+        break;
       case 'thread':
         subjects.target = titled(threadOf.get(id ?? 0)?.title, `/forum/threads/${id}`);
         break;

@@ -19,7 +19,7 @@ import {
 
 // Thin on purpose: parse (the wrapper), call lib/meetings (which checks rights), then refresh.
 // The home page lists the next meetings, so it is refreshed with the calendar.
-function refresh(id?: number) {
+function refresh() {
   revalidatePath('/[site]/calendar', 'layout');
   revalidatePath('/[site]', 'page');
   forgetKeptHome();
@@ -27,47 +27,47 @@ function refresh(id?: number) {
 
 export const createMeetingAction = validatedActionWithUser(createMeetingSchema, async (input, { user }) => {
   const { id } = await createMeeting({ actor: user, input });
-  refresh(id);
+  refresh();
   redirect(`/calendar/${id}`);
 });
 
 export const updateMeetingAction = validatedActionWithUser(updateMeetingSchema, async ({ id, ...input }, { user }) => {
   await updateMeeting({ actor: user, id, input });
-  refresh(id);
+  refresh();
   redirect(`/calendar/${id}`);
 });
 
 export const attachMinutesAction = validatedActionWithUser(minutesSchema, async ({ meetingId, minutes }, { user }) => {
   await attachMinutes({ actor: user, meetingId, minutes });
-  refresh(meetingId);
+  refresh();
 });
 
 export const attendMeetingAction = validatedActionWithUser(attendanceSchema, async ({ meetingId }, { user }) => {
   await attendMeeting({ actor: user, meetingId });
-  refresh(meetingId);
+  refresh();
 });
 
 export const withdrawAttendanceAction = validatedActionWithUser(attendanceSchema, async ({ meetingId }, { user }) => {
   await withdrawAttendance({ actor: user, meetingId });
-  refresh(meetingId);
+  refresh();
 });
 
 export const cancelMeetingAction = validatedActionWithUser(cancelMeetingSchema, async ({ meetingId, reason }, { user }) => {
   await cancelMeeting({ actor: user, meetingId, reason });
-  refresh(meetingId);
+  refresh();
 });
 
 export const recordSignUpAttendanceAction = validatedActionWithUser(signUpAttendanceSchema, async ({ meetingId, presentUserIds }, { user }) => {
   await recordSignUpAttendance({ actor: user, meetingId, presentUserIds });
-  refresh(meetingId);
+  refresh();
 });
 
 export const addWalkInsAction = validatedActionWithUser(walkInSchema, async ({ meetingId, ...input }, { user }) => {
   await addWalkIns({ actor: user, meetingId, input });
-  refresh(meetingId);
+  refresh();
 });
 
 export const removeWalkInAction = validatedActionWithUser(removeAttendanceSchema, async ({ meetingId, attendanceId }, { user }) => {
   await removeWalkIn({ actor: user, meetingId, attendanceId });
-  refresh(meetingId);
+  refresh();
 });

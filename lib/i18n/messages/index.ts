@@ -1,6 +1,7 @@
 import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
 import enCommon from './en/common.json';
+import enDocuments from './en/documents.json';
 import enForum from './en/forum.json';
 import enFreeText from './en/free-text.json';
 import enIndicators from './en/indicators.json';
@@ -13,6 +14,7 @@ import enSurveys from './en/surveys.json';
 import plAccount from './pl/account.json';
 import plAdmin from './pl/admin.json';
 import plCommon from './pl/common.json';
+import plDocuments from './pl/documents.json';
 import plForum from './pl/forum.json';
 import plFreeText from './pl/free-text.json';
 import plIndicators from './pl/indicators.json';
@@ -39,6 +41,7 @@ const pl = {
   ...plFreeText,
   ...plMail,
   ...plIndicators,
+  ...plDocuments,
 };
 export type Messages = typeof pl;
 
@@ -57,5 +60,6 @@ export const messages: Record<Locale, Messages> = {
     ...enFreeText,
     ...enMail,
     ...enIndicators,
+    ...enDocuments,
   },
 };

@@ -22,6 +22,7 @@ import { CancelMeetingForm } from '@/components/meetings/cancel-meeting-form';
 import { Alert } from '@/components/ui/alert';
 import { polishContent } from '@/lib/i18n/content-lang';
 import { Polish } from '@/components/ui/polish';
+import { Attachments } from '@/components/documents/attachments';
 
 export const dynamic = 'force-dynamic';
 
@@ -175,6 +176,7 @@ export default async function MeetingPage({ params }: Params) {
           ) : null}
         </section>
       ) : null}
+      <Attachments viewer={user} parent={{ type: 'meeting', id: meeting.id }} communeId={meeting.communeId} />
 
       {meeting.canManage ? (
         <section aria-labelledby="attendees" className="space-y-3">

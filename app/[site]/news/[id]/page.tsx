@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { PageHeader } from '@/components/ui/page-header';
+import { Attachments } from '@/components/documents/attachments';
 import { getCurrentUser } from '@/lib/auth';
 import { getArticle } from '@/lib/news/queries';
 import { load, routeId } from '@/app/_http/page-guard';
@@ -26,7 +27,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Params) {
   const id = routeId((await params).id);
-  const article = await load(getArticle({ id, viewer: await getCurrentUser() }));
+  const viewer = await getCurrentUser();
+  const article = await load(getArticle({ id, viewer }));
   const t = await getTranslations('news');
   const format = await getFormatter();
   return (
@@ -45,6 +47,7 @@ export default async function ArticlePage({ params }: Params) {
         </p>
       ) : null}
       <MarkdownBody html={article.bodyHtml} />
+      <Attachments viewer={viewer} parent={{ type: 'article', id: article.id }} communeId={article.communeId} />
       <p className="flex flex-wrap gap-4">
         {article.canManage ? <Link href={`/news/${article.id}/edit`}>{t('edit')}</Link> : null}
         <Link href="/news">{t('back')}</Link>

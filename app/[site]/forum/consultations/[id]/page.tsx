@@ -13,6 +13,7 @@ import { load, parseId, routeId } from '@/app/_http/page-guard';
 import { ConsultationMailSection } from '@/components/mail/consultation-mail-section';
 import { canCoordinate } from '@/lib/forum/permissions';
 import { polishContent } from '@/lib/i18n/content-lang';
+import { Attachments } from '@/components/documents/attachments';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -43,6 +44,8 @@ export default async function ConsultationPage({ params }: Props) {
         <h2 id="text-heading">{t('consultations.bodyLabel')}</h2>
         <MarkdownBody html={consultation.bodyHtml} className="rounded-md border border-gray-300 p-4" />
       </section>
+
+      <Attachments viewer={viewer} parent={{ type: 'consultation', id: consultation.id }} communeId={consultation.communeId} />
 
       {!consultation.closed ? (
         <section aria-labelledby="position-heading" className="space-y-3">
