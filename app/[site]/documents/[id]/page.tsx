@@ -74,7 +74,7 @@ export default async function DocumentPage({ params }: Params) {
           </>
         ) : null}
         <dt className="font-semibold">{t('detail.updated')}</dt>
-        <dd>{format.dateTime(document.updatedAt, { dateStyle: 'long', timeStyle: 'short' })}</dd>
+        <dd>{format.dateTime(document.updatedAt, 'longDateTime')}</dd>
       </dl>
 
       <p>
@@ -108,8 +108,8 @@ export default async function DocumentPage({ params }: Params) {
               </td>
               <td className="px-2 py-2">
                 {v.uploadedByName
-                  ? t('detail.by', { date: format.dateTime(v.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), name: v.uploadedByName })
-                  : format.dateTime(v.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  ? t('detail.by', { date: format.dateTime(v.createdAt, 'dateTime'), name: v.uploadedByName })
+                  : format.dateTime(v.createdAt, 'dateTime')}
               </td>
               <td className="px-2 py-2">{v.note || '—'}</td>
               <td className="px-2 py-2">
