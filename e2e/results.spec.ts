@@ -134,7 +134,8 @@ test.describe('results for the public', () => {
     const path = `/results/${SLUG}/priorities?commune=`;
     await visitor.get(path);
     const again = await visitor.get(path);
-    expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+    // HIT, or STALE when the kept page is past its 30 s and a fresh one is being rendered meanwhile.
+    expect(['HIT', 'STALE']).toContain(again.headers()['x-nextjs-cache']);
     // Kept pages carry no nonce (nobody's in particular); the policy still forbids everything else.
     expect(again.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(await again.text()).toContain('Priorytety: Cały powiat');

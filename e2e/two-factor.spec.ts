@@ -25,6 +25,8 @@ test.describe('two-step sign-in', () => {
 
     // Without a second factor the role is withheld; at the next sign-in the only way is to enrol.
     await person.getByRole('button', { name: 'Wyloguj się' }).click();
+    // Signing out ends on the home page; wait for it, or the next navigation races that redirect.
+    await expect(person.getByRole('link', { name: 'Zaloguj się', exact: true })).toBeVisible();
     const signIn = new SignInPage(person);
     await signIn.goto('/account');
     await signIn.signIn(email, PASSWORD);
@@ -40,6 +42,8 @@ test.describe('two-step sign-in', () => {
 
     // Password, then a code computed here with the same key.
     await person.getByRole('button', { name: 'Wyloguj się' }).click();
+    // Signing out ends on the home page; wait for it, or the next navigation races that redirect.
+    await expect(person.getByRole('link', { name: 'Zaloguj się', exact: true })).toBeVisible();
     await signIn.goto();
     await signIn.signIn(email, PASSWORD);
     await expect(person).toHaveURL(/\/sign-in\/code/);
@@ -51,6 +55,8 @@ test.describe('two-step sign-in', () => {
 
     // A recovery code works instead of the app's code…
     await person.getByRole('button', { name: 'Wyloguj się' }).click();
+    // Signing out ends on the home page; wait for it, or the next navigation races that redirect.
+    await expect(person.getByRole('link', { name: 'Zaloguj się', exact: true })).toBeVisible();
     await signIn.goto();
     await signIn.signIn(email, PASSWORD);
     await person.getByLabel(/Kod z aplikacji/).fill(recoveryCodes[0]!);
@@ -59,6 +65,8 @@ test.describe('two-step sign-in', () => {
 
     // …once only.
     await person.getByRole('button', { name: 'Wyloguj się' }).click();
+    // Signing out ends on the home page; wait for it, or the next navigation races that redirect.
+    await expect(person.getByRole('link', { name: 'Zaloguj się', exact: true })).toBeVisible();
     await signIn.goto();
     await signIn.signIn(email, PASSWORD);
     await person.getByLabel(/Kod z aplikacji/).fill(recoveryCodes[0]!);

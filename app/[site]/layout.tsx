@@ -5,7 +5,7 @@ import { pageSite, viewerOf, type SiteParams } from '@/app/_http/page-site';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
-import { signOutAction, switchLocale } from './actions';
+import { signOutAction } from './actions';
 import { requestCountyValues } from '@/lib/county';
 import '../globals.css';
 
@@ -37,7 +37,7 @@ export default async function RootLayout({ children, params }: { children: React
           {t('skip')}
         </a>
         <ClientMessages>
-          <SiteHeader user={user} signOutAction={signOutAction} switchLocale={switchLocale} />
+          <SiteHeader user={user} signOutAction={signOutAction} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
             {children}
           </main>

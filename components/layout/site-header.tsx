@@ -12,12 +12,10 @@ import { requestCountyValues } from '@/lib/county';
 export async function SiteHeader({
   user,
   signOutAction,
-  switchLocale,
 }: {
   /** The signed-in user, or null (always null on a kept public page). */
   user: CurrentUser | null;
   signOutAction: () => Promise<void>;
-  switchLocale: (formData: FormData) => Promise<void>;
 }) {
   const t = await getTranslations();
   const locale = await getLocale();
@@ -41,7 +39,8 @@ export async function SiteHeader({
           <span className="hidden text-sm text-muted sm:inline">{t('meta.tagline', await requestCountyValues())}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-2">
-          <form action={switchLocale}>
+          {/* A plain post to app/api/locale: a full page load brings the page back in the other language. */}
+          <form action="/api/locale" method="post">
             <input type="hidden" name="locale" value={other} />
             <button
               type="submit"

@@ -36,7 +36,7 @@ export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, 
 export const mailPreferencesAction = validatedActionWithUser(mailPreferencesSchema, async (input, { user }) => {
   const enabled = Object.fromEntries(OPTIONAL_KIND_LIST.map((kind) => [kind, input[kind] === 'on'])) as Record<OptionalKind, boolean>;
   await updateMailPreferences({ actor: user, enabled, repliesDaily: input.repliesMode === 'daily' });
-  revalidatePath('/[site]/account');
+  revalidatePath('/[site]/account', 'page');
 });
 
 /** Confirms the authenticator app; answers the recovery codes (shown this once). */
@@ -53,7 +53,7 @@ export const enrolSecondFactorAction = validatedActionWithUser(
 
 export const endSessionAction = validatedActionWithUser(endSessionSchema, async (input, { user }) => {
   await endSession({ actor: user, id: input.id });
-  revalidatePath('/[site]/account');
+  revalidatePath('/[site]/account', 'page');
 });
 
 export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async ({ newEmail, currentPassword }, { user }) => {

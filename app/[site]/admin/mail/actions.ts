@@ -7,5 +7,5 @@ import { resendSchema } from '@/lib/mail/schema';
 
 export const resendMailAction = validatedActionWithUser(resendSchema, async ({ id }, { user }) => {
   await resendMail({ actor: user, id });
-  revalidatePath('/[site]/admin/mail');
+  revalidatePath('/[site]/admin/mail', 'page');
 });

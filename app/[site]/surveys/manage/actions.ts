@@ -48,6 +48,6 @@ export const copySurveyAction = validatedActionWithUser(surveyIdSchema, async ({
 
 export const generateCodesAction = validatedActionWithUser(generateCodesSchema, async ({ surveyId, count }, { user }) => {
   const result = await generateInvitationCodes({ actor: user, surveyId, count });
-  revalidatePath(`/[site]/surveys/manage/${surveyId}`);
+  revalidatePath('/[site]/surveys/manage/[id]', 'page');
   return result;
 });
