@@ -113,6 +113,8 @@ export const suspendSchema = z.object({
   days: z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'days_range').max(365, 'days_range'),
   reason,
 });
+/** How far a member has read: the thread and the number of the last post their page showed. */
+export const markReadSchema = z.object({ threadId: serialId, upTo: serialId });
 export const followSchema = z.object({ threadId: serialId, follow: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
 export const openConsultationSchema = withAreas({

@@ -3,15 +3,15 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
+import { MarkRead } from '@/components/forum/mark-read';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { getCurrentUser } from '@/lib/auth';
-import { markThreadRead } from '@/lib/forum/thread-mutations';
-import { getPostingSuspension } from '@/lib/forum/moderation-queries';
 import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
 import { MAX_POST_LENGTH } from '@/lib/forum/schema';
 import {
   editPostAction,
   followAction,
+  markReadAction,
   moderatePostAction,
   replyAction,
   reportPostAction,
@@ -21,6 +21,11 @@ import {
 import { load, parseId, routeId } from '@/app/_http/page-guard';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** A post's id from the address (?quote=, ?report=, ?moderate=), or null. */
+function postParam(value: string | string[] | undefined): number | null {
+  return typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value) ? Number(value) : null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
@@ -35,25 +40,26 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const viewer = await getCurrentUser();
   const requestedPage = parseId(query.page) ?? 1;
   const view = await load(getThread({ viewer, threadId: id, page: requestedPage }));
-  const { thread, posts } = view;
-  const [t, format, locale, suspension] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    getLocale(),
-    viewer ? getPostingSuspension({ actor: viewer }) : Promise.resolve(null),
-  ]);
-  const quoteId = typeof query.quote === 'string' && /^[1-9][0-9]{0,15}$/.test(query.quote) ? Number(query.quote) : null;
+  const { thread, posts, suspension } = view;
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const quoteId = postParam(query.quote);
   const quote = view.mayWrite && quoteId ? await getQuote({ threadId: id, postId: quoteId }) : null;
+  // A post's report form and moderation tools are rendered only for the post whose link was
+  // followed: twenty forms on every page were most of a signed-in page's cost.
+  const reportId = postParam(query.report);
+  const moderateId = postParam(query.moderate);
   const lastShown = posts[posts.length - 1]?.number ?? 0;
-  await markThreadRead({ actor: viewer, threadId: id, upTo: lastShown });
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const pageHref = (page: number) => `/forum/threads/${id}?page=${page}`;
+  const postHref = (param: string, postId: number, number: number) => `/forum/threads/${id}?page=${view.page}&${param}=${postId}#post-${number}`;
 
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <p>
-          <Link href="/forum">{t('forum.thread.back')}</Link>
+          <Link href="/forum" prefetch={false}>
+            {t('forum.thread.back')}
+          </Link>
         </p>
         <h1>{thread.title}</h1>
         <p className="text-muted">
@@ -110,7 +116,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                 </header>
                 {post.quoted ? (
                   <p className="mb-2 text-sm text-muted">
-                    <Link href={`/forum/threads/${id}?page=${Math.ceil(post.quoted.number / 20)}#post-${post.quoted.number}`}>
+                    <Link href={`/forum/threads/${id}?page=${Math.ceil(post.quoted.number / 20)}#post-${post.quoted.number}`} prefetch={false}>
                       {t('forum.thread.quotes', { number: post.quoted.number, name: post.quoted.authorName ?? t('forum.thread.deleted') })}
                     </Link>
                   </p>
@@ -137,7 +143,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                 ) : null}
                 <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
                   {view.mayWrite && !post.hidden ? (
-                    <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`}>
+                    <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`} prefetch={false}>
                       {t('forum.thread.quote')}
                       <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
                     </Link>
@@ -166,70 +172,73 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                   {post.mayReport ? (
                     post.reportedByViewer ? (
                       <span className="text-muted">{t('forum.thread.alreadyReported')}</span>
+                    ) : reportId === post.id ? (
+                      <div className="w-full">
+                        <ForumForm
+                          form="report"
+                          id={`report-${post.id}`}
+                          action={reportPostAction}
+                          fields={[
+                            { kind: 'hidden', name: 'postId', value: String(post.id) },
+                            { kind: 'text', name: 'reason', label: t('forum.thread.reportReason'), required: true, maxLength: 1000 },
+                          ]}
+                          submit={t('forum.thread.reportSend')}
+                          success={t('forum.thread.reported')}
+                          variant="secondary"
+                        />
+                      </div>
                     ) : (
-                      <details>
-                        <summary className="cursor-pointer font-semibold text-brand-700">
-                          {t('forum.thread.report')}
-                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                        </summary>
-                        <div className="pt-2">
-                          <ForumForm
-                            form="report"
-                            id={`report-${post.id}`}
-                            action={reportPostAction}
-                            fields={[
-                              { kind: 'hidden', name: 'postId', value: String(post.id) },
-                              { kind: 'text', name: 'reason', label: t('forum.thread.reportReason'), required: true, maxLength: 1000 },
-                            ]}
-                            submit={t('forum.thread.reportSend')}
-                            success={t('forum.thread.reported')}
-                            variant="secondary"
-                          />
-                        </div>
-                      </details>
+                      <Link href={postHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
+                        {t('forum.thread.report')}
+                        <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                      </Link>
                     )
                   ) : null}
-                  {view.mayModerate ? (
-                    <details>
-                      <summary className="cursor-pointer font-semibold text-brand-700">
+                  {view.mayModerate && moderateId !== post.id ? (
+                    <Link href={postHref('moderate', post.id, post.number)} prefetch={false} className="font-semibold">
+                      {t('forum.moderation.tools')}
+                      <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                    </Link>
+                  ) : null}
+                  {view.mayModerate && moderateId === post.id ? (
+                    <section aria-labelledby={`moderate-${post.id}-heading`} className="w-full space-y-4">
+                      <h4 id={`moderate-${post.id}-heading`} className="text-base font-semibold">
                         {t('forum.moderation.tools')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                      </summary>
-                      <div className="space-y-4 pt-2">
-                        {post.hidden ? (
-                          <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
-                        ) : (
-                          <ForumForm
-                            form="moderate"
-                            id={`hide-${post.id}`}
-                            action={moderatePostAction}
-                            fields={[
-                              { kind: 'hidden', name: 'postId', value: String(post.id) },
-                              { kind: 'hidden', name: 'action', value: 'hide' },
-                              { kind: 'text', name: 'reason', label: t('forum.moderation.reason'), required: true, maxLength: 1000 },
-                            ]}
-                            submit={t('forum.moderation.hide')}
-                            variant="danger"
-                          />
-                        )}
-                        {post.authorId && post.authorId !== viewer?.id ? (
-                          <ForumForm
-                            form="suspend"
-                            id={`suspend-${post.id}`}
-                            action={suspendAction}
-                            fields={[
-                              { kind: 'hidden', name: 'postId', value: String(post.id) },
-                              { kind: 'number', name: 'days', label: t('forum.moderation.days'), required: true, min: 1, max: 365 },
-                              { kind: 'text', name: 'reason', label: t('forum.moderation.suspendReason'), required: true, maxLength: 1000 },
-                            ]}
-                            defaultValues={{ days: '7' }}
-                            submit={t('forum.moderation.suspend')}
-                            success={t('forum.moderation.suspended')}
-                            variant="secondary"
-                          />
-                        ) : null}
-                      </div>
-                    </details>
+                      </h4>
+                      {post.hidden ? (
+                        <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
+                      ) : (
+                        <ForumForm
+                          form="moderate"
+                          id={`hide-${post.id}`}
+                          action={moderatePostAction}
+                          fields={[
+                            { kind: 'hidden', name: 'postId', value: String(post.id) },
+                            { kind: 'hidden', name: 'action', value: 'hide' },
+                            { kind: 'text', name: 'reason', label: t('forum.moderation.reason'), required: true, maxLength: 1000 },
+                          ]}
+                          submit={t('forum.moderation.hide')}
+                          variant="danger"
+                        />
+                      )}
+                      {post.authorId && post.authorId !== viewer?.id ? (
+                        <ForumForm
+                          form="suspend"
+                          id={`suspend-${post.id}`}
+                          action={suspendAction}
+                          fields={[
+                            { kind: 'hidden', name: 'postId', value: String(post.id) },
+                            { kind: 'number', name: 'days', label: t('forum.moderation.days'), required: true, min: 1, max: 365 },
+                            { kind: 'text', name: 'reason', label: t('forum.moderation.suspendReason'), required: true, maxLength: 1000 },
+                          ]}
+                          defaultValues={{ days: '7' }}
+                          submit={t('forum.moderation.suspend')}
+                          success={t('forum.moderation.suspended')}
+                          variant="secondary"
+                        />
+                      ) : null}
+                    </section>
                   ) : null}
                 </div>
               </article>
@@ -244,10 +253,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             {view.page > 1 ? (
               <>
                 <li>
-                  <Link href={pageHref(1)}>{t('forum.thread.first')}</Link>
+                  <Link prefetch={false} href={pageHref(1)}>{t('forum.thread.first')}</Link>
                 </li>
                 <li>
-                  <Link href={pageHref(view.page - 1)} rel="prev">
+                  <Link prefetch={false} href={pageHref(view.page - 1)} rel="prev">
                     {t('forum.thread.prev')}
                   </Link>
                 </li>
@@ -259,12 +268,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             {view.page < view.pages ? (
               <>
                 <li>
-                  <Link href={pageHref(view.page + 1)} rel="next">
+                  <Link prefetch={false} href={pageHref(view.page + 1)} rel="next">
                     {t('forum.thread.next')}
                   </Link>
                 </li>
                 <li>
-                  <Link href={pageHref(view.pages)}>{t('forum.thread.last')}</Link>
+                  <Link prefetch={false} href={pageHref(view.pages)}>{t('forum.thread.last')}</Link>
                 </li>
               </>
             ) : null}
@@ -272,6 +281,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </nav>
       ) : null}
 
+      {viewer && lastShown > (view.lastRead ?? 0) ? <MarkRead action={markReadAction} threadId={id} upTo={lastShown} /> : null}
       {suspension ? (
         <p role="status" className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3">
           {t('forum.thread.suspended', { until: when(suspension.until), reason: suspension.reason })}
