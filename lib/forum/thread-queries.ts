@@ -25,17 +25,17 @@ import { storedHtml } from '@/lib/markdown';
 import { canEdit, canModerate, canReport, canSeeHidden, canWrite, type MemberSeat } from './permissions';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE } from './schema';
 
-async function areasOf(threadIds: number[]) {
-  const byThread = new Map<number, { id: number; slug: string; namePl: string; nameEn: string }[]>();
-  if (threadIds.length === 0) return byThread;
-  const list = await db
-    .select({ threadId: threadAreas.threadId, id: serviceAreas.id, slug: serviceAreas.slug, namePl: serviceAreas.namePl, nameEn: serviceAreas.nameEn })
-    .from(threadAreas)
-    .innerJoin(serviceAreas, eq(serviceAreas.id, threadAreas.serviceAreaId))
-    .where(inArray(threadAreas.threadId, threadIds))
-    .orderBy(asc(serviceAreas.position));
-  for (const { threadId, ...area } of list) byThread.set(threadId, [...(byThread.get(threadId) ?? []), area]);
-  return byThread;
+type ThreadArea = { id: number; slug: string; namePl: string; nameEn: string };
+
+/** A thread's service areas in their order, as one json value: read in the thread's own statement. */
+const areasOfThread = sql<ThreadArea[] | string>`(
+  select coalesce(json_agg(json_build_object('id', sa.id, 'slug', sa.slug, 'namePl', sa.name_pl, 'nameEn', sa.name_en) order by sa.position), '[]'::json)
+  from ${threadAreas} ta join ${serviceAreas} sa on sa.id = ta.service_area_id
+  where ta.thread_id = ${threads.id})`;
+
+/** json arrives parsed from postgres.js and PGlite alike; a string would be a driver's choice. */
+function parsedAreas(value: ThreadArea[] | string): ThreadArea[] {
+  return typeof value === 'string' ? (JSON.parse(value) as ThreadArea[]) : value;
 }
 
 /** A thread with its commune and consultation (left-joined on communes and consultations). */
@@ -85,6 +85,7 @@ export async function listThreads({
       lastPostAt: threads.lastPostAt,
       lastPostMicros: sql<string>`(extract(epoch from ${threads.lastPostAt}) * 1000000)::bigint::text`,
       lastRead: viewer ? sql<number | null>`${threadReads.lastReadNumber}` : sql<null>`null`,
+      areas: areasOfThread,
     })
     .from(threads)
     .leftJoin(communes, eq(communes.id, threads.communeId))
@@ -95,12 +96,11 @@ export async function listThreads({
     .limit(THREADS_PER_PAGE + 1);
   const page = list.slice(0, THREADS_PER_PAGE);
   const last = page[page.length - 1];
-  const areas = await areasOf(page.map((t) => t.id));
   return {
-    threads: page.map(({ lastRead, ...t }) => ({
+    threads: page.map(({ lastRead, areas, ...t }) => ({
       ...t,
       lastPostMicros: undefined,
-      areas: areas.get(t.id) ?? [],
+      areas: parsedAreas(areas),
       unread: viewer ? t.postCount - (lastRead ?? 0) : null,
     })),
     nextCursor: list.length > THREADS_PER_PAGE && last ? `${last.pinned ? 1 : 0}.${last.lastPostMicros}.${last.id}` : null,
@@ -125,8 +125,6 @@ export interface PostView {
   reportedByViewer: boolean;
 }
 
-type ThreadArea = { id: number; slug: string; namePl: string; nameEn: string };
-
 // The thread page is the forum's most read page, so its reads are few and prepared once per
 // connection (db/client.ts preparedQuery): the thread with its areas (one row), one page of posts
 // with their authors, quoted posts and the viewer's reports (one statement), and for a signed-in
@@ -138,10 +136,7 @@ const threadHeadQuery = preparedQuery((database) =>
     .select({
       ...threadColumns,
       createdAt: threads.createdAt,
-      areas: sql<ThreadArea[] | string>`(
-        select coalesce(json_agg(json_build_object('id', sa.id, 'slug', sa.slug, 'namePl', sa.name_pl, 'nameEn', sa.name_en) order by sa.position), '[]'::json)
-        from ${threadAreas} ta join ${serviceAreas} sa on sa.id = ta.service_area_id
-        where ta.thread_id = ${threads.id})`,
+      areas: areasOfThread,
     })
     .from(threads)
     .leftJoin(communes, eq(communes.id, threads.communeId))
@@ -157,10 +152,7 @@ const threadHeadQuery = preparedQuery((database) =>
  */
 const threadHead = cache(async (threadId: number) => {
   const [row] = await threadHeadQuery().execute({ threadId });
-  if (!row) return null;
-  // json arrives parsed from postgres.js and PGlite alike; a string would be a driver's choice.
-  const areas = typeof row.areas === 'string' ? (JSON.parse(row.areas) as ThreadArea[]) : row.areas;
-  return { ...row, areas };
+  return row ? { ...row, areas: parsedAreas(row.areas) } : null;
 });
 
 const quotedPosts = alias(posts, 'quoted_post');
