@@ -19,7 +19,6 @@ import {
   forumSettingsSchema,
   markReadSchema,
   moderatePostSchema,
-  openConsultationSchema,
   POSTS_PER_PAGE,
   rateServiceSchema,
   replySchema,
@@ -31,6 +30,7 @@ import {
   takePositionSchema,
   threadFlagSchema,
 } from '@/lib/forum/schema';
+import { openConsultationSchema } from '@/lib/forum/consultation-schema';
 import { updateForumSettings } from '@/lib/forum/settings';
 import { z } from 'zod';
 
