@@ -11,6 +11,7 @@
  *   BENCH_SECONDS     seconds per URL and concurrency (default 10); BENCH_WARMUP_SECONDS (default 3)
  *   BENCH_CLIENT      wrk (default when `wrk` is installed: apt-get install -y wrk) or node
  *                     (scripts/bench-http.ts); one client measures every URL of a run
+ *   BENCH_NODE_OPTIONS  NODE_OPTIONS for both servers alike, e.g. --max-old-space-size=192
  *   BENCH_KEEP=1      keep the scratch database afterwards
  *
  * It creates a scratch database, migrates it and loads the deployment with the demo data, adds one
@@ -42,6 +43,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 const client = process.env.BENCH_CLIENT ?? (hasWrk ? 'wrk' : 'node');
+/** Given to both servers, never to this script (the load generator). */
+const serverNodeOptions = process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {};
 const POSTS = 2000;
 const PER_PAGE = 20;
 /** A demo forum member (db/seed/forum.ts): an approved seat, so the thread shows them its forms. */
@@ -254,10 +257,12 @@ async function main() {
     };
 
     console.log(`thread ${thread!.id} with ${POSTS} posts loaded; starting the app on 127.0.0.1:${port} and the bare page on :${barePort}…`);
-    const app = startServer(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { env });
+    const app = startServer(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      env: { ...env, ...serverNodeOptions },
+    });
     servers.push(app);
     const bare = startServer(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(barePort), '-H', '127.0.0.1'], {
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...serverNodeOptions },
       cwd: bareDir,
     });
     servers.push(bare);
@@ -293,7 +298,9 @@ async function main() {
     console.log(`warming up (${warmupSeconds} s per URL)…`);
     for (const target of targets) await measure(target.url, 10, warmupSeconds, target.member ? await memberCookie() : {});
 
-    console.log(`\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+    console.log(
+      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL${process.env.BENCH_NODE_OPTIONS ? `; servers' NODE_OPTIONS=${process.env.BENCH_NODE_OPTIONS}` : ''}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    );
     const header = ['page', 'reader', 'c=1 p50', 'c=1 p95', 'c=10 req/s', 'c=10 p95', '× bare', 'CPU ms/req', 'failed'];
     console.log(header.join(' | '));
     const results: (Target & { one: Figures; ten: Figures; cpu: number })[] = [];

@@ -141,106 +141,108 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                     </ol>
                   </details>
                 ) : null}
-                <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
-                  {view.mayWrite && !post.hidden ? (
-                    <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`} prefetch={false}>
-                      {t('forum.thread.quote')}
-                      <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                    </Link>
-                  ) : null}
-                  {post.mayEdit && post.body !== null ? (
-                    <details>
-                      <summary className="cursor-pointer font-semibold text-brand-700">
-                        {t('forum.thread.edit')}
-                        <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                      </summary>
-                      <div className="pt-2">
-                        <ForumForm
-                          form="editPost"
-                          id={`edit-${post.id}`}
-                          action={editPostAction}
-                          fields={[
-                            { kind: 'hidden', name: 'postId', value: String(post.id) },
-                            { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint'), required: true },
-                          ]}
-                          defaultValues={{ body: post.body }}
-                          submit={t('forum.thread.saveEdit')}
-                        />
-                      </div>
-                    </details>
-                  ) : null}
-                  {post.mayReport ? (
-                    post.reportedByViewer ? (
-                      <span className="text-muted">{t('forum.thread.alreadyReported')}</span>
-                    ) : reportId === post.id ? (
-                      <div className="w-full">
-                        <ForumForm
-                          form="report"
-                          id={`report-${post.id}`}
-                          action={reportPostAction}
-                          fields={[
-                            { kind: 'hidden', name: 'postId', value: String(post.id) },
-                            { kind: 'text', name: 'reason', label: t('forum.thread.reportReason'), required: true, maxLength: 1000 },
-                          ]}
-                          submit={t('forum.thread.reportSend')}
-                          success={t('forum.thread.reported')}
-                          variant="secondary"
-                        />
-                      </div>
-                    ) : (
-                      <Link href={postHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
-                        {t('forum.thread.report')}
+                {view.mayWrite || post.mayEdit || post.mayReport || view.mayModerate ? (
+                  <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
+                    {view.mayWrite && !post.hidden ? (
+                      <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`} prefetch={false}>
+                        {t('forum.thread.quote')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
                       </Link>
-                    )
-                  ) : null}
-                  {view.mayModerate && moderateId !== post.id ? (
-                    <Link href={postHref('moderate', post.id, post.number)} prefetch={false} className="font-semibold">
-                      {t('forum.moderation.tools')}
-                      <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                    </Link>
-                  ) : null}
-                  {view.mayModerate && moderateId === post.id ? (
-                    <section aria-labelledby={`moderate-${post.id}-heading`} className="w-full space-y-4">
-                      <h4 id={`moderate-${post.id}-heading`} className="text-base font-semibold">
+                    ) : null}
+                    {post.mayEdit && post.body !== null ? (
+                      <details>
+                        <summary className="cursor-pointer font-semibold text-brand-700">
+                          {t('forum.thread.edit')}
+                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                        </summary>
+                        <div className="pt-2">
+                          <ForumForm
+                            form="editPost"
+                            id={`edit-${post.id}`}
+                            action={editPostAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint'), required: true },
+                            ]}
+                            defaultValues={{ body: post.body }}
+                            submit={t('forum.thread.saveEdit')}
+                          />
+                        </div>
+                      </details>
+                    ) : null}
+                    {post.mayReport ? (
+                      post.reportedByViewer ? (
+                        <span className="text-muted">{t('forum.thread.alreadyReported')}</span>
+                      ) : reportId === post.id ? (
+                        <div className="w-full">
+                          <ForumForm
+                            form="report"
+                            id={`report-${post.id}`}
+                            action={reportPostAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'text', name: 'reason', label: t('forum.thread.reportReason'), required: true, maxLength: 1000 },
+                            ]}
+                            submit={t('forum.thread.reportSend')}
+                            success={t('forum.thread.reported')}
+                            variant="secondary"
+                          />
+                        </div>
+                      ) : (
+                        <Link href={postHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
+                          {t('forum.thread.report')}
+                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                        </Link>
+                      )
+                    ) : null}
+                    {view.mayModerate && moderateId !== post.id ? (
+                      <Link href={postHref('moderate', post.id, post.number)} prefetch={false} className="font-semibold">
                         {t('forum.moderation.tools')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                      </h4>
-                      {post.hidden ? (
-                        <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
-                      ) : (
-                        <ForumForm
-                          form="moderate"
-                          id={`hide-${post.id}`}
-                          action={moderatePostAction}
-                          fields={[
-                            { kind: 'hidden', name: 'postId', value: String(post.id) },
-                            { kind: 'hidden', name: 'action', value: 'hide' },
-                            { kind: 'text', name: 'reason', label: t('forum.moderation.reason'), required: true, maxLength: 1000 },
-                          ]}
-                          submit={t('forum.moderation.hide')}
-                          variant="danger"
-                        />
-                      )}
-                      {post.authorId && post.authorId !== viewer?.id ? (
-                        <ForumForm
-                          form="suspend"
-                          id={`suspend-${post.id}`}
-                          action={suspendAction}
-                          fields={[
-                            { kind: 'hidden', name: 'postId', value: String(post.id) },
-                            { kind: 'number', name: 'days', label: t('forum.moderation.days'), required: true, min: 1, max: 365 },
-                            { kind: 'text', name: 'reason', label: t('forum.moderation.suspendReason'), required: true, maxLength: 1000 },
-                          ]}
-                          defaultValues={{ days: '7' }}
-                          submit={t('forum.moderation.suspend')}
-                          success={t('forum.moderation.suspended')}
-                          variant="secondary"
-                        />
-                      ) : null}
-                    </section>
-                  ) : null}
-                </div>
+                      </Link>
+                    ) : null}
+                    {view.mayModerate && moderateId === post.id ? (
+                      <section aria-labelledby={`moderate-${post.id}-heading`} className="w-full space-y-4">
+                        <h4 id={`moderate-${post.id}-heading`} className="text-base font-semibold">
+                          {t('forum.moderation.tools')}
+                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                        </h4>
+                        {post.hidden ? (
+                          <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
+                        ) : (
+                          <ForumForm
+                            form="moderate"
+                            id={`hide-${post.id}`}
+                            action={moderatePostAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'hidden', name: 'action', value: 'hide' },
+                              { kind: 'text', name: 'reason', label: t('forum.moderation.reason'), required: true, maxLength: 1000 },
+                            ]}
+                            submit={t('forum.moderation.hide')}
+                            variant="danger"
+                          />
+                        )}
+                        {post.authorId && post.authorId !== viewer?.id ? (
+                          <ForumForm
+                            form="suspend"
+                            id={`suspend-${post.id}`}
+                            action={suspendAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'number', name: 'days', label: t('forum.moderation.days'), required: true, min: 1, max: 365 },
+                              { kind: 'text', name: 'reason', label: t('forum.moderation.suspendReason'), required: true, maxLength: 1000 },
+                            ]}
+                            defaultValues={{ days: '7' }}
+                            submit={t('forum.moderation.suspend')}
+                            success={t('forum.moderation.suspended')}
+                            variant="secondary"
+                          />
+                        ) : null}
+                      </section>
+                    ) : null}
+                  </div>
+                ) : null}
               </article>
             </li>
           ))}
