@@ -171,6 +171,45 @@ test.describe('the forum', () => {
     await expect(box).toHaveValue(text);
   });
 
+  test('new posts count as unread until the member has seen the page that shows them', async ({ page, browser }) => {
+    const run = Date.now() % 100000;
+    const title = `Godziny otwarcia biblioteki w Kołaczycach ${run}`;
+    // Ewa opens a thread in Kołaczyce: her own post counts as read for her.
+    const author = await openBrowser(browser);
+    await signInAs(author, 'ngo.kolaczyce@agora.local');
+    await author.goto('/forum/threads/new');
+    await author.getByLabel('Tytuł').fill(title);
+    await author.getByLabel('Gmina').selectOption({ label: 'Kołaczyce' });
+    await author.getByLabel('Kultura, sport i wypoczynek').check();
+    await author.getByLabel('Treść').fill('Biblioteka jest zamknięta w soboty. Czy można to zmienić?');
+    await author.getByRole('button', { name: 'Opublikuj wątek' }).click();
+    await expect(author.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+    // Józef, a member of the same commune, sees one new post in the index…
+    await signInAs(page, 'soltys.lubla@agora.local');
+    await page.goto('/forum');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
+    await expect(row).toContainText('1 nowy');
+    // …opens the thread (the page tells the server, once shown, how far he has read)…
+    await row.getByRole('link', { name: title }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.locator('#post-1')).toBeVisible();
+    await expect(async () => {
+      await page.goto('/forum');
+      await expect(row).not.toContainText('nowy', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    await expect(row.getByRole('cell').nth(2)).toHaveText('—');
+
+    // A reply makes it new again, for him only.
+    await author.locator('#reply').getByLabel('Treść').fill('Dziękuję za wszystkie odpowiedzi.');
+    await author.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await expect(author.locator('#post-2')).toBeVisible();
+    await page.goto('/forum');
+    await expect(row).toContainText('1 nowy');
+    await author.goto('/forum');
+    await expect(author.getByRole('row').filter({ has: author.getByRole('link', { name: title }) })).not.toContainText('nowy');
+  });
+
   test('search ignores diacritics, case and inflection and highlights matches', async ({ page }) => {
     // "dowozu do szkół" finds "Dowóz dzieci do szkoły…": other forms, typed with or without Polish letters.
     for (const q of ['dowozu do szkół', 'DOWOZU do szkol']) {

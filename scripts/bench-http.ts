@@ -62,8 +62,9 @@ function get(agent: http.Agent, url: URL, headers: Record<string, string>, jar: 
  * `unique`: each request carries a session cookie that names no session, so proxy.ts sends it to
  * the page rendered for its request (app/_http/site.ts) and no answer comes from the kept public
  * pages: the cost of rendering every one, as an anonymous visitor sees it.
+ * `duration`: run for this many seconds (at most `requests` requests) instead of until `requests` are done.
  */
-export async function benchHttp(url: string, requests = 500, concurrency = 8, headers: Record<string, string> = {}, unique = false): Promise<BenchResult> {
+export async function benchHttp(url: string, requests = 500, concurrency = 8, headers: Record<string, string> = {}, unique = false, duration?: number): Promise<BenchResult> {
   const target = new URL(url);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('benchmarks only talk to this machine');
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -74,7 +75,7 @@ export async function benchHttp(url: string, requests = 500, concurrency = 8, he
   let kept = 0;
   let next = 0;
   const started = performance.now();
-  const deadline = started + 120_000; // never run past two minutes
+  const deadline = started + Math.min(120, duration ?? 120) * 1000; // never run past two minutes
   async function worker() {
     while (next < requests && performance.now() < deadline) {
       next++;

@@ -25,7 +25,7 @@ export async function ForumNav() {
       <ul className="flex flex-wrap gap-x-4 gap-y-2">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className="inline-block py-1 font-semibold">
+            <Link href={link.href} prefetch={false} className="inline-block py-1 font-semibold">
               {link.label}
             </Link>
           </li>

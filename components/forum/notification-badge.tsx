@@ -8,7 +8,7 @@ export async function NotificationBadge({ user }: { user: CurrentUser }) {
   const t = await getTranslations('forum.notifications');
   const unread = await countUnreadNotifications({ actor: user }).catch(() => 0);
   return (
-    <Link href="/forum/notifications" className="inline-flex items-center gap-1 rounded-md px-3 py-2 font-semibold">
+    <Link href="/forum/notifications" prefetch={false} className="inline-flex items-center gap-1 rounded-md px-3 py-2 font-semibold">
       {t('badge')}
       {unread > 0 ? (
         <span className="rounded-full bg-danger px-2 text-sm text-white">

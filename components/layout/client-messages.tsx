@@ -7,17 +7,27 @@ import type { Messages } from '@/lib/i18n/messages';
 const ALWAYS = ['errorPage'] as const;
 const FORMS = ['errors'] as const;
 
+/** A top-level namespace ("forum") or one group inside it ("forum.quota"). */
+export type ClientNamespace = {
+  [K in keyof Messages & string]: K | (Messages[K] extends Record<string, unknown> ? `${K}.${keyof Messages[K] & string}` : never);
+}[keyof Messages & string];
+
 /**
  * Gives the client components below only the message namespaces they use. Without it the whole
  * catalogue (about 70 KB) rides along in every page's payload, and serialising it was a large part
  * of a page's server time. The root layout passes none (only the error page's words); a section
- * with client components lists the namespaces they read, and gets the field errors with them. A
- * nested provider replaces the outer one; a missing namespace shows as a raw key, which the
- * end-to-end tests of each form would catch.
+ * with client components lists the namespaces — or the groups of one, as "forum.quota" — they
+ * read, and gets the field errors with them. A nested provider replaces the outer one; a missing
+ * namespace shows as a raw key, which the end-to-end tests of each form would catch.
  */
-export async function ClientMessages({ namespaces = [], children }: { namespaces?: (keyof Messages)[]; children: ReactNode }) {
-  const all = await getMessages();
-  const wanted = namespaces.length > 0 ? [...ALWAYS, ...FORMS, ...namespaces] : ALWAYS;
-  const picked = Object.fromEntries(wanted.map((ns) => [ns, all[ns]]));
+export async function ClientMessages({ namespaces = [], children }: { namespaces?: ClientNamespace[]; children: ReactNode }) {
+  const all = (await getMessages()) as unknown as Record<string, Record<string, unknown>>;
+  const wanted: string[] = namespaces.length > 0 ? [...ALWAYS, ...FORMS, ...namespaces] : [...ALWAYS];
+  const picked: Record<string, Record<string, unknown>> = {};
+  for (const path of wanted) {
+    const [namespace, group] = path.split('.') as [string, string | undefined];
+    if (group === undefined) picked[namespace] = all[namespace]!;
+    else picked[namespace] = { ...picked[namespace], [group]: all[namespace]![group] };
+  }
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }

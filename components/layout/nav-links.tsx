@@ -37,6 +37,7 @@ export function NavLinks({
             <li key={item.href}>
               <Link
                 href={item.href}
+                prefetch={false}
                 aria-current={current ? 'page' : undefined}
                 className={`block rounded-md px-3 py-2 font-semibold no-underline ${current ? style.current : style.other}`}
               >

@@ -27,10 +27,10 @@ export async function SiteFooter() {
         <nav aria-label={t('links')}>
           <ul className="space-y-2 text-sm">
             <li>
-              <Link href="/accessibility">{t('accessibility')}</Link>
+              <Link href="/accessibility" prefetch={false}>{t('accessibility')}</Link>
             </li>
             <li>
-              <Link href="/privacy">{t('privacy')}</Link>
+              <Link href="/privacy" prefetch={false}>{t('privacy')}</Link>
             </li>
           </ul>
         </nav>

@@ -30,11 +30,14 @@ export async function SiteHeader({
     ...(canAdminister(user) ? [{ href: '/admin', label: t('nav.admin') }] : canReadIndicators(user) ? [{ href: '/admin/indicators', label: t('indicators.nav') }] : []),
   ];
   const other = LOCALES.find((l) => l !== locale)!;
+  // The frame's links are not prefetched (prefetch={false} here, in NavLinks and the footer): in
+  // view on every page, they made some thirty prefetch requests per page viewed — a server load
+  // as large as the page's own — for pages rendered per request, which a click fetches anyway.
 
   return (
     <header className="no-print border-b-4 border-brand-700 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex items-baseline gap-2 text-ink no-underline">
+        <Link href="/" prefetch={false} className="flex items-baseline gap-2 text-ink no-underline">
           <span className="text-2xl font-extrabold tracking-tight text-brand-800">{t('meta.siteName')}</span>
           <span className="hidden text-sm text-muted sm:inline">{t('meta.tagline', await requestCountyValues())}</span>
         </Link>
@@ -54,7 +57,7 @@ export async function SiteHeader({
           {user ? (
             <>
               <NotificationBadge user={user} />
-              <Link href="/account" className="rounded-md px-3 py-2 font-semibold">
+              <Link href="/account" prefetch={false} className="rounded-md px-3 py-2 font-semibold">
                 <span className="sr-only">{t('nav.userMenu', { name: user.name })}</span>
                 <span aria-hidden="true">{user.name}</span>
               </Link>
@@ -66,10 +69,10 @@ export async function SiteHeader({
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="rounded-md px-3 py-2 font-semibold">
+              <Link href="/sign-in" prefetch={false} className="rounded-md px-3 py-2 font-semibold">
                 {t('nav.signIn')}
               </Link>
-              <Link href="/sign-up" className="rounded-md bg-brand-700 px-3 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+              <Link href="/sign-up" prefetch={false} className="rounded-md bg-brand-700 px-3 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
                 {t('nav.signUp')}
               </Link>
             </>

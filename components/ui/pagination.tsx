@@ -11,9 +11,9 @@ export async function KeysetPagination({ firstHref, nextHref, nextLabel }: { fir
   const t = await getTranslations('common');
   return (
     <nav aria-label={t('pagination')} className="flex flex-wrap gap-4">
-      {firstHref ? <Link href={firstHref}>{t('firstPage')}</Link> : null}
+      {firstHref ? <Link href={firstHref} prefetch={false}>{t('firstPage')}</Link> : null}
       {nextHref ? (
-        <Link href={nextHref} rel="next">
+        <Link href={nextHref} rel="next" prefetch={false}>
           {nextLabel ?? t('nextPage')}
         </Link>
       ) : null}

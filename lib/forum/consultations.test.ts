@@ -10,7 +10,7 @@ import { listCurrentScores, listScoreSeries } from './scorecard-queries';
 import { quarterOf } from '@/lib/local-time';
 import { TEST_CLOCK_HEADER } from '@/lib/test-clock';
 import { requestHeaders } from '@/tests/next-headers';
-import { openConsultationSchema } from './schema';
+import { openConsultationSchema } from './consultation-schema';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
 
 let places: Awaited<ReturnType<typeof makePlaces>>;

@@ -1,8 +1,8 @@
-/** Reads for moderators: the report queue and a user's posting suspension. */
+/** Reads for moderators: the report queue. */
 import 'server-only';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { communes, posts, postingSuspensions, threads, users } from '@/db/schema';
+import { communes, posts, threads, users } from '@/db/schema';
 import { communesWithRole, ensure, requireUser, type CurrentUser } from '@/lib/auth/permissions';
 import { storedHtml } from '@/lib/markdown';
 import { isModerator } from './permissions';
@@ -47,13 +47,3 @@ export async function listModerationQueue({ actor }: { actor: CurrentUser }) {
   return list.map(({ bodyHtml, ...item }) => ({ ...item, html: storedHtml(bodyHtml, item.body) }));
 }
 
-/** Is the user's posting suspended now? (until when) */
-export async function getPostingSuspension({ actor }: { actor: CurrentUser }) {
-  const [row] = await db
-    .select({ until: postingSuspensions.until, reason: postingSuspensions.reason })
-    .from(postingSuspensions)
-    .where(and(eq(postingSuspensions.userId, actor.id), sql`${postingSuspensions.until} > now()`))
-    .orderBy(desc(postingSuspensions.until))
-    .limit(1);
-  return row ?? null;
-}

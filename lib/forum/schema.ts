@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { withMarkdownLimits } from '@/lib/markdown/limits';
-import { localDateTime } from '@/lib/local-time';
 
 // Safe to import in the browser: the forum's forms and server actions share these schemas.
-// Messages are keys in the "errors" namespace of the message catalogue.
+// Messages are keys in the "errors" namespace of the message catalogue. A consultation's form,
+// with its deadline in Warsaw time (Temporal), has its own module: consultation-schema.ts.
 
 export const REPRESENTATIONS = ['locality', 'ngo', 'business'] as const;
 export const POSITIONS = ['supports', 'supports_with_remarks', 'opposes', 'abstains'] as const;
@@ -20,7 +20,7 @@ export const serialId = z.coerce.number({ error: 'invalid' }).int('invalid').pos
 const bigId = z.coerce.number({ error: 'invalid' }).int('invalid').positive('invalid').max(Number.MAX_SAFE_INTEGER, 'invalid');
 
 /** An empty select ("whole county") means no commune. */
-const optionalCommuneId = z
+export const optionalCommuneId = z
   .union([z.literal(''), z.null(), serialId])
   .optional()
   .transform((value) => (typeof value === 'number' ? value : null));
@@ -41,7 +41,7 @@ export const postBody = withMarkdownLimits(
  * Service areas come from checkboxes named area_<id> (one field each, since a form's entries are
  * read into a plain object); they are gathered into serviceAreaIds, at least one.
  */
-function withAreas<T extends z.ZodRawShape>(shape: T) {
+export function withAreas<T extends z.ZodRawShape>(shape: T) {
   return z
     .object(shape)
     .catchall(z.unknown())
@@ -113,14 +113,9 @@ export const suspendSchema = z.object({
   days: z.coerce.number({ error: 'invalid' }).int('invalid').min(1, 'days_range').max(365, 'days_range'),
   reason,
 });
+/** How far a member has read: the thread and the number of the last post their page showed. */
+export const markReadSchema = z.object({ threadId: serialId, upTo: serialId });
 export const followSchema = z.object({ threadId: serialId, follow: z.enum(['true', 'false']).transform((v) => v === 'true') });
-
-export const openConsultationSchema = withAreas({
-  title: threadTitle,
-  body: withMarkdownLimits(z.string({ error: 'required' }).trim().min(10, 'consultation_text_too_short').max(50_000, 'consultation_text_too_long')),
-  communeId: optionalCommuneId,
-  deadline: localDateTime,
-});
 
 export const takePositionSchema = z.object({
   consultationId: serialId,

@@ -18,7 +18,7 @@ import { AppError, fieldError } from '@/lib/errors';
 import { renderMarkdown } from '@/lib/markdown';
 import { canEdit, canWrite } from './permissions';
 import { indexText } from '@/lib/search';
-import { postBody } from './schema';
+import { markReadSchema, postBody } from './schema';
 import { type Tx, checked, ensureNotSuspended, ensurePostingAllowed, getSeat } from './seat';
 import { mailForumNotifications } from '@/lib/mail/forum';
 
@@ -170,11 +170,28 @@ export async function setFollow({ actor, threadId, follow }: { actor: CurrentUse
   else await db.delete(threadFollows).where(and(eq(threadFollows.userId, actor.id), eq(threadFollows.threadId, threadId)));
 }
 
-/** Remembers how far the reader has read (never moves backwards). */
-export async function markThreadRead({ actor, threadId, upTo }: { actor: CurrentUser | null; threadId: number; upTo: number }) {
-  if (!actor || upTo < 1) return;
-  await db
+/**
+ * Remembers how far a member has read a thread: never backwards, never past its last post, and
+ * without a write when nothing moved. The thread page's client calls it (a POST) once the page has
+ * been shown, so rendering a page never writes. The input comes from the browser: checked here.
+ */
+export async function markThreadRead({ actor, threadId, upTo }: { actor: CurrentUser | null; threadId: unknown; upTo: unknown }): Promise<{ moved: boolean }> {
+  const reader = requireUser(actor);
+  const input = markReadSchema.safeParse({ threadId, upTo });
+  if (!input.success) throw new AppError('bad_request');
+  const moved = await db
     .insert(threadReads)
-    .values({ userId: actor.id, threadId, lastReadNumber: upTo })
-    .onConflictDoUpdate({ target: [threadReads.userId, threadReads.threadId], set: { lastReadNumber: sql`greatest(${threadReads.lastReadNumber}, ${upTo})` } });
+    .select(
+      db
+        .select({ userId: sql`${reader.id}::uuid`.as('user_id'), threadId: threads.id, lastReadNumber: sql`least(${input.data.upTo}::int, ${threads.postCount})`.as('last_read_number') })
+        .from(threads)
+        .where(eq(threads.id, input.data.threadId)),
+    )
+    .onConflictDoUpdate({
+      target: [threadReads.userId, threadReads.threadId],
+      set: { lastReadNumber: sql`excluded.last_read_number` },
+      setWhere: sql`${threadReads.lastReadNumber} < excluded.last_read_number`,
+    })
+    .returning({ threadId: threadReads.threadId });
+  return { moved: moved.length > 0 };
 }

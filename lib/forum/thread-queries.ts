@@ -1,10 +1,14 @@
 /** Reads of the forum index and of one thread with its posts. */
 import 'server-only';
-import { and, asc, between, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { and, asc, between, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { cache } from 'react';
+import { db, preparedQuery } from '@/db/client';
 import {
   communes,
   consultations,
+  memberships,
+  postingSuspensions,
   postReports,
   postRevisions,
   posts,
@@ -18,21 +22,20 @@ import {
 import { type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { storedHtml } from '@/lib/markdown';
-import { canEdit, canModerate, canReport, canSeeHidden, canWrite } from './permissions';
+import { canEdit, canModerate, canReport, canSeeHidden, canWrite, type MemberSeat } from './permissions';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE } from './schema';
-import { getSeat } from './seat';
 
-async function areasOf(threadIds: number[]) {
-  const byThread = new Map<number, { id: number; slug: string; namePl: string; nameEn: string }[]>();
-  if (threadIds.length === 0) return byThread;
-  const list = await db
-    .select({ threadId: threadAreas.threadId, id: serviceAreas.id, slug: serviceAreas.slug, namePl: serviceAreas.namePl, nameEn: serviceAreas.nameEn })
-    .from(threadAreas)
-    .innerJoin(serviceAreas, eq(serviceAreas.id, threadAreas.serviceAreaId))
-    .where(inArray(threadAreas.threadId, threadIds))
-    .orderBy(asc(serviceAreas.position));
-  for (const { threadId, ...area } of list) byThread.set(threadId, [...(byThread.get(threadId) ?? []), area]);
-  return byThread;
+type ThreadArea = { id: number; slug: string; namePl: string; nameEn: string };
+
+/** A thread's service areas in their order, as one json value: read in the thread's own statement. */
+const areasOfThread = sql<ThreadArea[] | string>`(
+  select coalesce(json_agg(json_build_object('id', sa.id, 'slug', sa.slug, 'namePl', sa.name_pl, 'nameEn', sa.name_en) order by sa.position), '[]'::json)
+  from ${threadAreas} ta join ${serviceAreas} sa on sa.id = ta.service_area_id
+  where ta.thread_id = ${threads.id})`;
+
+/** json arrives parsed from postgres.js and PGlite alike; a string would be a driver's choice. */
+function parsedAreas(value: ThreadArea[] | string): ThreadArea[] {
+  return typeof value === 'string' ? (JSON.parse(value) as ThreadArea[]) : value;
 }
 
 /** A thread with its commune and consultation (left-joined on communes and consultations). */
@@ -82,6 +85,7 @@ export async function listThreads({
       lastPostAt: threads.lastPostAt,
       lastPostMicros: sql<string>`(extract(epoch from ${threads.lastPostAt}) * 1000000)::bigint::text`,
       lastRead: viewer ? sql<number | null>`${threadReads.lastReadNumber}` : sql<null>`null`,
+      areas: areasOfThread,
     })
     .from(threads)
     .leftJoin(communes, eq(communes.id, threads.communeId))
@@ -92,12 +96,11 @@ export async function listThreads({
     .limit(THREADS_PER_PAGE + 1);
   const page = list.slice(0, THREADS_PER_PAGE);
   const last = page[page.length - 1];
-  const areas = await areasOf(page.map((t) => t.id));
   return {
-    threads: page.map(({ lastRead, ...t }) => ({
+    threads: page.map(({ lastRead, areas, ...t }) => ({
       ...t,
       lastPostMicros: undefined,
-      areas: areas.get(t.id) ?? [],
+      areas: parsedAreas(areas),
       unread: viewer ? t.postCount - (lastRead ?? 0) : null,
     })),
     nextCursor: list.length > THREADS_PER_PAGE && last ? `${last.pinned ? 1 : 0}.${last.lastPostMicros}.${last.id}` : null,
@@ -122,24 +125,42 @@ export interface PostView {
   reportedByViewer: boolean;
 }
 
-/**
- * A thread and one page of its posts. Pages are ranges of the gap-free post number, read through
- * the (thread_id, number) index: the last page of a 2,000-post thread costs what the first does.
- */
-export async function getThread({ viewer, threadId, page }: { viewer: CurrentUser | null; threadId: number; page?: number }) {
-  const [thread] = await db
-    .select({ ...threadColumns, createdAt: threads.createdAt })
+// The thread page is the forum's most read page, so its reads are few and prepared once per
+// connection (db/client.ts preparedQuery): the thread with its areas (one row), one page of posts
+// with their authors, quoted posts and the viewer's reports (one statement), and for a signed-in
+// viewer what concerns them (one row); an edited post's history only when the page has one.
+
+/** A thread with its commune, consultation and service areas. */
+const threadHeadQuery = preparedQuery((database) =>
+  database
+    .select({
+      ...threadColumns,
+      createdAt: threads.createdAt,
+      areas: areasOfThread,
+    })
     .from(threads)
     .leftJoin(communes, eq(communes.id, threads.communeId))
     .leftJoin(consultations, eq(consultations.threadId, threads.id))
-    .where(eq(threads.id, threadId))
-    .limit(1);
-  if (!thread) throw new AppError('not_found:thread');
-  const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
-  const current = Math.min(Math.max(1, page ?? 1), pages);
-  const from = (current - 1) * POSTS_PER_PAGE + 1;
-  const to = current * POSTS_PER_PAGE;
-  const list = await db
+    .where(eq(threads.id, sql.placeholder('threadId')))
+    .limit(1)
+    .prepare('forum_thread_head'),
+);
+
+/**
+ * The thread's row, once per request (React's cache): the page's title (generateMetadata) and the
+ * page itself read it together.
+ */
+const threadHead = cache(async (threadId: number) => {
+  const [row] = await threadHeadQuery().execute({ threadId });
+  return row ? { ...row, areas: parsedAreas(row.areas) } : null;
+});
+
+const quotedPosts = alias(posts, 'quoted_post');
+const quotedAuthors = alias(users, 'quoted_author');
+
+/** Posts numbered from..to of a thread, with what each shows beside its text. */
+const threadPostsQuery = preparedQuery((database) =>
+  database
     .select({
       id: posts.id,
       number: posts.number,
@@ -152,33 +173,93 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
       hiddenAt: posts.hiddenAt,
       hiddenReason: posts.hiddenReason,
       hiddenAuto: posts.hiddenAuto,
-      quotedPostId: posts.quotedPostId,
+      quotedId: quotedPosts.id,
+      quotedNumber: quotedPosts.number,
+      quotedAuthorName: quotedAuthors.name,
+      // null viewer (anonymous): matches no report.
+      reportedByViewer: sql<boolean>`exists (${database
+        .select({ one: sql`1` })
+        .from(postReports)
+        .where(and(eq(postReports.postId, posts.id), eq(postReports.reporterId, sql.placeholder('viewerId'))))})`,
     })
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.threadId, threadId), between(posts.number, from, to)))
-    .orderBy(asc(posts.number));
-  const ids = list.map((p) => p.id);
-  const quotedIds = list.map((p) => p.quotedPostId).filter((id): id is number => id !== null);
-  const [revisionRows, quotedRows, reportedRows, seat, areas, followRow] = await Promise.all([
-    ids.length
-      ? db.select().from(postRevisions).where(inArray(postRevisions.postId, ids)).orderBy(desc(postRevisions.id))
-      : Promise.resolve([]),
-    quotedIds.length
-      ? db.select({ id: posts.id, number: posts.number, authorName: users.name }).from(posts).leftJoin(users, eq(users.id, posts.authorId)).where(inArray(posts.id, quotedIds))
-      : Promise.resolve([]),
-    viewer && ids.length
-      ? db.select({ postId: postReports.postId }).from(postReports).where(and(eq(postReports.reporterId, viewer.id), inArray(postReports.postId, ids)))
-      : Promise.resolve([]),
-    viewer ? getSeat(viewer.id) : Promise.resolve(null),
-    areasOf([threadId]),
-    viewer
-      ? db.select({ userId: threadFollows.userId }).from(threadFollows).where(and(eq(threadFollows.userId, viewer.id), eq(threadFollows.threadId, threadId))).limit(1)
-      : Promise.resolve([]),
-  ]);
+    .leftJoin(quotedPosts, eq(quotedPosts.id, posts.quotedPostId))
+    .leftJoin(quotedAuthors, eq(quotedAuthors.id, quotedPosts.authorId))
+    .where(and(eq(posts.threadId, sql.placeholder('threadId')), between(posts.number, sql.placeholder('from'), sql.placeholder('to'))))
+    .orderBy(asc(posts.number))
+    .prepare('forum_thread_posts'),
+);
+
+/** What concerns a signed-in viewer on a thread: following, read up to, their seat, a suspension. */
+const threadViewerQuery = preparedQuery((database) => {
+  const suspension = database
+    .select({ until: postingSuspensions.until, reason: postingSuspensions.reason })
+    .from(postingSuspensions)
+    .where(and(eq(postingSuspensions.userId, users.id), gt(postingSuspensions.until, sql`now()`)))
+    .orderBy(desc(postingSuspensions.until))
+    .limit(1)
+    .as('suspension');
+  return database
+    .select({
+      following: sql<boolean>`exists (${database
+        .select({ one: sql`1` })
+        .from(threadFollows)
+        .where(and(eq(threadFollows.userId, users.id), eq(threadFollows.threadId, sql.placeholder('threadId'))))})`,
+      lastRead: sql<number | null>`(${database
+        .select({ n: threadReads.lastReadNumber })
+        .from(threadReads)
+        .where(and(eq(threadReads.userId, users.id), eq(threadReads.threadId, sql.placeholder('threadId'))))})`,
+      membershipId: memberships.id,
+      seatCommuneId: memberships.communeId,
+      representation: memberships.representation,
+      suspendedUntil: suspension.until,
+      suspensionReason: suspension.reason,
+    })
+    .from(users)
+    // At most one approved membership per person (forum_memberships_live_idx).
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, 'approved')))
+    .leftJoinLateral(suspension, sql`true`)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('forum_thread_viewer');
+});
+
+async function viewerState(viewer: CurrentUser | null, threadId: number) {
+  if (!viewer) return { following: false, lastRead: null, seat: null, suspension: null };
+  const [row] = await threadViewerQuery().execute({ userId: viewer.id, threadId });
+  const seat: MemberSeat | null =
+    row?.membershipId != null && row.seatCommuneId != null && row.representation != null
+      ? { membershipId: row.membershipId, communeId: row.seatCommuneId, representation: row.representation }
+      : null;
+  return {
+    following: Boolean(row?.following),
+    lastRead: row?.lastRead ?? null,
+    seat,
+    suspension: row?.suspendedUntil ? { until: row.suspendedUntil, reason: row.suspensionReason ?? '' } : null,
+  };
+}
+
+/**
+ * A thread and one page of its posts. Pages are ranges of the gap-free post number, read through
+ * the (thread_id, number) index: the last page of a 2,000-post thread costs what the first does.
+ * Reads only: how far a member has read is recorded by markThreadRead, which the page's client
+ * calls once the page is shown.
+ */
+export async function getThread({ viewer, threadId, page }: { viewer: CurrentUser | null; threadId: number; page?: number }) {
+  const [thread, mine] = await Promise.all([threadHead(threadId), viewerState(viewer, threadId)]);
+  if (!thread) throw new AppError('not_found:thread');
+  const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
+  const current = Math.min(Math.max(1, page ?? 1), pages);
+  const from = (current - 1) * POSTS_PER_PAGE + 1;
+  const to = current * POSTS_PER_PAGE;
+  const list = await threadPostsQuery().execute({ threadId, from, to, viewerId: viewer?.id ?? null });
+  // Only an edited post has earlier versions (editPost writes both in one transaction).
+  const edited = list.filter((p) => p.editedAt !== null).map((p) => p.id);
+  const revisionRows = edited.length
+    ? await db.select().from(postRevisions).where(inArray(postRevisions.postId, edited)).orderBy(desc(postRevisions.id))
+    : [];
   const seeHidden = canSeeHidden(viewer, thread.communeId);
-  const reported = new Set(reportedRows.map((r) => r.postId));
-  const quoted = new Map(quotedRows.map((q) => [q.id, q]));
   const postViews: PostView[] = list.map((p) => {
     const hidden = p.hiddenAt ? { reason: p.hiddenReason, auto: p.hiddenAuto } : null;
     const visible = !hidden || seeHidden;
@@ -192,30 +273,33 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
       html: visible ? storedHtml(p.bodyHtml, p.body) : null,
       body: visible && p.authorId === viewer?.id ? p.body : null,
       hidden,
-      quoted: p.quotedPostId ? (quoted.get(p.quotedPostId) ?? null) : null,
+      quoted: p.quotedId !== null && p.quotedNumber !== null ? { id: p.quotedId, number: p.quotedNumber, authorName: p.quotedAuthorName } : null,
       revisions: visible
         ? revisionRows.filter((r) => r.postId === p.id).map((r) => ({ id: r.id, html: storedHtml(r.bodyHtml, r.body), writtenAt: r.writtenAt }))
         : [],
       mayEdit: canEdit(viewer, { authorId: p.authorId, hidden: hidden !== null }, thread.locked),
       mayReport: canReport(viewer, p.authorId) && !hidden,
-      reportedByViewer: reported.has(p.id),
+      reportedByViewer: Boolean(p.reportedByViewer),
     };
   });
   return {
-    thread: { ...thread, areas: areas.get(threadId) ?? [] },
+    thread,
     posts: postViews,
     page: current,
     pages,
-    mayWrite: canWrite(viewer, seat, thread.communeId) && !thread.locked,
+    mayWrite: canWrite(viewer, mine.seat, thread.communeId) && !thread.locked,
     mayModerate: canModerate(viewer, thread.communeId),
-    following: followRow.length > 0,
+    following: mine.following,
+    /** The number of the last post the viewer has read (null: anonymous, or never opened). */
+    lastRead: mine.lastRead,
+    /** The viewer's posting suspension in force, if any. */
+    suspension: mine.suspension,
   };
 }
 
-/** Just the title of a thread (page metadata), or null. */
+/** Just the title of a thread (page metadata), or null; shares the page's read of the thread. */
 export async function getThreadTitle({ threadId }: { threadId: number }) {
-  const [row] = await db.select({ title: threads.title }).from(threads).where(eq(threads.id, threadId)).limit(1);
-  return row?.title ?? null;
+  return (await threadHead(threadId))?.title ?? null;
 }
 
 /** The Markdown of a post to quote in a reply (visible posts only), as "> " lines. */

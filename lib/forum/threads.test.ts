@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { auditLog, notifications, postRevisions, posts, threads } from '@/db/schema';
+import { auditLog, notifications, postRevisions, posts, threadReads, threads } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { moderatePost, reportPost, setThreadFlag, suspendPosting } from './moderation-mutations';
 import { openNotification } from './notification-mutations';
@@ -9,10 +9,11 @@ import { addPost, createThread, editPost, markThreadRead } from './thread-mutati
 import { listModerationQueue } from './moderation-queries';
 import { countUnreadNotifications } from './notification-queries';
 import { searchForum } from './search-queries';
-import { getThread, listThreads } from './thread-queries';
+import { getQuote, getThread, getThreadTitle, listThreads } from './thread-queries';
 import { MAX_POST_LENGTH } from './schema';
 import { saveForumSettings } from './settings';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
+import { databaseFingerprint } from '@/tests/factories';
 
 let places: Awaited<ReturnType<typeof makePlaces>>;
 let member: CurrentUser;
@@ -184,6 +185,73 @@ describe('the index: filters and unread counts', () => {
     const second = await listThreads({ viewer: null, commune: places3.communeId, cursor: first.nextCursor! });
     expect(second.threads).toHaveLength(2);
     expect(new Set([...first.threads, ...second.threads].map((t) => t.id)).size).toBe(27);
+  });
+});
+
+describe('reading writes nothing; the page’s client records what was read', () => {
+  it('a thread page’s reads, for a member and anonymously, leave the database as they found it', async () => {
+    const reader = await makeMember(places.otherCommuneId, 'ngo', 'Czytelniczka Wątku');
+    const writer = await makeMember(places.communeId, 'ngo', 'Autor Odpowiedzi');
+    const { id } = await createThread({ actor: countyModerator, title: 'Rozkład jazdy autobusów powiatowych', communeId: null, serviceAreaIds: [places.areaIds[1]!, places.areaIds[0]!], body: 'Pierwszy wpis.' });
+    const [first] = await db.select({ id: posts.id }).from(posts).where(eq(posts.threadId, id));
+    const reply = await addPost({ actor: writer, threadId: id, body: 'Zgadzam się z wpisem.', quotedPostId: first!.id });
+    await editPost({ actor: writer, postId: reply.id, body: 'Zgadzam się z pierwszym wpisem.' });
+    await reportPost({ actor: reader, postId: reply.id, reason: 'Nie na temat' });
+    await suspendPosting({ actor: countyModerator, postId: reply.id, days: 2, reason: 'Próba' });
+
+    const before = await databaseFingerprint();
+    const anonymous = await getThread({ viewer: null, threadId: id });
+    const mine = await getThread({ viewer: reader, threadId: id });
+    const author = await getThread({ viewer: writer, threadId: id });
+    await getThreadTitle({ threadId: id });
+    await getQuote({ threadId: id, postId: first!.id });
+    await listThreads({ viewer: reader });
+    expect(await databaseFingerprint()).toBe(before);
+
+    // …and the single reads still show all a page needs.
+    expect(anonymous.thread.areas.map((a) => a.id)).toEqual(places.areaIds);
+    expect(anonymous.posts.map((p) => p.number)).toEqual([1, 2]);
+    expect(anonymous.posts[1]!.quoted).toMatchObject({ id: first!.id, number: 1, authorName: 'Mod Powiatowy' });
+    expect(anonymous.posts[1]!.revisions.map((r) => r.html)).toEqual([expect.stringContaining('Zgadzam się z wpisem.')]);
+    expect(anonymous).toMatchObject({ mayWrite: false, following: false, lastRead: null, suspension: null });
+    expect(anonymous.posts[1]!.reportedByViewer).toBe(false);
+    expect(mine).toMatchObject({ mayWrite: true, following: false, lastRead: null, suspension: null });
+    expect(mine.posts[1]!.reportedByViewer).toBe(true);
+    expect(author).toMatchObject({ following: true, lastRead: 2, suspension: { reason: 'Próba' } });
+    expect(author.posts[1]!.body).toBe('Zgadzam się z pierwszym wpisem.');
+  });
+
+  it('markThreadRead moves forward only, never past the last post, and writes nothing when nothing moves', async () => {
+    const reader = await makeMember(places.otherCommuneId);
+    const { id } = await createThread({ actor: countyModerator, title: 'Dyżury aptek w powiecie', communeId: null, serviceAreaIds: [places.areaIds[0]!], body: 'Jeden.' });
+    await addPost({ actor: member, threadId: id, body: 'Dwa.', quotedPostId: null });
+    await addPost({ actor: member, threadId: id, body: 'Trzy.', quotedPostId: null });
+    const unread = async () => (await listThreads({ viewer: reader, commune: 'county' })).threads.find((t) => t.id === id)!.unread;
+    expect(await unread()).toBe(3);
+
+    expect(await markThreadRead({ actor: reader, threadId: id, upTo: 2 })).toEqual({ moved: true });
+    expect(await unread()).toBe(1);
+    const before = await databaseFingerprint();
+    expect(await markThreadRead({ actor: reader, threadId: id, upTo: 1 })).toEqual({ moved: false });
+    expect(await markThreadRead({ actor: reader, threadId: id, upTo: 2 })).toEqual({ moved: false });
+    expect(await databaseFingerprint()).toBe(before);
+    // A page cannot claim posts that do not exist yet: the marker stops at the last one.
+    expect(await markThreadRead({ actor: reader, threadId: id, upTo: 999 })).toEqual({ moved: true });
+    expect(await databaseFingerprint()).not.toBe(before); // the fingerprint does see a write
+    const [row] = await db.select().from(threadReads).where(and(eq(threadReads.userId, reader.id), eq(threadReads.threadId, id)));
+    expect(row!.lastReadNumber).toBe(3);
+    expect(await unread()).toBe(0);
+    expect((await getThread({ viewer: reader, threadId: id })).lastRead).toBe(3);
+  });
+
+  it('markThreadRead checks its caller and its input (it is reached from the browser)', async () => {
+    const { id } = await newThread(member);
+    expect((await thrown(markThreadRead({ actor: null, threadId: id, upTo: 1 }))).code).toBe('unauthorized');
+    for (const [threadId, upTo] of [['x', 1], [id, 0], [id, -3], [id, '1; drop table users'], [id, 1.5], [2 ** 40, 1]] as const) {
+      expect((await thrown(markThreadRead({ actor: outsider, threadId, upTo }))).code).toBe('bad_request');
+    }
+    // An unknown thread: nothing to mark.
+    expect(await markThreadRead({ actor: outsider, threadId: 2_000_000_000, upTo: 1 })).toEqual({ moved: false });
   });
 });
 

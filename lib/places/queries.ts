@@ -1,16 +1,24 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, preparedQuery } from '@/db/client';
 import { communes, localities, serviceAreas } from '@/db/schema';
 
 // Public reads of the deployment's places and service areas: what every visitor may see.
 
-export function listActiveCommunes() {
-  return db
+// The two lists many pages read (filters, forms) are prepared once per connection.
+const activeCommunesQuery = preparedQuery((database) =>
+  database
     .select({ id: communes.id, slug: communes.slug, name: communes.name, kind: communes.kind })
     .from(communes)
     .where(eq(communes.active, true))
-    .orderBy(asc(communes.name));
+    .orderBy(asc(communes.name))
+    .prepare('active_communes'),
+);
+
+const serviceAreasQuery = preparedQuery((database) => database.select().from(serviceAreas).orderBy(asc(serviceAreas.position)).prepare('service_areas'));
+
+export function listActiveCommunes() {
+  return activeCommunesQuery().execute();
 }
 
 export function listActiveLocalities({ communeId }: { communeId: number }) {
@@ -22,5 +30,5 @@ export function listActiveLocalities({ communeId }: { communeId: number }) {
 }
 
 export function listServiceAreas() {
-  return db.select().from(serviceAreas).orderBy(asc(serviceAreas.position));
+  return serviceAreasQuery().execute();
 }

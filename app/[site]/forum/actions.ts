@@ -9,7 +9,7 @@ import { applyForMembership, decideMembership, endMembership, QuotaFullError, st
 import { moderatePost, reportPost, setThreadFlag, suspendPosting } from '@/lib/forum/moderation-mutations';
 import { markAllNotificationsRead, openNotification } from '@/lib/forum/notification-mutations';
 import { rateService } from '@/lib/forum/scorecard-mutations';
-import { addPost, createThread, editPost, setFollow } from '@/lib/forum/thread-mutations';
+import { addPost, createThread, editPost, markThreadRead, setFollow } from '@/lib/forum/thread-mutations';
 import {
   applySchema,
   createThreadSchema,
@@ -18,8 +18,8 @@ import {
   endMembershipSchema,
   followSchema,
   forumSettingsSchema,
+  markReadSchema,
   moderatePostSchema,
-  openConsultationSchema,
   POSTS_PER_PAGE,
   rateServiceSchema,
   replySchema,
@@ -31,6 +31,7 @@ import {
   takePositionSchema,
   threadFlagSchema,
 } from '@/lib/forum/schema';
+import { openConsultationSchema } from '@/lib/forum/consultation-schema';
 import { updateForumSettings } from '@/lib/forum/settings';
 import { z } from 'zod';
 
@@ -113,6 +114,14 @@ export const suspendAction = validatedActionWithUser(suspendSchema, async (input
 export const followAction = validatedActionWithUser(followSchema, async (input, { user }) => {
   await setFollow({ actor: user, ...input });
   refreshForum();
+});
+
+/**
+ * The thread page's client reports how far the member has read (components/forum/mark-read.tsx).
+ * Nothing is refreshed: the counts it changes are read afresh by the next page that shows them.
+ */
+export const markReadAction = validatedActionWithUser(markReadSchema, async (input, { user }) => {
+  await markThreadRead({ actor: user, ...input });
 });
 
 export const openNotificationAction = validatedActionWithUser(z.object({ id: serialId }), async (input, { user }): Promise<void> => {

@@ -41,13 +41,13 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
       <PageHeader title={t('sections.forum')} lead={t('forum.lead')}>
         <div className="flex flex-wrap gap-3">
           {mayWriteSomewhere ? (
-            <Link href="/forum/threads/new" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+            <Link href="/forum/threads/new" prefetch={false} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
               {t('forum.links.newThread')}
             </Link>
           ) : (
             <p className="text-muted">{viewer ? t('forum.index.joinToWrite') : t('forum.index.signInToWrite')}</p>
           )}
-          {viewer ? <Link href="/forum/notifications">{t('forum.links.notifications')}</Link> : null}
+          {viewer ? <Link href="/forum/notifications" prefetch={false}>{t('forum.links.notifications')}</Link> : null}
         </div>
       </PageHeader>
 
@@ -84,7 +84,7 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
           <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 bg-brand-700 px-4 font-semibold text-white">
             {t('forum.filters.apply')}
           </button>
-          {query.size > 0 ? <Link href="/forum">{t('forum.filters.clear')}</Link> : null}
+          {query.size > 0 ? <Link href="/forum" prefetch={false}>{t('forum.filters.clear')}</Link> : null}
         </fieldset>
       </form>
 
@@ -101,7 +101,7 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
           {page.threads.map((thread) => (
             <tr key={thread.id} className={rowClass}>
               <th scope="row" className="px-2 py-2 font-normal">
-                <Link href={`/forum/threads/${thread.id}`} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                <Link href={`/forum/threads/${thread.id}`} prefetch={false} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
                   {thread.title}
                 </Link>
                 <div className="text-sm text-muted">

@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
+import { MarkRead } from '@/components/forum/mark-read';
 import { MarkdownBody } from '@/components/ui/markdown-body';
-import { markThreadRead } from '@/lib/forum/thread-mutations';
-import { getPostingSuspension } from '@/lib/forum/moderation-queries';
 import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
 import { MAX_POST_LENGTH } from '@/lib/forum/schema';
 import {
   editPostAction,
   followAction,
+  markReadAction,
   moderatePostAction,
   replyAction,
   reportPostAction,
@@ -22,6 +22,11 @@ import { pageSite, searchOf, viewerOf } from '@/app/_http/page-site';
 import { polishContent } from '@/lib/i18n/content-lang';
 
 type Props = { params: Promise<{ site: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** A post's id from the address (?quote=, ?report=, ?moderate=), or null. */
+function postParam(value: string | string[] | undefined): number | null {
+  return typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value) ? Number(value) : null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageSite(params);
@@ -38,25 +43,26 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const viewer = await viewerOf(site);
   const requestedPage = parseId(query.page) ?? 1;
   const view = await load(getThread({ viewer, threadId: id, page: requestedPage }));
-  const { thread, posts } = view;
-  const [t, format, locale, suspension] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    getLocale(),
-    viewer ? getPostingSuspension({ actor: viewer }) : Promise.resolve(null),
-  ]);
-  const quoteId = typeof query.quote === 'string' && /^[1-9][0-9]{0,15}$/.test(query.quote) ? Number(query.quote) : null;
+  const { thread, posts, suspension } = view;
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const quoteId = postParam(query.quote);
   const quote = view.mayWrite && quoteId ? await getQuote({ threadId: id, postId: quoteId }) : null;
+  // A post's report form and moderation tools are rendered only for the post whose link was
+  // followed: twenty forms on every page were most of a signed-in page's cost.
+  const reportId = postParam(query.report);
+  const moderateId = postParam(query.moderate);
   const lastShown = posts[posts.length - 1]?.number ?? 0;
-  await markThreadRead({ actor: viewer, threadId: id, upTo: lastShown });
   const when = (date: Date) => format.dateTime(date, 'dateTime');
   const pageHref = (page: number) => `/forum/threads/${id}?page=${page}`;
+  const postHref = (param: string, postId: number, number: number) => `/forum/threads/${id}?page=${view.page}&${param}=${postId}#post-${number}`;
 
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <p>
-          <Link href="/forum">{t('forum.thread.back')}</Link>
+          <Link href="/forum" prefetch={false}>
+            {t('forum.thread.back')}
+          </Link>
         </p>
         <h1 lang={polishContent(locale)}>{thread.title}</h1>
         <p className="text-muted">
@@ -113,7 +119,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                 </header>
                 {post.quoted ? (
                   <p className="mb-2 text-sm text-muted">
-                    <Link href={`/forum/threads/${id}?page=${Math.ceil(post.quoted.number / 20)}#post-${post.quoted.number}`}>
+                    <Link href={`/forum/threads/${id}?page=${Math.ceil(post.quoted.number / 20)}#post-${post.quoted.number}`} prefetch={false}>
                       {t('forum.thread.quotes', { number: post.quoted.number, name: post.quoted.authorName ?? t('forum.thread.deleted') })}
                     </Link>
                   </p>
@@ -138,44 +144,40 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                     </ol>
                   </details>
                 ) : null}
-                <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
-                  {view.mayWrite && !post.hidden ? (
-                    <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`}>
-                      {t('forum.thread.quote')}
-                      <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                    </Link>
-                  ) : null}
-                  {post.mayEdit && post.body !== null ? (
-                    <details>
-                      <summary className="cursor-pointer font-semibold text-brand-700">
-                        {t('forum.thread.edit')}
+                {view.mayWrite || post.mayEdit || post.mayReport || view.mayModerate ? (
+                  <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
+                    {view.mayWrite && !post.hidden ? (
+                      <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`} prefetch={false}>
+                        {t('forum.thread.quote')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                      </summary>
-                      <div className="pt-2">
-                        <ForumForm
-                          form="editPost"
-                          id={`edit-${post.id}`}
-                          action={editPostAction}
-                          fields={[
-                            { kind: 'hidden', name: 'postId', value: String(post.id) },
-                            { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint'), required: true },
-                          ]}
-                          defaultValues={{ body: post.body }}
-                          submit={t('forum.thread.saveEdit')}
-                        />
-                      </div>
-                    </details>
-                  ) : null}
-                  {post.mayReport ? (
-                    post.reportedByViewer ? (
-                      <span className="text-muted">{t('forum.thread.alreadyReported')}</span>
-                    ) : (
+                      </Link>
+                    ) : null}
+                    {post.mayEdit && post.body !== null ? (
                       <details>
                         <summary className="cursor-pointer font-semibold text-brand-700">
-                          {t('forum.thread.report')}
+                          {t('forum.thread.edit')}
                           <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
                         </summary>
                         <div className="pt-2">
+                          <ForumForm
+                            form="editPost"
+                            id={`edit-${post.id}`}
+                            action={editPostAction}
+                            fields={[
+                              { kind: 'hidden', name: 'postId', value: String(post.id) },
+                              { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint'), required: true },
+                            ]}
+                            defaultValues={{ body: post.body }}
+                            submit={t('forum.thread.saveEdit')}
+                          />
+                        </div>
+                      </details>
+                    ) : null}
+                    {post.mayReport ? (
+                      post.reportedByViewer ? (
+                        <span className="text-muted">{t('forum.thread.alreadyReported')}</span>
+                      ) : reportId === post.id ? (
+                        <div className="w-full">
                           <ForumForm
                             form="report"
                             id={`report-${post.id}`}
@@ -189,16 +191,25 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                             variant="secondary"
                           />
                         </div>
-                      </details>
-                    )
-                  ) : null}
-                  {view.mayModerate ? (
-                    <details>
-                      <summary className="cursor-pointer font-semibold text-brand-700">
+                      ) : (
+                        <Link href={postHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
+                          {t('forum.thread.report')}
+                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                        </Link>
+                      )
+                    ) : null}
+                    {view.mayModerate && moderateId !== post.id ? (
+                      <Link href={postHref('moderate', post.id, post.number)} prefetch={false} className="font-semibold">
                         {t('forum.moderation.tools')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                      </summary>
-                      <div className="space-y-4 pt-2">
+                      </Link>
+                    ) : null}
+                    {view.mayModerate && moderateId === post.id ? (
+                      <section aria-labelledby={`moderate-${post.id}-heading`} className="w-full space-y-4">
+                        <h4 id={`moderate-${post.id}-heading`} className="text-base font-semibold">
+                          {t('forum.moderation.tools')}
+                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                        </h4>
                         {post.hidden ? (
                           <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
                         ) : (
@@ -231,10 +242,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                             variant="secondary"
                           />
                         ) : null}
-                      </div>
-                    </details>
-                  ) : null}
-                </div>
+                      </section>
+                    ) : null}
+                  </div>
+                ) : null}
               </article>
             </li>
           ))}
@@ -247,10 +258,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             {view.page > 1 ? (
               <>
                 <li>
-                  <Link href={pageHref(1)}>{t('forum.thread.first')}</Link>
+                  <Link prefetch={false} href={pageHref(1)}>{t('forum.thread.first')}</Link>
                 </li>
                 <li>
-                  <Link href={pageHref(view.page - 1)} rel="prev">
+                  <Link prefetch={false} href={pageHref(view.page - 1)} rel="prev">
                     {t('forum.thread.prev')}
                   </Link>
                 </li>
@@ -262,12 +273,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             {view.page < view.pages ? (
               <>
                 <li>
-                  <Link href={pageHref(view.page + 1)} rel="next">
+                  <Link prefetch={false} href={pageHref(view.page + 1)} rel="next">
                     {t('forum.thread.next')}
                   </Link>
                 </li>
                 <li>
-                  <Link href={pageHref(view.pages)}>{t('forum.thread.last')}</Link>
+                  <Link prefetch={false} href={pageHref(view.pages)}>{t('forum.thread.last')}</Link>
                 </li>
               </>
             ) : null}
@@ -275,6 +286,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </nav>
       ) : null}
 
+      {viewer && lastShown > (view.lastRead ?? 0) ? <MarkRead action={markReadAction} threadId={id} upTo={lastShown} /> : null}
       {suspension ? (
         <p role="status" className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3">
           {t('forum.thread.suspended', { until: when(suspension.until), reason: suspension.reason })}

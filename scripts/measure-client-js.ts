@@ -1,0 +1,131 @@
+/**
+ * How much JavaScript the browser loads for each of the main pages, gzipped as it travels.
+ *
+ *   npm run build
+ *   npx tsx scripts/measure-client-js.ts                # starts the build on a scratch embedded database
+ *   npx tsx scripts/measure-client-js.ts --url http://127.0.0.1:3000   # or asks a running server of this build
+ *
+ * For each page it fetches the HTML as an anonymous visitor, collects every script of the build it
+ * names — the <script src> tags and the chunks the React payload asks for when the page hydrates —
+ * and gzips those files from .next/static (level 6, as the server sends them). It prints each
+ * page's total, the part every page shares, and the HTML document's own size. Without --url it
+ * prepares a scratch embedded database with the demo data in the temporary folder and runs
+ * `next start` on 127.0.0.1 (MEASURE_PORT, default 3205) for the duration.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
+
+const { values } = parseArgs({ options: { url: { type: 'string' } } });
+const STATIC = path.resolve('.next/static');
+if (!existsSync(STATIC)) {
+  console.error('No production build here: run `npm run build` first.');
+  process.exit(1);
+}
+
+const gzipped = new Map<string, { raw: number; gzip: number }>();
+/** Raw and gzipped size of one of the build's static files, by its /_next/static/… address. */
+function sizeOf(address: string) {
+  let size = gzipped.get(address);
+  if (!size) {
+    const file = path.join(STATIC, decodeURIComponent(address.replace(/^\/_next\/static\//, '')));
+    if (!existsSync(file)) throw new Error(`${address} is not in this build's .next/static: does the server run another build?`);
+    const bytes = readFileSync(file);
+    size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+    gzipped.set(address, size);
+  }
+  return size;
+}
+
+/**
+ * Every script of the build a page makes a modern browser load: tags, preloads and the chunks of
+ * its React payload — but not the `noModule` polyfills, which only old browsers fetch.
+ */
+function scriptsOf(html: string): string[] {
+  const legacy = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*\snoModule/gi)].map((m) => m[1]!));
+  // The payload sits in inline scripts as JSON strings, so its slashes may come escaped.
+  const text = html.replace(/\\u002F/gi, '/').replace(/\\\//g, '/');
+  return [...new Set(text.match(/\/_next\/static\/[^"'\s\\<>]+?\.js/g) ?? [])].filter((s) => !legacy.has(s)).sort();
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within two minutes`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function main() {
+  let server: ChildProcess | undefined;
+  let scratch: string | undefined;
+  let base = values.url;
+  try {
+    if (!base) {
+      scratch = mkdtempSync(path.join(tmpdir(), 'agora-measure-js-'));
+      const port = Number(process.env.MEASURE_PORT ?? 3205);
+      const env = {
+        ...process.env,
+        NODE_ENV: 'production' as const,
+        DATABASE_URL: '',
+        PGLITE_DATA_DIR: path.join(scratch, 'pglite'),
+        AUTH_SECRET: process.env.AUTH_SECRET ?? 'measure-only-secret-measure-only-secret',
+        AGORA_SEED_DEMO: '1',
+        NEXT_TELEMETRY_DISABLED: '1',
+      };
+      console.log('preparing a scratch embedded database with the demo data…');
+      await run('npx', ['tsx', '--conditions=react-server', 'db/prepare.ts', '--seed=demo'], env);
+      server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+      base = `http://127.0.0.1:${port}`;
+    }
+    await waitFor(`${base}/api/health`);
+    const page = (address: string) => fetch(new URL(address, base)).then(async (r) => ({ status: r.status, html: await r.text() }));
+
+    const thread = /\/forum\/threads\/(\d+)/.exec((await page('/forum')).html)?.[1];
+    const pages = ['/', '/accessibility', '/forum', thread ? `/forum/threads/${thread}` : null, `/results/${DEFAULT_SURVEY_SLUG}`, `/s/${DEFAULT_SURVEY_SLUG}`].filter(
+      (p): p is string => p !== null,
+    );
+    const measured: { address: string; scripts: string[]; html: { raw: number; gzip: number } }[] = [];
+    for (const address of pages) {
+      const { status, html } = await page(address);
+      if (status !== 200) throw new Error(`${address} answered ${status}`);
+      measured.push({ address, scripts: scriptsOf(html), html: { raw: Buffer.byteLength(html), gzip: gzipSync(html, { level: 6 }).length } });
+    }
+    const shared = measured.map((m) => m.scripts).reduce((a, b) => a.filter((s) => b.includes(s)));
+    const total = (scripts: string[]) => scripts.reduce((sum, s) => ({ raw: sum.raw + sizeOf(s).raw, gzip: sum.gzip + sizeOf(s).gzip }), { raw: 0, gzip: 0 });
+
+    console.log(`\nJavaScript per page (anonymous visitor), gzip level 6; build ${readFileSync('.next/BUILD_ID', 'utf8').trim()}`);
+    console.log('page | scripts | JS gzipped | JS raw | of which page-specific, gzipped | HTML gzipped | HTML raw');
+    for (const m of measured) {
+      const all = total(m.scripts);
+      const own = total(m.scripts.filter((s) => !shared.includes(s)));
+      console.log([m.address, m.scripts.length, kb(all.gzip), kb(all.raw), kb(own.gzip), kb(m.html.gzip), kb(m.html.raw)].join(' | '));
+    }
+    const common = total(shared);
+    console.log(`shared by every page above: ${shared.length} scripts, ${kb(common.gzip)} gzipped (${kb(common.raw)} raw)`);
+  } finally {
+    server?.kill('SIGTERM');
+    if (scratch) {
+      await new Promise((r) => setTimeout(r, 1000));
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
