@@ -63,7 +63,9 @@ export async function deliverDueMail({
     await database.execute(sql`
       with due as (
         select id from mail_outbox
-        where status = 'queued' and next_attempt_at <= ${now.toISOString()}::timestamptz
+        -- Due within this millisecond too: JavaScript's clock counts milliseconds, PostgreSQL's
+        -- microseconds, and a message queued a moment ago must not wait for the next tick.
+        where status = 'queued' and next_attempt_at < ${now.toISOString()}::timestamptz + interval '1 millisecond'
         order by next_attempt_at, id
         limit ${batchSize}
         for update skip locked
