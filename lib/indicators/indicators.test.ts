@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { articles, consultations, meetingAttendance, meetings, memberships, positions, posts, scorecards, surveyResponses, threads } from '@/db/schema';
+import { articles, consultations, documents, documentVersions, meetingAttendance, meetings, memberships, positions, posts, scorecards, surveyResponses, threads } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { makePlaces, makeUser, thrown } from '@/lib/forum/test-helpers';
 import { rebuildAggregates } from '@/lib/results/aggregates';
@@ -109,7 +109,24 @@ beforeAll(async () => {
 
   // News: published, county-wide, scheduled after "now", a draft.
   const article = (communeId: number | null, status: 'published' | 'draft', publishedAt: string) => ({ title: 'T', lead: 'Wstęp', body: 'Treść', communeId, status, publishedAt: at(publishedAt) });
-  await db.insert(articles).values([article(A, 'published', '2031-02-01T09:00:00Z'), article(null, 'published', '2031-06-10T09:00:00Z'), article(null, 'published', '2031-06-30T09:00:00Z'), article(A, 'draft', '2031-03-01T09:00:00Z')]);
+  const [, countyNews, , draftNews] = await db
+    .insert(articles)
+    .values([article(A, 'published', '2031-02-01T09:00:00Z'), article(null, 'published', '2031-06-10T09:00:00Z'), article(null, 'published', '2031-06-30T09:00:00Z'), article(A, 'draft', '2031-03-01T09:00:00Z')])
+    .returning({ id: articles.id });
+
+  // Documents: counted from their first version, not again for a second; an article's attachment
+  // from the article's publication, a draft's not at all; one uploaded after "now" not yet.
+  const documentFile = async (values: Partial<typeof documents.$inferInsert>, uploads: string[]) => {
+    const [row] = await db.insert(documents).values({ title: 'Model', kind: 'service_model', versionCount: uploads.length, ...values }).returning({ id: documents.id });
+    await db.insert(documentVersions).values(
+      uploads.map((createdAt, i) => ({ documentId: row!.id, number: i + 1, storageKey: randomUUID(), fileName: 'model.pdf', contentType: 'application/pdf', size: 1000, sha256: 'x', createdAt: at(createdAt) })),
+    );
+  };
+  await documentFile({ communeId: A }, ['2031-02-28T23:30:00Z', '2031-04-02T10:00:00Z']); // 1 March in Warsaw; a new version in April
+  await documentFile({ communeId: B, visibility: 'members' }, ['2031-05-20T10:00:00Z']);
+  await documentFile({ communeId: null, kind: 'minutes', articleId: countyNews!.id }, ['2031-05-30T10:00:00Z']); // out with the article on 10 June
+  await documentFile({ communeId: A, articleId: draftNews!.id }, ['2031-03-02T10:00:00Z']); // a draft's
+  await documentFile({ communeId: null, kind: 'strategy' }, ['2031-06-21T10:00:00Z']); // after "now"
 }, 120_000);
 
 describe('the indicators', () => {
@@ -165,7 +182,9 @@ describe('the indicators', () => {
       [cellKey('2031-06', B)]: 1,
     });
     expect(d.membersActive.total).toBe(3);
-    expect(d.documents).toBe(false);
+    expect([cell('2031-02', A).documents, cell('2031-03', A).documents, cell('2031-04', A).documents]).toEqual([0, 1, 0]);
+    expect(cell('2031-05', B).documents).toBe(1);
+    expect([cell('2031-05', null).documents, cell('2031-06', null).documents]).toEqual([0, 1]);
   });
 
   it('add up in the tables: by commune over the range (seats at its end), and the CSV carries the same numbers', async () => {
@@ -184,7 +203,7 @@ describe('the indicators', () => {
     expect(row('total')[header('attendance')]).toBe(40);
     expect(row('total')[header('membersActive')]).toBe(3);
     expect(row('total')[header('responsesOpenLink')]).toBe(2);
-    expect(table.headers).not.toContain('columns.documents');
+    expect(row('total')[header('documents')]).toBe(3);
 
     const csv = parse(toCsv(everythingTable(d, words), '', 'plain'), { columns: true, bom: true }) as Record<string, string>[];
     expect(csv).toHaveLength(d.months.length * d.areas.length);

@@ -14,7 +14,6 @@ import { quotaOf } from '@/lib/forum/membership-mutations';
 import { getForumSettings } from '@/lib/forum/settings';
 import { localParts, monthRange } from '@/lib/local-time';
 import { MEETING_TYPES, type MeetingTypeName } from '@/lib/meetings/schema';
-import { documentsPublishedByMonth } from './documents';
 import { monthKey, parseMonth } from './months';
 import { indicatorScope } from './permissions';
 import { monthSpan, type IndicatorParams } from './schema';
@@ -34,8 +33,8 @@ export interface IndicatorCell {
   responsesPaper: number | null;
   responsesInvitation: number | null;
   responsesOpenLink: number | null;
-  /** null when the documents library does not report (lib/indicators/documents.ts). */
-  documents: number | null;
+  /** Documents of the library that became readable (their first version, or their article's publication). */
+  documents: number;
   news: number;
 }
 
@@ -58,8 +57,6 @@ export interface Indicators {
   /** The communes the viewer may filter by. */
   communes: { id: number; name: string; slug: string }[];
   quotas: { locality: number; organisation: number };
-  /** Whether the documents library reports (else the column is left out). */
-  documents: boolean;
   /** key: cellKey(month, communeId). */
   cells: Map<string, IndicatorCell>;
   /** Distinct members active (posted, took a position or rated), counted without double-counting a person. */
@@ -96,7 +93,7 @@ function emptyCell(county: boolean): IndicatorCell {
     responsesPaper: na,
     responsesInvitation: na,
     responsesOpenLink: na,
-    documents: null,
+    documents: 0,
     news: 0,
   };
 }
@@ -218,7 +215,20 @@ export async function getIndicators({ actor, params, now = new Date() }: { actor
       .from(memberships)
       .where(sql`${memberships.status} in ('approved', 'ended') and ${memberships.decidedAt} is not null and ${memberships.decidedAt} < ${end.toISOString()}::timestamptz and ${inScope(sql`${memberships.communeId}`, areaScope)}`),
     getForumSettings(),
-    documentsPublishedByMonth({ from: start, to: end, now, communeIds: areaScope }),
+    // A document is published when its first version is uploaded; one attached to a news article
+    // only once the article is out (till then it is as private as the draft). Members-only
+    // documents count: they are published to the forum. A new version is not a new document.
+    counted(sql`
+      select ${warsawMonth(sql`x.at`)} as month, x.commune_id as "communeId", count(*)::int as n
+      from (
+        select d.commune_id, case when a.id is null then v.created_at else greatest(v.created_at, a.published_at) end as at
+        from documents d
+        join document_versions v on v.document_id = d.id and v.number = 1
+        left join articles a on a.id = d.article_id
+        where (d.article_id is null or a.status = 'published') and ${inScope(sql`d.commune_id`, areaScope)}
+      ) x
+      where ${inRange(sql`x.at`)} and ${notAfterNow(sql`x.at`)}
+      group by 1, 2`),
   ]);
 
   // The areas: communes in view (an inactive one only when it has figures), then the county.
@@ -242,7 +252,7 @@ export async function getIndicators({ actor, params, now = new Date() }: { actor
     cell.meetings[r.type] += Number(r.n);
     cell.attendance += Number(r.attendance);
   }
-  const add = (list: Counted[], field: 'threads' | 'posts' | 'consultationsOpened' | 'consultationsClosed' | 'news') => {
+  const add = (list: Counted[], field: 'threads' | 'posts' | 'consultationsOpened' | 'consultationsClosed' | 'news' | 'documents') => {
     for (const r of list) {
       const cell = cellOf(r.month, r.communeId);
       if (cell) cell[field] += r.n;
@@ -253,6 +263,7 @@ export async function getIndicators({ actor, params, now = new Date() }: { actor
   add(openedRows, 'consultationsOpened');
   add(closedRows, 'consultationsClosed');
   add(newsRows, 'news');
+  add(documentRows, 'documents');
   for (const r of positionRows) {
     const cell = cellOf(r.month, r.communeId);
     if (cell) cell.positions = (cell.positions ?? 0) + r.n;
@@ -261,13 +272,6 @@ export async function getIndicators({ actor, params, now = new Date() }: { actor
   for (const r of responseRows) {
     const cell = cellOf(r.month, Number(r.communeId));
     if (cell) cell[channelField[r.channel]] = (cell[channelField[r.channel]] ?? 0) + Number(r.n);
-  }
-  if (documentRows) {
-    for (const cell of cells.values()) cell.documents = 0;
-    for (const r of documentRows) {
-      const cell = cellOf(r.month, r.communeId);
-      if (cell) cell.documents = (cell.documents ?? 0) + r.n;
-    }
   }
 
   // Seats at each month's end, or now for a month not yet over.
@@ -303,7 +307,6 @@ export async function getIndicators({ actor, params, now = new Date() }: { actor
     wholeCounty: scope === 'all',
     communes: visible.map(({ id, name, slug }) => ({ id, name, slug })),
     quotas: { locality: settings.localityQuota, organisation: settings.organisationQuota },
-    documents: documentRows !== null,
     cells,
     membersActive: {
       byCell: distinct((r) => cellKey(r.month, Number(r.communeId))),

@@ -33,7 +33,7 @@ function sum(cells: IndicatorCell[]): IndicatorCell {
     responsesPaper: null,
     responsesInvitation: null,
     responsesOpenLink: null,
-    documents: null,
+    documents: 0,
     news: 0,
   };
   for (const c of cells) {
@@ -49,7 +49,7 @@ function sum(cells: IndicatorCell[]): IndicatorCell {
     total.responsesPaper = plus(total.responsesPaper, c.responsesPaper);
     total.responsesInvitation = plus(total.responsesInvitation, c.responsesInvitation);
     total.responsesOpenLink = plus(total.responsesOpenLink, c.responsesOpenLink);
-    total.documents = plus(total.documents, c.documents);
+    total.documents += c.documents;
     total.news += c.news;
   }
   return total;
@@ -103,7 +103,7 @@ function figures(d: Indicators, s: Summary): TableValue[] {
     s.cell.responsesPaper,
     s.cell.responsesInvitation,
     s.cell.responsesOpenLink,
-    ...(d.documents ? [s.cell.documents] : []),
+    s.cell.documents,
     s.cell.news,
   ];
 }
@@ -124,7 +124,7 @@ function allHeaders(d: Indicators, t: T): string[] {
     t('columns.responsesPaper'),
     t('columns.responsesInvitation'),
     t('columns.responsesOpenLink'),
-    ...(d.documents ? [t('columns.documents')] : []),
+    t('columns.documents'),
     t('columns.news'),
   ];
 }
@@ -175,7 +175,7 @@ export function responsesTable(d: Indicators, w: TableWords): TableSpec {
 
 export function publicationsTable(d: Indicators, w: TableWords): TableSpec {
   const t = w.t;
-  return monthly(d, w, t('publications.caption'), [t('columns.news'), ...(d.documents ? [t('columns.documents')] : [])], (s) => [s.cell.news, ...(d.documents ? [s.cell.documents] : [])]);
+  return monthly(d, w, t('publications.caption'), [t('columns.news'), t('columns.documents')], (s) => [s.cell.news, s.cell.documents]);
 }
 
 /**

@@ -3,6 +3,8 @@ import { db } from '@/db/client';
 import {
   articles,
   consultations,
+  documents,
+  documentVersions,
   forumSettings,
   meetingAttendance,
   meetings,
@@ -43,7 +45,7 @@ export type ExpectedCell = IndicatorCell & { membersActive: number | null };
 
 /** Every figure of every (month, area) cell, from the raw rows. `areas`: commune ids, null for county-wide. */
 export async function expectedIndicators({ months, areas, now }: { months: string[]; areas: (number | null)[]; now: Date }) {
-  const [meetingRows, attendanceRows, threadRows, postRows, consultationRows, positionRows, responseRows, surveyRows, articleRows, membershipRows, scorecardRows, settingsRows] = await Promise.all([
+  const [meetingRows, attendanceRows, threadRows, postRows, consultationRows, positionRows, responseRows, surveyRows, articleRows, membershipRows, scorecardRows, settingsRows, documentRows, versionRows] = await Promise.all([
     db.select().from(meetings),
     db.select().from(meetingAttendance),
     db.select().from(threads),
@@ -56,6 +58,8 @@ export async function expectedIndicators({ months, areas, now }: { months: strin
     db.select().from(memberships),
     db.select().from(scorecards),
     db.select().from(forumSettings),
+    db.select().from(documents),
+    db.select().from(documentVersions),
   ]);
   expect(settingsRows.length).toBeLessThanOrEqual(1);
 
@@ -77,7 +81,7 @@ export async function expectedIndicators({ months, areas, now }: { months: strin
         responsesPaper: county ? null : 0,
         responsesInvitation: county ? null : 0,
         responsesOpenLink: county ? null : 0,
-        documents: null,
+        documents: 0,
         news: 0,
         membersActive: county ? null : 0,
       });
@@ -124,6 +128,20 @@ export async function expectedIndicators({ months, areas, now }: { months: strin
     if (a.status !== 'published' || a.publishedAt > now) continue;
     const c = cell(a.publishedAt, a.communeId);
     if (c) c.news++;
+  }
+  // A document from its first version; an article's attachment not before the article is out.
+  for (const d of documentRows) {
+    const versions = versionRows.filter((v) => v.documentId === d.id);
+    if (versions.length === 0) continue;
+    let published = versions.reduce((first, v) => (v.createdAt < first ? v.createdAt : first), versions[0]!.createdAt);
+    if (d.articleId !== null) {
+      const a = articleRows.find((r) => r.id === d.articleId)!;
+      if (a.status !== 'published') continue;
+      if (a.publishedAt > published) published = a.publishedAt;
+    }
+    if (published > now) continue;
+    const c = cell(published, d.communeId);
+    if (c) c.documents++;
   }
 
   // Seats at each month's end (or now): decided, approved then, not yet ended.

@@ -69,7 +69,6 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
             </a>
           </li>
         </ul>
-        {d.documents ? null : <p className="text-muted">{t('noDocuments')}</p>}
       </div>
 
       <ChartFigure
@@ -105,12 +104,12 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
       <ChartFigure
         id="publications"
         title={t('publications.title')}
-        lead={d.documents ? t('publications.leadDocuments') : t('publications.lead')}
+        lead={t('publications.lead')}
         text={text}
         table={publicationsTable(d, words)}
         csvHref={csv('publications')}
         csvName={t('csvNames.publications')}
-        chart={<TimelineChart summary={t('publications.chart')} data={series(perMonth(d, (c) => c.news))} />}
+        chart={<TimelineChart summary={t('publications.chart')} data={series(perMonth(d, (c) => c.news + c.documents))} />}
       />
       <ChartFigure
         id="communes"
