@@ -31,10 +31,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { renderMarkdown } from '../lib/markdown';
 import { benchHttp } from './bench-http';
+import { benchSession } from './bench-session';
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const port = Number(process.env.BENCH_PORT ?? 3201);
@@ -236,25 +236,11 @@ async function main() {
     });
     for (let i = 0; i < rowsToInsert.length; i += 500) await sql`insert into forum_posts ${sql(rowsToInsert.slice(i, i + 500))}`;
     // The member has read the thread up to its 1,000th post: the index shows it unread.
-    const [member] = await sql<{ id: string; name: string; email: string; session_version: number }[]>`
-      select id, name, email, session_version from users where email = ${MEMBER_EMAIL}`;
-    if (!member) throw new Error(`the demo data has no ${MEMBER_EMAIL}`);
-    await sql`insert into forum_thread_reads (user_id, thread_id, last_read_number) values (${member.id}, ${thread!.id}, 1000)`;
-    const [session] = await sql<{ id: string }[]>`insert into sessions (user_id, user_agent) values (${member.id}, 'benchmark') returning id`;
+    const member = await benchSession(sql, MEMBER_EMAIL, AUTH_SECRET);
+    await sql`insert into forum_thread_reads (user_id, thread_id, last_read_number) values (${member.userId}, ${thread!.id}, 1000)`;
     await sql`analyze`;
     await sql.end();
-
-    // A session cookie as Auth.js issues it at sign-in. Minted afresh before each URL, so the
-    // proxy never re-issues it during a measurement (it does so at most once a minute).
-    const memberCookie = async () => {
-      const token = await encode({
-        token: { sub: member.id, name: member.name, email: member.email, sessionVersion: member.session_version, sid: session!.id },
-        secret: AUTH_SECRET,
-        salt: 'authjs.session-token',
-        maxAge: 30 * 60,
-      });
-      return { cookie: `authjs.session-token=${token}` };
-    };
+    const memberCookie = async () => ({ cookie: await member.cookie() });
 
     console.log(`thread ${thread!.id} with ${POSTS} posts loaded; starting the app on 127.0.0.1:${port} and the bare page on :${barePort}…`);
     const app = startServer(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', 'localhost'], {

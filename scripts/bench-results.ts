@@ -5,7 +5,8 @@
  *   export DATABASE_URL=postgres://postgres@127.0.0.1:5432/agora_bench_results
  *   npm run build && AUTH_SECRET=... npm start -- -p 3204 &
  *   npx tsx scripts/bench-results.ts --url http://127.0.0.1:3204 --requests 500 --concurrency 10
- *   # analysts' profile filters: add --cookie 'authjs.session-token=…' from a signed-in browser
+ *   # signed in (the analysts' profile filters too): add --as analityk@agora.local (a session is
+ *   # opened in DATABASE_URL's database; AUTH_SECRET must be the server's), or --cookie from a browser
  *   # the public's pages rendered every time (no kept page): add --render
  *
  * Bounded: each view gets at most --requests requests (and bench-http stops after two minutes).
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
 import { benchHttp } from './bench-http';
+import { benchSession } from './bench-session';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '10' },
     slug: { type: 'string', default: DEFAULT_SURVEY_SLUG },
     cookie: { type: 'string' },
+    as: { type: 'string' },
     warmup: { type: 'string', default: '300' },
     // Every request a new address: the server renders each page rather than sending a kept one.
     render: { type: 'boolean', default: false },
@@ -48,7 +51,15 @@ if (databaseUrl && /@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) {
   communeB = rows[1]?.id ?? 2;
   const [n] = await sql<{ n: number }[]>`select coalesce(sum(responses), 0)::int as n from results_daily d join surveys s on s.id = d.survey_id where s.slug = ${slug}`;
   responses = n?.n ?? 0;
+  if (values.as) {
+    const secret = process.env.AUTH_SECRET;
+    if (!secret) throw new Error('--as needs AUTH_SECRET: the secret the server runs with');
+    values.cookie = await (await benchSession(sql, values.as, secret)).cookie();
+  }
   await sql.end();
+} else if (values.as) {
+  console.error('bench-results: --as needs DATABASE_URL on 127.0.0.1/localhost.');
+  process.exit(2);
 }
 
 const views: [string, string][] = [
