@@ -24,6 +24,10 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // No ETag: Next.js hashes every page it sends to make one (a JavaScript FNV over the whole HTML),
+  // about a tenth of the cost of sending a kept public page (docs/benchmarks.md, issue 17), and our
+  // pages are never cached by browsers (no max-age), so the tag would buy only a 304 now and then.
+  generateEtags: false,
   // Several instances share kept pages and their invalidations through Valkey/Redis
   // (cache-handler.mjs); then no instance keeps a private copy in memory in front of it.
   ...(process.env.REDIS_URL ? { cacheHandler: fileURLToPath(new URL('./cache-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 } : {}),

@@ -29,7 +29,8 @@
 #
 # Ports (environment): SCALE_PG_PRIMARY_PORT 5440, SCALE_PG_REPLICA_PORT 5441, SCALE_REDIS_PORT 6390,
 # SCALE_APP_A_PORT 3301, SCALE_APP_B_PORT 3302, SCALE_NGINX_PORT 8090.
-# SCALE_APP_COMMAND: how an instance starts, the port appended (default: next start on localhost).
+# SCALE_APP_COMMAND: how an instance starts, %i standing for its port (default: the ExecStart and
+# NODE_OPTIONS of deploy/agora@.service, so the test runs instances as the documented units do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -40,7 +41,10 @@ REDIS_PORT="${SCALE_REDIS_PORT:-6390}"
 APP_A_PORT="${SCALE_APP_A_PORT:-3301}"
 APP_B_PORT="${SCALE_APP_B_PORT:-3302}"
 NGINX_PORT="${SCALE_NGINX_PORT:-8090}"
-APP_COMMAND="${SCALE_APP_COMMAND:-node_modules/.bin/next start -H localhost -p}"
+UNIT="deploy/agora@.service"
+APP_COMMAND="${SCALE_APP_COMMAND:-$(sed -n 's/^ExecStart=//p' "$UNIT")}"
+APP_NODE_OPTIONS="$(sed -n 's/^Environment=NODE_OPTIONS=//p' "$UNIT")"
+if [[ "$APP_COMMAND" != *%i* ]]; then echo "scale test: the app command has no %i for the port: $APP_COMMAND" >&2; exit 2; fi
 BUILD=0
 for arg in "$@"; do
   case "$arg" in
@@ -153,9 +157,9 @@ step "two app instances ($APP_A_PORT, $APP_B_PORT)"
 start_instance() { # port → its process group id
   local port="$1"
   # shellcheck disable=SC2086 # APP_COMMAND is a command line
-  NODE_ENV=production DATABASE_URL="$PRIMARY_URL" DATABASE_REPLICA_URLS="$REPLICA_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+  NODE_ENV=production NODE_OPTIONS="$APP_NODE_OPTIONS" DATABASE_URL="$PRIMARY_URL" DATABASE_REPLICA_URLS="$REPLICA_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
     AUTH_SECRET="$AUTH_SECRET_RUN" TRUSTED_PROXIES=1 PUBLIC_URL="http://127.0.0.1:$NGINX_PORT" MAIL_DIR="$WORK/mail" \
-    setsid $APP_COMMAND "$port" >"$WORK/app-$port.log" 2>&1 &
+    setsid ${APP_COMMAND//%i/$port} >"$WORK/app-$port.log" 2>&1 &
   PIDS+=("$!")
   disown "$!" # check d kills it: no "Killed" notice from this shell
   echo "$!" >"$WORK/app-$port.pgid"
