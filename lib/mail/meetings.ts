@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, isLocale, TIME_ZONE, type Locale } from '@/lib/i18n/loc
 import { messages } from '@/lib/i18n/messages';
 import { meetingsCalendar } from '@/lib/meetings/feed';
 import { canManageMeeting } from '@/lib/meetings/permissions';
-import { absoluteUrl, enqueueMail, type MailExecutor } from './outbox';
+import { absoluteUrl, enqueueMail, type MailExecutor, type MailRequest } from './outbox';
 
 // Meeting e-mails: a coordinator's invitation (with the .ics), the reminder the day before to
 // those signed up, and the notice of a change to those signed up.
@@ -45,6 +45,27 @@ async function meetingRow(tx: Pick<Database, 'select'>, id: number) {
   return meeting;
 }
 type MeetingRow = Awaited<ReturnType<typeof meetingRow>>;
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+}
+
+/**
+ * Queues one message about a meeting to each person (in their language, preferences respected by
+ * enqueueMail) and says how many were queued: invitations, changes, cancellations and reminders
+ * differ only in what `message` returns for a person.
+ */
+async function queueToEach(tx: MailExecutor, meeting: MeetingRow, people: Iterable<Recipient>, message: (person: Recipient) => Pick<MailRequest, 'data' | 'attachments' | 'dedupeKey'>): Promise<number> {
+  let queued = 0;
+  for (const person of people) {
+    const sent = await enqueueMail(tx, { userId: person.id, to: person.email, locale: person.locale, subjectRef: `meeting:${meeting.id}`, ...message(person) });
+    if (sent) queued += 1;
+  }
+  return queued;
+}
 
 /** The meeting's calendar file in the recipient's language, as an attachment. */
 export function meetingIcs(meeting: MeetingRow, wanted: string): MailAttachment {
@@ -119,19 +140,11 @@ export async function inviteToMeeting({
       for (const n of named) people.set(n.id, n);
     }
 
-    let queued = 0;
-    for (const person of people.values()) {
-      const sent = await enqueueMail(tx, {
-        userId: person.id,
-        to: person.email,
-        locale: person.locale,
-        data: { kind: 'meeting_invitation', name: person.name, note, ...facts(meeting) },
-        attachments: [meetingIcs(meeting, person.locale)],
-        subjectRef: `meeting:${meeting.id}`,
-        dedupeKey: `meeting_invitation:${meeting.id}:${person.id}`,
-      });
-      if (sent) queued += 1;
-    }
+    const queued = await queueToEach(tx, meeting, people.values(), (person) => ({
+      data: { kind: 'meeting_invitation', name: person.name, note, ...facts(meeting) },
+      attachments: [meetingIcs(meeting, person.locale)],
+      dedupeKey: `meeting_invitation:${meeting.id}:${person.id}`,
+    }));
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'meeting.invite',
@@ -164,40 +177,20 @@ export async function queueMeetingChange(tx: Executor, { meetingId, before }: { 
     meeting.address !== before.address ||
     meeting.onlineUrl !== before.onlineUrl;
   if (!changed || meeting.cancelledAt || meeting.endsAt.getTime() < Date.now()) return 0;
-  const attendees = await attendeesOf(tx, meetingId);
-  let queued = 0;
-  for (const person of attendees) {
-    const sent = await enqueueMail(tx, {
-      userId: person.id,
-      to: person.email,
-      locale: person.locale,
-      data: { kind: 'meeting_change', name: person.name, ...facts(meeting) },
-      attachments: [meetingIcs(meeting, person.locale)],
-      subjectRef: `meeting:${meeting.id}`,
-    });
-    if (sent) queued += 1;
-  }
-  return queued;
+  return queueToEach(tx, meeting, await attendeesOf(tx, meetingId), (person) => ({
+    data: { kind: 'meeting_change', name: person.name, ...facts(meeting) },
+    attachments: [meetingIcs(meeting, person.locale)],
+  }));
 }
 
 /** Tells those signed up that the meeting is called off (with the reason and a CANCELLED .ics). */
 export async function queueMeetingCancellation(tx: Executor, { meetingId, reason }: { meetingId: number; reason: string }): Promise<number> {
   const meeting = await meetingRow(tx, meetingId);
-  const attendees = await attendeesOf(tx, meetingId);
-  let queued = 0;
-  for (const person of attendees) {
-    const sent = await enqueueMail(tx, {
-      userId: person.id,
-      to: person.email,
-      locale: person.locale,
-      data: { kind: 'meeting_cancelled', name: person.name, reason, ...facts(meeting) },
-      attachments: [meetingIcs(meeting, person.locale)],
-      subjectRef: `meeting:${meeting.id}`,
-      dedupeKey: `meeting_cancelled:${meeting.id}:${person.id}`,
-    });
-    if (sent) queued += 1;
-  }
-  return queued;
+  return queueToEach(tx, meeting, await attendeesOf(tx, meetingId), (person) => ({
+    data: { kind: 'meeting_cancelled', name: person.name, reason, ...facts(meeting) },
+    attachments: [meetingIcs(meeting, person.locale)],
+    dedupeKey: `meeting_cancelled:${meeting.id}:${person.id}`,
+  }));
 }
 
 export function reminderKey(meetingId: number, userId: string, startsAt: Date): string {
@@ -235,17 +228,10 @@ export async function queueMeetingReminders({ database, now = new Date() }: { da
         .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
         .from(users)
         .where(inArray(users.id, userIds));
-      for (const person of people) {
-        const sent = await enqueueMail(tx, {
-          userId: person.id,
-          to: person.email,
-          locale: person.locale,
-          data: { kind: 'meeting_reminder', name: person.name, ...facts(meeting) },
-          subjectRef: `meeting:${meeting.id}`,
-          dedupeKey: reminderKey(meeting.id, person.id, meeting.startsAt),
-        });
-        if (sent) queued += 1;
-      }
+      queued += await queueToEach(tx, meeting, people, (person) => ({
+        data: { kind: 'meeting_reminder', name: person.name, ...facts(meeting) },
+        dedupeKey: reminderKey(meeting.id, person.id, meeting.startsAt),
+      }));
     });
   }
   return queued;
