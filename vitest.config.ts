@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -22,7 +24,8 @@ export default defineConfig({
     // Tests compare each view with the raw answers right after writing them: no reuse window.
     // The test clock (lib/test-clock.ts) is on, as in the e2e runs: only a test that sends its
     // header moves time.
-    env: { RESULTS_CACHE_SECONDS: '0', AGORA_TEST_CLOCK: '1' },
+    // Files the demo data uploads go to the system's temporary folder, not the project's .data.
+    env: { RESULTS_CACHE_SECONDS: '0', AGORA_TEST_CLOCK: '1', FILES_DIR: join(tmpdir(), 'agora-test-files') },
     // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses;
     // letting Vite process it resolves the import.
     server: { deps: { inline: ['next-auth'] } },

@@ -1,10 +1,11 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { articles, communes, consultations, forumSettings, meetingAttendance, meetings, memberships, surveyAnswers, surveys, threads, users } from '@/db/schema';
+import { articles, communes, consultations, documents, documentVersions, forumSettings, meetingAttendance, meetings, memberships, surveyAnswers, surveys, threads, users } from '@/db/schema';
 import { cellKey, getIndicators } from '@/lib/indicators/queries';
 import { communesTable } from '@/lib/indicators/tables';
 import { actualCells, expectedIndicators } from '@/lib/indicators/test-helpers';
+import { getFileStore } from '@/lib/files/store';
 import { DEFAULT_SURVEY_SLUG } from '@/lib/surveys/default-questionnaire';
 import { seedDemo } from './run';
 
@@ -47,6 +48,24 @@ describe('demo meetings and news', () => {
       .select({ published: sql<number>`count(*) filter (where ${articles.status} = 'published')::int`, drafts: sql<number>`count(*) filter (where ${articles.status} = 'draft')::int` })
       .from(articles);
     expect(a).toEqual({ published: 4, drafts: 1 });
+  });
+
+  it('fill the library once: a model, the training materials on their meeting, a members-only report in two versions, each a stored PDF', async () => {
+    const rows = await db
+      .select({ title: documents.title, visibility: documents.visibility, meetingId: documents.meetingId, number: documentVersions.number, key: documentVersions.storageKey, type: documentVersions.contentType, pages: documentVersions.pageCount })
+      .from(documents)
+      .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id));
+    expect(new Set(rows.map((r) => r.title)).size).toBe(3);
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((r) => r.meetingId !== null).length).toBe(1);
+    expect(rows.filter((r) => r.visibility === 'members').map((r) => r.number).sort()).toEqual([1, 2]);
+    for (const r of rows) {
+      expect(r.type).toBe('application/pdf');
+      expect(r.pages).toBeGreaterThanOrEqual(1);
+      const stream = await getFileStore().get(r.key);
+      expect(stream).not.toBeNull();
+      stream!.destroy();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import type { Database } from '../client';
 import { cookPendingMarkdown } from '../cook';
 import { indexPendingSearchText } from '../search-index';
 import { seedDemoAccounts } from './demo';
+import { seedDemoDocuments } from './documents';
 import { seedDeployment } from './deployment';
 import { seedForumDemo, seedForumSettings } from './forum';
 import { seedDemoAttendance, seedDemoMeetings } from './meetings';
@@ -11,7 +12,7 @@ import { seedSurveys } from './surveys';
 
 /**
  * Loads the deployment and, with demo: true, the demo data. Every domain that brings demo content
- * (forum threads, surveys and responses, meetings, news) adds its seeding step here.
+ * (forum threads, surveys and responses, meetings, news, documents) adds its seeding step here.
  */
 export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
   await seedDeployment(db);
@@ -22,6 +23,7 @@ export async function seedDemo(db: Database, { demo }: { demo: boolean }) {
     await seedDemoMeetings(db);
     await seedDemoAttendance(db);
     await seedDemoNews(db);
+    await seedDemoDocuments(db);
     await seedSurveys(db);
     await seedResults(db);
   }
