@@ -37,6 +37,7 @@ export function ConsentStep(props: {
           </p>
           <input
             id={fieldId('code')}
+            name="code"
             value={props.code}
             onChange={(e) => props.onCode(e.target.value)}
             autoComplete="off"
@@ -58,6 +59,8 @@ export function ConsentStep(props: {
           <input
             type="checkbox"
             id={fieldId('consent')}
+            name="consent"
+            value="1"
             checked={props.consent}
             onChange={(e) => props.onConsent(e.target.checked)}
             aria-invalid={consentError ? true : undefined}
