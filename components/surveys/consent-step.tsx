@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useErrorText } from '@/components/ui/field';
 import type { DataController } from '@/lib/county';
-import { fieldId, type Errors } from './survey-draft';
+import { fieldId, type Errors } from '@/lib/surveys/steps';
 
 export function ConsentStep(props: {
   consent: boolean;
