@@ -16,6 +16,9 @@ import { QuestionField } from '../question-field';
 import { keepDraft, restoreKeptDraft } from './kept-draft';
 import { loadChecks, useFill } from './use-fill';
 
+/** The start of a step (its progress line, then its heading). */
+const STEP_ANCHOR = 'survey-step';
+
 export interface SurveyFillProps {
   slug: string;
   title: string;
@@ -46,7 +49,8 @@ export function SurveyFill(props: SurveyFillProps) {
   const t = useTranslations('surveys.fill');
   const errorText = useErrorText();
   const locale = useLocale();
-  const [posted, formAction] = useActionState(props.action, props.initial);
+  // Without JavaScript the form posts to this address: its fragment brings the next step's start into view.
+  const [posted, formAction] = useActionState(props.action, props.initial, `/s/${slug}#${STEP_ANCHOR}`);
   const storageKey = `agora-survey:online:${slug}`;
   const keeping = useRef(false);
   const fill = useFill({
@@ -146,7 +150,7 @@ export function SurveyFill(props: SurveyFillProps) {
         {step === 0 ? <p className="text-sm text-muted">{props.note}</p> : null}
       </header>
 
-      <div ref={topRef} className="scroll-mt-2 space-y-1">
+      <div ref={topRef} id={STEP_ANCHOR} className="scroll-mt-2 space-y-1">
         <p id="survey-progress-label" className="text-sm text-muted">
           {t('progress', { step: step + 1, total })}
         </p>
