@@ -3,13 +3,13 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { useErrorText } from '@/components/ui/field';
 import type { DataController } from '@/lib/county';
 import type { SurveyDefinition } from '@/lib/surveys/definition';
 import { translatedContent } from '@/lib/i18n/content-lang';
-import { allQuestions, localize, visibleQuestionIds } from '@/lib/surveys/questions';
-import { fieldId, questionsOfStep, stepLayout, type FillState } from '@/lib/surveys/steps';
+import { localize, visibleQuestionIds } from '@/lib/surveys/questions';
+import { questionsOfStep, stepLayout, type FillState } from '@/lib/surveys/steps';
 import { AnswersReview } from '../answers-review';
+import { ErrorSummary, Honeypot, StepMessage } from '../step-notices';
 import { ConsentStep } from '../consent-step';
 import { ProfileFields } from '../profile-fields';
 import { QuestionField } from '../question-field';
@@ -47,7 +47,6 @@ export interface SurveyFillProps {
 export function SurveyFill(props: SurveyFillProps) {
   const { definition, slug } = props;
   const t = useTranslations('surveys.fill');
-  const errorText = useErrorText();
   const locale = useLocale();
   // Without JavaScript the form posts to this address: its fragment brings the next step's start into view.
   const [posted, formAction] = useActionState(props.action, props.initial, `/s/${slug}#${STEP_ANCHOR}`);
@@ -116,14 +115,6 @@ export function SurveyFill(props: SurveyFillProps) {
   const section = step >= firstSection && step < profileStep ? definition.sections[step - firstSection]! : null;
   const sectionLang = section ? translatedContent(section.title, locale) : undefined;
   const stepTitle = step === 0 ? t('consentTitle') : step === profileStep ? t('profileTitle') : step === reviewStep ? t('reviewTitle') : localize(section!.title, locale);
-  const errorList = Object.entries(errors);
-  const questionLabel = (key: string) => {
-    if (key === 'consent') return t('consentLabel');
-    if (key === 'code') return t('codeLabel');
-    if (key.startsWith('profile.')) return t(`profile.${key.slice(8)}` as never);
-    const q = allQuestions(definition).find((x) => x.id === key.split('.')[1]);
-    return q ? localize(q.label, locale) : key;
-  };
 
   return (
     <form
@@ -166,37 +157,9 @@ export function SurveyFill(props: SurveyFillProps) {
         </p>
       ) : null}
 
-      {message ? (
-        <div
-          ref={messageRef}
-          tabIndex={-1}
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          className={`rounded-md border-l-4 px-4 py-3 ${message.tone === 'error' ? 'border-danger bg-red-50 text-red-900' : 'border-sky-700 bg-sky-50 text-sky-900'}`}
-        >
-          {message.tone === 'error' ? errorText(message.key) : t(message.key as never)}
-        </div>
-      ) : null}
-
-      {errorList.length > 0 ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3 text-red-900">
-          <h3 className="text-base">{t('errorSummary', { count: errorList.length })}</h3>
-          <ul className="list-disc pl-5">
-            {errorList.map(([key, code]) => (
-              <li key={key}>
-                <a href={`#${fieldId(key)}`}>
-                  {questionLabel(key)}: {errorText(code)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      {/* The honeypot: hidden from people and screen readers; bots fill every field. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label htmlFor="survey-website">{t('honeypot')}</label>
-        <input id="survey-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <StepMessage message={message} ref={messageRef} />
+      <ErrorSummary ref={summaryRef} errors={errors} definition={definition} />
+      <Honeypot />
 
       {step === 0 ? (
         <ConsentStep
