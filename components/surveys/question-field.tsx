@@ -90,7 +90,7 @@ function ScaleRow({ name, points, value, onChange }: { name: string; points: { v
             key={p.value}
             className={`flex min-h-11 min-w-10 cursor-pointer flex-col items-center justify-center gap-0.5 rounded-md border-2 px-1 py-1 ${p.value === DONT_KNOW ? 'flex-none text-xs' : 'flex-1'} ${checked ? 'border-brand-700 bg-brand-50' : 'border-gray-300'}`}
           >
-            <input type="radio" name={name} value={p.value} checked={checked} onChange={() => onChange(p.value === DONT_KNOW ? DONT_KNOW : Number(p.value))} className="h-5 w-5 accent-brand-700" />
+            <input type="radio" name={name} value={p.value} checked={checked} onChange={() => onChange(p.value === DONT_KNOW ? DONT_KNOW : Number(p.value))} className="h-6 w-6 accent-brand-700" />
             <span aria-hidden="true" className="font-semibold leading-tight">
               {p.short}
             </span>
