@@ -85,7 +85,7 @@ test('without JavaScript: every step posted to the server, errors at the field, 
   await atStep(resident, 2);
   // After the first step the long introduction is gone: the step's heading is in the first screen.
   await expect(resident.getByText('Ankieta zajmie około 10 minut')).toHaveCount(0);
-  expect(await resident.getByRole('heading', { level: 2, name: 'Edukacja' }).evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(400);
+  await expect(resident.getByRole('heading', { level: 2, name: 'Edukacja' })).toBeInViewport();
   await resident.getByRole('group', { name: /^Jak ważna jest dla Ciebie/ }).getByLabel('3 – Średnio ważne').check();
   await resident.getByRole('button', { name: 'Dalej' }).click();
   await expect(resident.getByRole('alert').filter({ hasText: 'Do poprawy: 1 pole' })).toBeVisible();

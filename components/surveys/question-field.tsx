@@ -21,7 +21,7 @@ function QuestionBox({ id, legend, help, error, required, lang, children }: { id
         {required ? <span className="text-danger"> *<span className="sr-only"> {t('required')}</span></span> : null}
       </legend>
       {help ? (
-        <p id={`${id}-help`} lang={lang} className="text-sm text-muted">
+        <p id={`${id}-help`} lang={lang} className="whitespace-pre-line text-sm text-muted">
           {help}
         </p>
       ) : null}
@@ -118,7 +118,7 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
   // A question not translated into the page's language is shown, and marked, in Polish.
   const lang = translatedContent(q.label, locale);
   const box = (children: ReactNode, extraHelp?: string) => (
-    <QuestionBox id={id} legend={legend} help={[help, extraHelp].filter(Boolean).join(' ') || undefined} error={error} required={q.required} lang={lang}>
+    <QuestionBox id={id} legend={legend} help={[help, extraHelp].filter(Boolean).join('\n') || undefined} error={error} required={q.required} lang={lang}>
       {children}
     </QuestionBox>
   );
@@ -206,12 +206,14 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
                 </select>
               </div>
             ) : (
-              <fieldset key={row.value} className="min-w-0 space-y-1 border-t border-gray-200 pt-2">
-                <legend lang={lang} className="float-left w-full pb-1 font-medium">
-                  {rowLabel}
-                </legend>
-                <ScaleInput name={fieldName.row(q, row.value)} label={rowLabel} labels={q.scaleLabels} allowDontKnow={q.allowDontKnow} value={current[row.value]} paper={false} onChange={set} />
-              </fieldset>
+              <div key={row.value} className="border-t border-gray-200 pt-2">
+                <fieldset className="min-w-0">
+                  <legend lang={lang} className="pb-1 font-medium">
+                    {rowLabel}
+                  </legend>
+                  <ScaleInput name={fieldName.row(q, row.value)} label={rowLabel} labels={q.scaleLabels} allowDontKnow={q.allowDontKnow} value={current[row.value]} paper={false} onChange={set} />
+                </fieldset>
+              </div>
             );
           })}
         </div>,
