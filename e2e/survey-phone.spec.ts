@@ -41,7 +41,7 @@ async function answerArea(page: Page) {
 async function answerPrioritiesAndProfile(page: Page, first: number) {
   await atStep(page, first);
   await page.getByLabel('Miejsce 1.').selectOption({ label: 'Zdrowie' });
-  await page.getByLabel('Miejsce 2.').selectOption({ label: 'Transport' });
+  await page.getByLabel('Miejsce 2.').selectOption({ label: 'Komunikacja i transport' });
   await page.getByLabel('Miejsce 3.').selectOption({ label: 'Edukacja' });
   await page.getByRole('button', { name: 'Dalej' }).click();
   await atStep(page, first + 1);
@@ -58,7 +58,13 @@ async function responseCount(page: Page) {
 test('a coordinator publishes the diagnosis questionnaire at its own address', async ({ page }) => {
   await signInAs(page, demo.coordinator);
   await page.goto('/surveys/manage/new?template=diagnosis');
-  await page.getByLabel('Adres ankiety').fill(slug);
+  // The builder fills its address from the template; typed before it is ready, ours may be appended.
+  const address = page.getByLabel('Adres ankiety');
+  await expect(address).toHaveValue(/^diagnoza-potrzeb/);
+  await expect(async () => {
+    await address.fill(slug);
+    await expect(address).toHaveValue(slug, { timeout: 1000 });
+  }).toPass();
   await page.getByRole('button', { name: 'Zapisz ankietę' }).click();
   await expect(page).toHaveURL(/\/surveys\/manage\/[0-9a-f-]{36}$/);
   officeUrl = new URL(page.url()).pathname;
@@ -115,7 +121,7 @@ test('without JavaScript: every step posted to the server, errors at the field, 
   await expect(resident.getByRole('heading', { name: 'Sprawdź odpowiedzi' })).toBeVisible();
   await expect(resident.getByText('Więcej miejsc w przedszkolach, Lepszy dowóz do szkół')).toBeVisible();
   await expect(resident.getByText(/Dostępność miejsc w przedszkolach i żłobkach: 4 – Dobrze/)).toBeVisible();
-  await expect(resident.getByText('1. Zdrowie, 2. Transport, 3. Edukacja')).toBeVisible();
+  await expect(resident.getByText('1. Zdrowie, 2. Komunikacja i transport, 3. Edukacja')).toBeVisible();
   await shot(resident, info, 'step-10');
   // "Change" goes back to the step, answers kept.
   await resident.getByRole('button', { name: 'Zmień odpowiedzi w części: Zdrowie' }).click();
@@ -179,9 +185,9 @@ test('with JavaScript: limits while ticking, labels in the review, focus on each
   await expect(resident.getByText(/Jak ważna jest dla Ciebie ta dziedzina: edukacja\?/)).toBeVisible();
   await expect(resident.getByText('5 – Bardzo ważne').first()).toBeVisible();
   await expectAccessible(resident);
-  await resident.getByRole('button', { name: 'Zmień odpowiedzi w części: Transport' }).click();
+  await resident.getByRole('button', { name: 'Zmień odpowiedzi w części: Komunikacja i transport' }).click();
   await atStep(resident, 4);
-  await expect(resident.getByRole('heading', { level: 2, name: 'Transport' })).toBeFocused();
+  await expect(resident.getByRole('heading', { level: 2, name: 'Komunikacja i transport' })).toBeFocused();
   for (let step = 4; step < TOTAL; step++) await resident.getByRole('button', { name: 'Dalej' }).click().then(() => atStep(resident, step + 1));
   await resident.getByRole('button', { name: 'Wyślij ankietę' }).click();
   await expect(resident.getByRole('heading', { name: 'Dziękujemy!' })).toBeFocused();

@@ -7,6 +7,7 @@ import type { Question } from '@/lib/surveys/definition';
 import { fieldName } from '@/lib/surveys/form-fields';
 import { DONT_KNOW, localize, rankingLength, type AnswerValue } from '@/lib/surveys/questions';
 import { fieldId } from '@/lib/surveys/steps';
+import { useHydrated } from './use-hydrated';
 import { translatedContent } from '@/lib/i18n/content-lang';
 
 /** A fieldset with its legend, help and error, as every question is drawn. */
@@ -111,6 +112,7 @@ function scaleKey(labels: { pl: string; en: string }[], locale: string): string 
 
 export function QuestionField({ question: q, value, error, paper, onChange }: { question: Question; value: AnswerValue | undefined; error?: string; paper: boolean; onChange: (v: AnswerValue | undefined) => void }) {
   const t = useTranslations('surveys.fill');
+  const live = useHydrated();
   const locale = useLocale();
   const id = fieldId(`answers.${q.id}`);
   const legend = localize(q.label, locale);
@@ -161,7 +163,7 @@ export function QuestionField({ question: q, value, error, paper, onChange }: { 
               onChange={(on) => onChange(on ? [...chosen, o.value] : chosen.filter((v) => v !== o.value))}
             />
           ))}
-          {q.maxChoices !== null && !paper ? (
+          {q.maxChoices !== null && !paper && live ? (
             <p className="text-sm font-semibold" aria-live="polite">
               {t('chosenCount', { chosen: chosen.length, max: q.maxChoices })}
             </p>

@@ -13,6 +13,7 @@ import { ErrorSummary, Honeypot, StepMessage } from '../step-notices';
 import { ConsentStep } from '../consent-step';
 import { ProfileFields } from '../profile-fields';
 import { QuestionField } from '../question-field';
+import { useHydrated } from '../use-hydrated';
 import { keepDraft, restoreKeptDraft } from './kept-draft';
 import { loadChecks, useFill } from './use-fill';
 
@@ -69,6 +70,7 @@ export function SurveyFill(props: SurveyFillProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const live = useHydrated();
 
   // After hydration: bring back answers kept in this browser (a fresh page only), then keep them.
   useEffect(() => {
@@ -194,7 +196,8 @@ export function SurveyFill(props: SurveyFillProps) {
           </Button>
         ) : null}
       </div>
-      <p className="text-sm text-muted">{t('autosaveNote')}</p>
+      {/* Kept in the browser only when JavaScript runs: without it, nothing is claimed. */}
+      {live ? <p className="text-sm text-muted">{t('autosaveNote')}</p> : null}
     </form>
   );
 }
