@@ -129,13 +129,14 @@ test('without JavaScript: every step posted to the server, errors at the field, 
   await expect(resident.getByRole('group', { name: /^Jak ważna jest dla Ciebie/ }).getByLabel('5 – Bardzo ważne')).toBeChecked();
   for (let step = 3; step < TOTAL; step++) await resident.getByRole('button', { name: 'Dalej' }).click().then(() => atStep(resident, step + 1));
 
+  // Sent: the page the server answers with is the one a returning browser sees.
   await resident.getByRole('button', { name: 'Wyślij ankietę' }).click();
-  await expect(resident.getByRole('heading', { name: 'Dziękujemy!' })).toBeVisible();
+  await expect(resident.getByRole('heading', { name: 'Twoja ankieta została przyjęta' })).toBeVisible();
   await shot(resident, info, 'sent');
 
   // Back on the page: told at once, no form to fill again.
   await resident.goto(`/s/${slug}`);
-  await expect(resident.getByRole('heading', { name: 'Ta przeglądarka wysłała już ankietę' })).toBeVisible();
+  await expect(resident.getByRole('heading', { name: 'Twoja ankieta została przyjęta' })).toBeVisible();
   await expect(resident.getByRole('button', { name: 'Dalej' })).toHaveCount(0);
   await expectAccessible(resident);
   await shot(resident, info, 'returning');
@@ -193,7 +194,7 @@ test('with JavaScript: limits while ticking, labels in the review, focus on each
   await expect(resident.getByRole('heading', { name: 'Dziękujemy!' })).toBeFocused();
 
   await resident.reload();
-  await expect(resident.getByRole('heading', { name: 'Ta przeglądarka wysłała już ankietę' })).toBeVisible();
+  await expect(resident.getByRole('heading', { name: 'Twoja ankieta została przyjęta' })).toBeVisible();
   await resident.context().close();
 
   await signInAs(page, demo.coordinator);
