@@ -58,13 +58,13 @@ test.describe('the public shell', () => {
 
   test('switches to English and back, remembered across pages', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('button', { name: /Zmień język na: English/ }).click();
+    await page.getByRole('button', { name: /Zmień język na: EN · English/ }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Agora – talking together about public services');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Surveys' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Surveys' })).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole('button', { name: /Switch language to: Polski/ }).click();
+    await page.getByRole('button', { name: /Switch language to: PL · Polski/ }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   });
 

@@ -15,7 +15,16 @@ import { routeErrorResponse } from './route-error';
 const MAX_BODY_BYTES = 256 * 1024;
 const COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
 
-const cookieName = (slug: string) => `agora_answered_${slug.replace(/[^a-z0-9-]/g, '')}`;
+/** The "already answered" cookie of a survey (lib/surveys/answered.ts signs its value). */
+export const answeredCookieName = (slug: string) => `agora_answered_${slug.replace(/[^a-z0-9-]/g, '')}`;
+
+/** How the cookie is set, by this route and by the page's step action alike. */
+export function answeredCookieOptions(slug: string, secure: boolean) {
+  return { path: `/s/${slug}`, maxAge: COOKIE_MAX_AGE, httpOnly: true, sameSite: 'lax' as const, secure };
+}
+
+/** Was the request made over HTTPS (directly, or as the reverse proxy says)? */
+export const isSecureRequest = (url: string, headers: Headers) => new URL(url).protocol === 'https:' || headers.get('x-forwarded-proto') === 'https';
 
 function readCookie(request: Request, name: string): string | null {
   const raw = (request.headers.get('cookie') ?? '')
@@ -48,13 +57,13 @@ export async function handleSubmission(request: Request, slug: string, channel: 
   try {
     const payload = await readJson(request);
     const actor = channel === 'paper' ? await getCurrentUser() : null;
-    const previousSubmissionId = channel === 'online' ? readAnsweredToken(slug, readCookie(request, cookieName(slug))) : null;
+    const previousSubmissionId = channel === 'online' ? readAnsweredToken(slug, readCookie(request, answeredCookieName(slug))) : null;
     const outcome = await submitResponse({ slug, payload, context: { actor, channel, clientAddress: clientAddress(request.headers), previousSubmissionId } });
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (channel === 'online' && outcome.status !== 'ignored') {
-      const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https' ? '; Secure' : '';
+      const options = answeredCookieOptions(slug, isSecureRequest(request.url, request.headers));
       const value = encodeURIComponent(answeredToken(slug, outcome.responseId));
-      headers['set-cookie'] = `${cookieName(slug)}=${value}; Path=/s/${slug}; Max-Age=${COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure}`;
+      headers['set-cookie'] = `${answeredCookieName(slug)}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
     }
     const stored = outcome.status === 'stored' || outcome.status === 'ignored';
     return Response.json({ status: outcome.status === 'ignored' ? 'stored' : outcome.status }, { status: stored ? 201 : 200, headers });

@@ -45,13 +45,12 @@ export async function SiteHeader({
           {/* A plain post to app/api/locale: a full page load brings the page back in the other language. */}
           <form action="/api/locale" method="post">
             <input type="hidden" name="locale" value={other} />
-            <button
-              type="submit"
-              lang={other}
-              aria-label={t('language.switchTo', { language: t(`language.${other}`) })}
-              className="min-h-11 rounded-md border-2 border-gray-400 px-3 py-1 text-sm font-semibold hover:bg-brand-50"
-            >
-              {other.toUpperCase()} · {t(`language.${other}`)}
+            {/* The name is the visible text with "switch language to" before it (WCAG 2.5.3, label in name). */}
+            <button type="submit" className="min-h-11 rounded-md border-2 border-gray-400 px-3 py-1 text-sm font-semibold hover:bg-brand-50">
+              <span className="sr-only">{t('language.switchTo', { language: '' }).trim()} </span>
+              <span lang={other}>
+                {other.toUpperCase()} · {t(`language.${other}`)}
+              </span>
             </button>
           </form>
           {user ? (

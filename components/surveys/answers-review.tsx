@@ -2,22 +2,28 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { DONT_KNOW, localize, type AnswerValue, type Answers, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
+import type { Question, SurveyDefinition } from '@/lib/surveys/definition';
+import { DONT_KNOW, localize, type AnswerValue, type Answers } from '@/lib/surveys/questions';
 
+/** An answer in words: the chosen options' labels, a scale point with its label ("4 – Dobrze"). */
 function describe(q: Question, value: AnswerValue, locale: string, t: (key: string, values?: Record<string, string | number>) => string): string {
   const label = (options: { value: string; label: { pl: string; en: string } }[], v: string) => localize(options.find((o) => o.value === v)?.label, locale) || v;
-  const point = (v: number | 'dk') => (v === DONT_KNOW ? t('dontKnow') : String(v));
+  const point = (labels: { pl: string; en: string }[], v: number | 'dk') => {
+    if (v === DONT_KNOW) return t('dontKnow');
+    const text = localize(labels[v - 1], locale);
+    return text && text !== String(v) ? `${v} – ${text}` : String(v);
+  };
   switch (q.type) {
     case 'single_choice':
       return label(q.options, value as string);
     case 'multiple_choice':
       return (value as string[]).map((v) => label(q.options, v)).join(', ');
     case 'rating':
-      return point(value as number | 'dk');
+      return point(q.scaleLabels, value as number | 'dk');
     case 'matrix':
       return q.rows
         .filter((r) => (value as Record<string, number | 'dk'>)[r.value] !== undefined)
-        .map((r) => `${localize(r.label, locale)}: ${point((value as Record<string, number | 'dk'>)[r.value]!)}`)
+        .map((r) => `${localize(r.label, locale)}: ${point(q.scaleLabels, (value as Record<string, number | 'dk'>)[r.value]!)}`)
         .join('; ');
     case 'ranking':
       return (value as string[])
@@ -29,7 +35,18 @@ function describe(q: Question, value: AnswerValue, locale: string, t: (key: stri
   }
 }
 
-export function AnswersReview({ definition, answers, visible, onEdit }: { definition: SurveyDefinition; answers: Answers; visible: Set<string>; onEdit: (section: number) => void }) {
+/**
+ * The answers of every section, each with a "change" control back to its step: a button calling
+ * `onEdit`, or — where the form is posted to the server — a submit button naming the step.
+ */
+export function AnswersReview({ definition, answers, visible, onEdit, editStep }: {
+  definition: SurveyDefinition;
+  answers: Answers;
+  visible: Set<string>;
+  onEdit?: (section: number) => void;
+  /** The step of a section, for the posted form's "change" buttons (intent goto:<step>). */
+  editStep?: (section: number) => number;
+}) {
   const t = useTranslations('surveys.fill');
   const locale = useLocale();
   return (
@@ -39,7 +56,12 @@ export function AnswersReview({ definition, answers, visible, onEdit }: { defini
         <section key={section.id} aria-labelledby={`review-${section.id}`} className="space-y-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h3 id={`review-${section.id}`}>{localize(section.title, locale)}</h3>
-            <Button type="button" variant="link" onClick={() => onEdit(index)} aria-label={t('editSection', { section: localize(section.title, locale) })}>
+            <Button
+              type={onEdit ? 'button' : 'submit'}
+              variant="link"
+              {...(onEdit ? { onClick: () => onEdit(index) } : { name: 'intent', value: `goto:${editStep?.(index) ?? index}` })}
+              aria-label={t('editSection', { section: localize(section.title, locale) })}
+            >
               {t('edit')}
             </Button>
           </div>

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useErrorText } from '@/components/ui/field';
 import type { DataController } from '@/lib/county';
-import { fieldId, type Errors } from './survey-draft';
+import { fieldId, type Errors } from '@/lib/surveys/steps';
 
 export function ConsentStep(props: {
   consent: boolean;
@@ -37,6 +37,7 @@ export function ConsentStep(props: {
           </p>
           <input
             id={fieldId('code')}
+            name="code"
             value={props.code}
             onChange={(e) => props.onCode(e.target.value)}
             autoComplete="off"
@@ -58,6 +59,8 @@ export function ConsentStep(props: {
           <input
             type="checkbox"
             id={fieldId('consent')}
+            name="consent"
+            value="1"
             checked={props.consent}
             onChange={(e) => props.onConsent(e.target.checked)}
             aria-invalid={consentError ? true : undefined}

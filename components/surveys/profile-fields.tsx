@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useErrorText } from '@/components/ui/field';
-import { type SurveyDefinition } from '@/lib/surveys/definition';
+import type { SurveyDefinition } from '@/lib/surveys/definition';
 import { selectClass } from './question-field';
-import { fieldId, type Errors, type Profile } from './survey-draft';
+import { fieldId, type Errors, type Profile } from '@/lib/surveys/steps';
 
 export function ProfileFields({ definition, profile, errors, communes, localities, onChange }: {
   definition: SurveyDefinition;

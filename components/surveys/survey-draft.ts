@@ -1,39 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Answers } from '@/lib/surveys/definition';
+import { newDraft, type Draft } from '@/lib/surveys/steps';
 
-// A questionnaire in progress, kept in localStorage as the resident goes, so a reload or a failed
-// submit loses nothing. Shared by the form and its parts.
+// A questionnaire in progress, kept in localStorage as the operator's and the preview's form goes
+// (the resident's page: components/surveys/fill/). The types live in lib/surveys/steps.
 
-export interface Profile {
-  communeId: string;
-  localityId: string;
-  ageGroup: string;
-  respondentType: string;
-}
-
-export interface Draft {
-  submissionId: string;
-  consent: boolean;
-  code: string;
-  answers: Answers;
-  profile: Profile;
-  step: number;
-}
-
-/** Message keys by field ("answers.q1", "profile.communeId", "consent"). */
-export type Errors = Record<string, string>;
-
-const emptyProfile: Profile = { communeId: '', localityId: '', ageGroup: '', respondentType: '' };
-
-/** A fresh questionnaire, with the submission id that makes a retried submit harmless. */
-export function newDraft(): Draft {
-  return { submissionId: crypto.randomUUID(), consent: false, code: '', answers: {}, profile: emptyProfile, step: 0 };
-}
-
-/** The id of a field's element, for the error summary's links. */
-export const fieldId = (key: string) => `f-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+export { fieldId, newDraft, type Draft, type Errors, type Profile } from '@/lib/surveys/steps';
 
 /**
  * The draft under `storageKey`: restored after hydration (null until then; `onRestored` is called

@@ -2,15 +2,15 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useErrorText } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { allQuestions, localize, responseSchema, visibleQuestionIds, type AnswerValue, type Question, type SurveyDefinition } from '@/lib/surveys/definition';
 import type { DataController } from '@/lib/county';
+import { ErrorSummary, Honeypot, StepMessage } from './step-notices';
 import { AnswersReview } from './answers-review';
 import { ConsentStep } from './consent-step';
 import { ProfileFields } from './profile-fields';
 import { QuestionField } from './question-field';
-import { fieldId, newDraft, useSurveyDraft, type Draft, type Errors } from './survey-draft';
+import { newDraft, useSurveyDraft, type Draft, type Errors } from './survey-draft';
 import { translatedContent } from '@/lib/i18n/content-lang';
 
 export interface SurveyFormProps {
@@ -37,7 +37,6 @@ export interface SurveyFormProps {
 export function SurveyForm(props: SurveyFormProps) {
   const { definition, mode, slug } = props;
   const t = useTranslations('surveys.fill');
-  const errorText = useErrorText();
   const locale = useLocale();
   const storageKey = `agora-survey:${mode}:${slug}`;
   const [errors, setErrors] = useState<Errors>({});
@@ -227,7 +226,6 @@ export function SurveyForm(props: SurveyFormProps) {
     );
   }
 
-  const errorList = Object.entries(errors);
   const stepTitle = paper
     ? t('paperTitle')
     : hasConsentStep && step === 0
@@ -238,13 +236,6 @@ export function SurveyForm(props: SurveyFormProps) {
           ? t('reviewTitle')
           : localize(sections[step - firstSection]!.title, locale);
 
-  const questionLabel = (key: string) => {
-    if (key === 'consent') return t('consentLabel');
-    if (key === 'code') return t('codeLabel');
-    if (key.startsWith('profile.')) return t(`profile.${key.slice(8)}` as never);
-    const q = allQuestions(definition).find((x) => x.id === key.split('.')[1]);
-    return q ? localize(q.label, locale) : key;
-  };
 
   // Enter moves to the next field on the paper form (a textarea keeps Enter for new lines).
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -302,32 +293,9 @@ export function SurveyForm(props: SurveyFormProps) {
         </p>
       ) : null}
 
-      {message ? (
-        <div role={message.tone === 'error' ? 'alert' : 'status'} className={`rounded-md border-l-4 px-4 py-3 ${message.tone === 'error' ? 'border-danger bg-red-50 text-red-900' : 'border-sky-700 bg-sky-50 text-sky-900'}`}>
-          {message.tone === 'error' ? errorText(message.key) : t(message.key as never)}
-        </div>
-      ) : null}
-
-      {errorList.length > 0 ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3 text-red-900">
-          <h3 className="text-base">{t('errorSummary', { count: errorList.length })}</h3>
-          <ul className="list-disc pl-5">
-            {errorList.map(([key, code]) => (
-              <li key={key}>
-                <a href={`#${fieldId(key)}`}>
-                  {questionLabel(key)}: {errorText(code)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      {/* The honeypot: hidden from people and screen readers; bots fill every field. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label htmlFor="survey-website">{t('honeypot')}</label>
-        <input id="survey-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <StepMessage message={message} />
+      <ErrorSummary ref={summaryRef} errors={errors} definition={definition} />
+      <Honeypot />
 
       {hasConsentStep && step === 0 ? (
         <ConsentStep

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { allQuestions, DONT_KNOW, isAnswered, rankingLength, SCALE_POINTS, visibleQuestionIds, type AnswerValue, type Answers } from './questions';
+
+export { allQuestions, DONT_KNOW, isAnswered, localize, rankingLength, SCALE_POINTS, visibleQuestionIds, type AnswerValue, type Answers } from './questions';
 
 // The survey definition model, safe to import in the browser. A definition is the structure of a
 // survey (sections, questions, profile fields); it is validated here when the builder saves it, and
@@ -26,10 +29,6 @@ export const RESPONDENT_TYPES = ['resident', 'parent', 'entrepreneur', 'senior',
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 export type RespondentType = (typeof RESPONDENT_TYPES)[number];
 
-/** Rating scales and matrices use the same five points. */
-export const SCALE_POINTS = [1, 2, 3, 4, 5] as const;
-/** The stored answer "don't know / not applicable" of a rating or matrix row. */
-export const DONT_KNOW = 'dk';
 
 export const TEXT_LIMITS = { short_text: 300, long_text: 4000 } as const;
 export const MAX_QUESTIONS = 200;
@@ -189,40 +188,9 @@ export const definitionSchema = z
 export type SurveyDefinition = z.output<typeof definitionSchema>;
 export type SurveyDefinitionInput = z.input<typeof definitionSchema>;
 
-export function allQuestions(definition: SurveyDefinition): Question[] {
-  return definition.sections.flatMap((s) => s.questions);
-}
 
-/** An answer as the form holds it and the submission carries it. */
-export type AnswerValue = string | number | string[] | Record<string, number | typeof DONT_KNOW>;
-export type Answers = Record<string, AnswerValue | undefined>;
 
-function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
 
-/** Does the answer to a condition's question meet it? */
-function meets(value: unknown, equals: string): boolean {
-  if (Array.isArray(value)) return value.includes(equals);
-  // Only a string or a number can be an option. Anything else — a hostile payload's object, whose
-  // toString may be no function at all — meets no condition (and fails its own question's check).
-  return (typeof value === 'string' || typeof value === 'number') && String(value) === equals;
-}
-
-/**
- * The ids of the questions a respondent sees given their answers. Conditions refer only to earlier
- * questions, so one pass in order settles it; a question whose source is hidden is hidden too.
- */
-export function visibleQuestionIds(definition: SurveyDefinition, answers: Answers): Set<string> {
-  const visible = new Set<string>();
-  for (const q of allQuestions(definition)) {
-    if (!q.condition || (visible.has(q.condition.questionId) && meets(answers[q.condition.questionId], q.condition.equals))) visible.add(q.id);
-  }
-  return visible;
-}
 
 const unique = (values: string[]) => new Set(values).size === values.length;
 
@@ -259,10 +227,6 @@ export function answerSchema(q: Question): z.ZodType<AnswerValue> {
   }
 }
 
-/** How many items a required ranking must order. */
-export function rankingLength(q: Extract<Question, { type: 'ranking' }>): number {
-  return Math.min(q.maxRanked, q.items.length);
-}
 
 export interface ResponseSchemaOptions {
   /** The communes a respondent may choose (ids). */
@@ -422,8 +386,3 @@ export function withoutEnglish(value: unknown): string {
   return JSON.stringify(strip(value));
 }
 
-/** A label in the wanted language, falling back to Polish. */
-export function localize(text: { pl: string; en?: string } | undefined, locale: string): string {
-  if (!text) return '';
-  return locale === 'en' && text.en ? text.en : text.pl;
-}

@@ -2,5 +2,6 @@ import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function SurveyFillLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['surveys']}>{children}</ClientMessages>;
+  // Only the words the questionnaire uses: the builder's and the office's stay on the server.
+  return <ClientMessages namespaces={['surveys.fill', 'surveys.ageGroups', 'surveys.respondentTypes']}>{children}</ClientMessages>;
 }
