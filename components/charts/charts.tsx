@@ -2,16 +2,16 @@
 
 import { useSyncExternalStore, type ReactElement } from 'react';
 import { useLocale } from 'next-intl';
-import { numberFormat } from '@/lib/i18n/number-format';
+import { measureFormat, numberFormat } from '@/lib/i18n/number-format';
 import { placePointTags } from './point-tags';
-import { Bar, BarChart, CartesianGrid, Label, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Label, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
 
 // Recharts 3 wrappers. The SVG is a picture (role="img" with a summary); the numbers a screen
 // reader or a keyboard user needs are in the server-rendered data table beside every chart, so the
 // charts themselves take no focus (accessibilityLayer off).
 
 const INK = '#1f2937';
-const BAR = '#1d4ed8';
+const LINE = '#1d4ed8';
 
 const noSubscription = () => () => {};
 
@@ -33,51 +33,16 @@ function ChartBox({ height, children }: { height: number; children: ReactElement
   );
 }
 
-/** Numbers on axes and labels as in the page's language (3,5 in Polish). */
+/** Numbers on axes as in the page's language (3,5 in Polish). */
 function useNumberFormat(): (value: unknown) => string {
   const format = numberFormat(useLocale());
   return (value) => (typeof value === 'number' ? format.format(value) : String(value ?? ''));
 }
 
-export interface BarDatum {
-  label: string;
-  value: number | null;
-}
-
-/** Bars from 0; `scale` (the 1–5 means) fixes the axis at 0–5 with a tick on each point. */
-export function HorizontalBarChart({ data, summary, scale = false }: { data: BarDatum[]; summary: string; scale?: boolean }) {
-  const height = Math.max(160, data.length * 36 + 40);
-  const number = useNumberFormat();
-  return (
-    <div role="img" aria-label={summary} className="w-full">
-      <ChartBox height={height}>
-        <BarChart data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} layout="vertical" margin={{ left: 8, right: 48, top: 8, bottom: 8 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, scale ? 5 : 'auto']} ticks={scale ? [0, 1, 2, 3, 4, 5] : undefined} tickFormatter={number} tick={{ fill: INK }} />
-          <YAxis type="category" dataKey="label" width={180} tick={{ fill: INK, fontSize: 13 }} />
-          <Bar dataKey="value" fill={BAR} isAnimationActive={false}>
-            <LabelList dataKey="value" position="right" fill={INK} formatter={number} />
-          </Bar>
-        </BarChart>
-      </ChartBox>
-    </div>
-  );
-}
-
-export function TimelineChart({ data, summary }: { data: BarDatum[]; summary: string }) {
-  const number = useNumberFormat();
-  return (
-    <div role="img" aria-label={summary} className="w-full">
-      <ChartBox height={260}>
-        <LineChart data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} margin={{ left: 8, right: 24, top: 8, bottom: 8 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} />
-          <YAxis tickFormatter={number} tick={{ fill: INK }} />
-          <Line type="monotone" dataKey="value" stroke={BAR} strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false} />
-        </LineChart>
-      </ChartBox>
-    </div>
-  );
+/** Means beside their points as the tables print them: always two decimals (2,50, not 2,5). */
+function useMeanFormat(): (value: unknown) => string {
+  const format = measureFormat(useLocale(), 'mean');
+  return (value) => (typeof value === 'number' ? format.format(value) : String(value ?? ''));
 }
 
 /** Round ticks across an axis range: tenths for a zoomed axis, whole points for the 1–5 scale. */
@@ -143,7 +108,7 @@ export function MatrixChart({
             </YAxis>
             <ReferenceLine x={cross.satisfaction} stroke={INK} strokeDasharray="6 4" />
             <ReferenceLine y={cross.importance} stroke={INK} strokeDasharray="6 4" />
-            <Scatter data={data} fill={BAR} isAnimationActive={false} />
+            <Scatter data={data} fill={LINE} isAnimationActive={false} />
             <PointTags data={data} />
           </ScatterChart>
         </ChartBox>
@@ -167,21 +132,22 @@ export interface MonitoringDatum {
  * residents' one survey mean (a dashed line with its value in words), both on the 1–5 axis.
  */
 export function MonitoringChart({ data, residents, summary, residentsLabel, forumLabel }: { data: MonitoringDatum[]; residents: number | null; summary: string; residentsLabel: string; forumLabel: string }) {
-  const number = useNumberFormat();
+  const mean = useMeanFormat();
   return (
     <div role="img" aria-label={summary} className="w-full">
       <ChartBox height={300}>
-        <LineChart data={data} margin={{ left: 8, right: 130, top: 24, bottom: 8 }} accessibilityLayer={false}>
+        <LineChart data={data} margin={{ left: 0, right: 16, top: 24, bottom: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} padding={{ left: 40, right: 40 }} />
-          <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={{ fill: INK }} />
+          <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={{ fill: INK }} width={32} />
           {residents !== null ? (
             <ReferenceLine y={residents} stroke={INK} strokeWidth={2} strokeDasharray="8 5">
-              <Label value={residentsLabel} position="right" fill={INK} fontSize={13} />
+              {/* Inside the plot, under the line's right end: beside it, it needed a margin a phone lacks. */}
+              <Label value={residentsLabel} position="insideBottomRight" fill={INK} fontSize={13} />
             </ReferenceLine>
           ) : null}
-          <Line type="linear" dataKey="forum" name={forumLabel} stroke={BAR} strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false}>
-            <LabelList dataKey="forum" position="top" fill={INK} formatter={number} />
+          <Line type="linear" dataKey="forum" name={forumLabel} stroke={LINE} strokeWidth={3} dot={{ r: 5 }} isAnimationActive={false}>
+            <LabelList dataKey="forum" position="top" fill={INK} formatter={mean} />
           </Line>
         </LineChart>
       </ChartBox>

@@ -63,7 +63,7 @@ export function MatrixSection({
       <ChartFigure
         id="matrix"
         title={services ? t('matrix.servicesOf', { area: areaTitle }) : t('nav.matrix')}
-        lead={`${t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: data.cross.importance, satisfaction: data.cross.satisfaction })}${domain ? ` ${t('matrix.zoomed')}` : ''}`}
+        lead={`${t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: text.show(data.cross.importance, 'mean'), satisfaction: text.show(data.cross.satisfaction, 'mean') })}${domain ? ` ${t('matrix.zoomed')}` : ''}`}
         text={text}
         table={services ? serviceMatrixTable(services, t, locale) : matrixTable(data, t, locale)}
         open={open}

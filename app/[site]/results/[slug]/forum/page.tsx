@@ -76,7 +76,7 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
                   summary={t('forum.chart')}
                   forumLabel={t('forum.forumSeries')}
                   residents={residents.mean}
-                  residentsLabel={residents.mean === null ? '' : t('forum.residentsLine', { mean: text.show(residents.mean) })}
+                  residentsLabel={residents.mean === null ? '' : t('forum.residentsLine', { mean: text.show(residents.mean, 'mean') })}
                   data={data.quarters.map((q) => ({ label: quarterLabel(q.quarter, text.t), forum: q.forum }))}
                 />
                 <ul className="text-sm text-muted">
