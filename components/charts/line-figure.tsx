@@ -1,8 +1,8 @@
 // A line over time drawn on the server as SVG: straight segments between the points (a smoothed
 // curve would invent values between them), dates as a reader writes them, and a last period that
 // is still running drawn dashed with a hollow dot and named as such — a half-counted week is not a
-// collapse. Drawn twice, for a phone's width and for a wide screen, so its text is legible in both
-// (an SVG scales its text with its width); CSS shows one. No JavaScript.
+// collapse. Drawn for a phone's width and for a wide screen (svg-parts.tsx). No JavaScript.
+import { GRID, INK, LINE, labelStep, linear, TwoWidths } from './svg-parts';
 
 export interface LinePoint {
   /** The axis label (short: "5 paź"). */
@@ -12,8 +12,6 @@ export interface LinePoint {
 
 const HEIGHT = 220;
 const MARGIN = { left: 44, right: 20, top: 24, bottom: 36 };
-const INK = '#1f2937';
-const LINE = '#1d4ed8';
 
 /** Whole round steps (1, 2 or 5 × a power of ten) giving about four ticks up to at least `max` (counts). */
 export function ticksUpTo(max: number): number[] {
@@ -32,18 +30,17 @@ function Plot({ points, width, partial, partialLabel, show }: { points: LinePoin
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = (i: number) => MARGIN.left + (points.length === 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
-  const y = (v: number) => MARGIN.top + plotHeight - (v / top) * plotHeight;
-  // Every k-th label, 1.5 labels' width apart (about 6.6 px a character at 12 px): the newest is
-  // anchored at its end and the others at their middle, so neighbours never touch.
-  const labelWidth = Math.max(0, ...points.map((p) => p.label.length)) * 6.6;
-  const every = Math.max(1, Math.ceil(((points.length - 1) * (labelWidth * 1.5 + 8)) / plotWidth));
+  const y = linear([0, top], [MARGIN.top + plotHeight, MARGIN.top]);
+  // The newest label is anchored at its end and the others at their middle: spaced by labelStep,
+  // neighbours never touch.
+  const every = labelStep(points.map((p) => p.label), plotWidth);
   const last = points.length - 1;
   const segments = points.slice(1).map((p, i) => ({ from: points[i]!, to: p, i: i + 1 }));
   return (
     <svg viewBox={`0 0 ${width} ${HEIGHT}`} className="h-auto w-full" aria-hidden="true" focusable="false">
       {ticks.map((v) => (
         <g key={v}>
-          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} stroke="#d1d5db" strokeDasharray="3 3" />
+          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} stroke={GRID} strokeDasharray="3 3" />
           <text x={MARGIN.left - 6} y={y(v) + 4} textAnchor="end" fontSize={12} fill={INK}>
             {show(v)}
           </text>
@@ -90,14 +87,7 @@ export function LineFigure({ points, summary, partial = false, partialLabel = ''
 }) {
   return (
     <figure className="max-w-3xl space-y-1">
-      <div role="img" aria-label={summary}>
-        <div className="sm:hidden">
-          <Plot points={points} width={360} partial={partial} partialLabel={partialLabel} show={show} />
-        </div>
-        <div className="hidden sm:block">
-          <Plot points={points} width={720} partial={partial} partialLabel={partialLabel} show={show} />
-        </div>
-      </div>
+      <TwoWidths summary={summary} draw={(width) => <Plot points={points} width={width} partial={partial} partialLabel={partialLabel} show={show} />} />
       {partial && partialNote ? <figcaption className="text-sm text-muted">{partialNote}</figcaption> : null}
     </figure>
   );

@@ -1,5 +1,6 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { MatrixChart } from '@/components/charts/charts';
+import { MatrixPlot } from '@/components/charts/matrix-plot';
+import { numberFormat } from '@/lib/i18n/number-format';
 import { QUADRANTS } from '@/lib/results/compute';
 import type { getMatrix, getServiceMatrix } from '@/lib/results/queries';
 import { matrixTable, pick, serviceMatrixTable } from '@/lib/results/tables';
@@ -70,7 +71,8 @@ export function MatrixSection({
         csvHref={`/results/${slug}/csv${query({ view: 'matrix', commune: communeId, area: services?.area.key ?? null })}`}
         csvName={t(services ? 'csvNames.serviceMatrix' : 'csvNames.matrix')}
         chart={
-          <MatrixChart
+          <MatrixPlot
+            tick={(v) => numberFormat(locale).format(v)}
             summary={services ? t('matrix.chartServices', { area: areaTitle }) : t('matrix.chart')}
             cross={data.cross}
             domain={domain}
