@@ -96,7 +96,7 @@ test.describe('on a phone', () => {
     // By keyboard: the region takes focus and scrolls with the arrow keys.
     await region.evaluate((el) => (el.scrollLeft = 0));
     await region.focus();
-    await page.keyboard.press('End');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   });
 
@@ -126,7 +126,7 @@ test.describe('on a phone', () => {
   test('the pages a coordinator works in fit the screen', async ({ page }, testInfo) => {
     test.setTimeout(240_000);
     await signInAs(page, demo.coordinator);
-    const survey = await firstLink(page, '/surveys/manage', /^\/surveys\/manage\/[^/]+$/);
+    const survey = await demoSurvey(page);
     const pages: [string, string][] = [
       [`/results/${SLUG}`, 'staff-results-overview'],
       [`/results/${SLUG}/explorer`, 'staff-results-explorer'],
@@ -165,8 +165,7 @@ test.describe('on a phone', () => {
 
   test('paper entry reads as the printed questionnaire: parts and numbered questions', async ({ page }) => {
     await signInAs(page, demo.coordinator);
-    const survey = await firstLink(page, '/surveys/manage', /^\/surveys\/manage\/[^/]+$/);
-    await page.goto(`${survey}/paper`);
+    await page.goto(`${await demoSurvey(page)}/paper`);
     await expect(page.getByRole('heading', { level: 2, name: 'Część 1. Edukacja' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Część 2. Zdrowie' })).toBeVisible();
     // "What needs improving most" is asked in every area: each group has a name of its own.
@@ -177,6 +176,14 @@ test.describe('on a phone', () => {
     expect(names[0]).toMatch(/^\d+\. /);
   });
 });
+
+/** The management page of the demo's diagnosis survey (open, so it takes paper forms). */
+async function demoSurvey(page: Page): Promise<string> {
+  await page.goto('/surveys/manage');
+  const href = await page.getByRole('main').getByRole('link', { name: 'Diagnoza potrzeb mieszkańców powiatu jasielskiego 2026' }).first().getAttribute('href');
+  expect(href).toMatch(/^\/surveys\/manage\/[^/]+$/);
+  return href!;
+}
 
 /** The id of a commune with published results (the report's scope), read from its scope form. */
 async function communeId(page: Page): Promise<string> {
