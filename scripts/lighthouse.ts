@@ -16,14 +16,14 @@
  * 127.0.0.1 only, like the other bench scripts. Scores vary by a few points from run to run on a
  * busy machine: compare runs made alike.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
+import { startScratchServer, waitFor } from './scratch-server';
 
 const { values } = parseArgs({ options: { url: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } });
 const PAGE_SECONDS = Number(process.env.LIGHTHOUSE_PAGE_SECONDS ?? 120);
@@ -44,21 +44,6 @@ export interface PageFigures {
 function localOnly(base: string) {
   const host = new URL(base).hostname;
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error('Lighthouse runs here only against this machine (127.0.0.1)');
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within two minutes`);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
 }
 
 function withTimeout<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
@@ -95,29 +80,11 @@ async function measure(port: number, url: string): Promise<Omit<PageFigures, 'ad
 }
 
 async function main() {
-  let server: ChildProcess | undefined;
-  let scratch: string | undefined;
+  let scratch: Awaited<ReturnType<typeof startScratchServer>> | undefined;
   let chrome: chromeLauncher.LaunchedChrome | undefined;
-  let base = values.url;
   try {
-    if (!base) {
-      if (!existsSync('.next/BUILD_ID')) throw new Error('No production build here: run `npm run build` first.');
-      scratch = mkdtempSync(path.join(tmpdir(), 'agora-lighthouse-'));
-      const port = Number(process.env.LIGHTHOUSE_SERVER_PORT ?? 3206);
-      const env = {
-        ...process.env,
-        NODE_ENV: 'production' as const,
-        DATABASE_URL: '',
-        PGLITE_DATA_DIR: path.join(scratch, 'pglite'),
-        AUTH_SECRET: process.env.AUTH_SECRET ?? 'measure-only-secret-measure-only-secret',
-        AGORA_SEED_DEMO: '1',
-        NEXT_TELEMETRY_DISABLED: '1',
-      };
-      console.log('preparing a scratch embedded database with the demo data…');
-      await run('npx', ['tsx', '--conditions=react-server', 'db/prepare.ts', '--seed=demo'], env);
-      server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-      base = `http://127.0.0.1:${port}`;
-    }
+    if (!values.url) scratch = await startScratchServer(Number(process.env.LIGHTHOUSE_SERVER_PORT ?? 3206), 'lighthouse');
+    const base = values.url ?? scratch!.base;
     localOnly(base);
     await waitFor(`${base}/api/health`);
     const forum = await fetch(new URL('/forum', base)).then((r) => r.text());
@@ -152,11 +119,7 @@ async function main() {
     console.log(`written: ${out}`);
   } finally {
     await chrome?.kill();
-    server?.kill('SIGTERM');
-    if (scratch) {
-      await new Promise((r) => setTimeout(r, 1000));
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    await scratch?.stop();
   }
 }
 
