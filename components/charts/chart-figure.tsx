@@ -25,6 +25,12 @@ export function ResultsTable({ table, text, cellClass }: { table: TableSpec; tex
   const anyMarked = table.rows.some((row) => row.some((v, c) => v === null && marked(c)));
   return (
     <div>
+      {/* On a phone a table of four or more columns is wider than the screen: say it scrolls. */}
+      {table.headers.length >= 4 ? (
+        <p aria-hidden="true" className="mb-1 text-sm text-muted sm:hidden">
+          {text.t('scrollHint')} →
+        </p>
+      ) : null}
       {/* The cells' padding is set once on the table rather than on each cell (it would be
           repeated in the page's HTML and payload a hundred times over). */}
       <div className="overflow-x-auto focus-visible:outline-offset-0" tabIndex={0} role="region" aria-label={table.caption}>
