@@ -71,7 +71,8 @@ export function prioritiesTable(d: PrioritiesData, t: T, locale: string): TableS
     caption: t('priorities.ranking'),
     headers: [t('priorities.area'), t('priorities.position'), t('priorities.borda'), t('priorities.bordaMean'), t('priorities.firstShare'), t('priorities.importance')],
     rows: d.rows.map((r, i) => [pick(r.title, locale), r.borda === null ? null : i + 1, r.borda, r.bordaMean, r.firstShare, r.importance]),
-    measures: [undefined, 'count', 'count', 'mean', 'share', 'mean'],
+    // A place and Borda points are no counts of people: hidden, they are marked, not "fewer than 5".
+    measures: [undefined, undefined, undefined, 'mean', 'share', 'mean'],
   };
 }
 

@@ -43,7 +43,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
           open
           csvHref={`/results/${slug}/csv${query({ view: 'priorities', commune: communeId })}`}
           csvName={t('csvNames.priorities')}
-          chart={<BarList summary={t('priorities.ranking')} show={(v) => text.show(v, 'count')} data={data.rows.map((r) => ({ label: pick(r.title, locale), value: r.borda }))} />}
+          chart={<BarList summary={t('priorities.ranking')} show={(v) => (v === null ? t('hidden') : text.show(v, 'count'))} data={data.rows.map((r) => ({ label: pick(r.title, locale), value: r.borda }))} />}
         />
         <section aria-labelledby="improvements" className="space-y-6">
           <h2 id="improvements">{t('priorities.improvements')}</h2>
