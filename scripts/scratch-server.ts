@@ -45,7 +45,10 @@ export async function startScratchServer(port: number, name: string): Promise<{ 
     };
     console.log('preparing a scratch embedded database with the demo data…');
     await run('npx', ['tsx', '--conditions=react-server', 'db/prepare.ts', '--seed=demo'], env);
-    server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Bound as "localhost" (which is 127.0.0.1 here): Next.js writes a request for 127.0.0.1 as
+    // localhost in its URLs, and serves proxy.ts's rewrites itself only when that origin is its own;
+    // bound as 127.0.0.1 it proxied each rewrite to itself over the network, /pl/pl/pl/… without end.
+    server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', 'localhost'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`);
     return { base, stop };

@@ -1,7 +1,7 @@
 // A line over time drawn on the server as SVG: straight segments between the points (a smoothed
 // curve would invent values between them), dates as a reader writes them, and a last period that
-// is still running drawn dashed with a hollow dot and named as such — a half-counted week is not a
-// collapse. Drawn for a phone's width and for a wide screen (svg-parts.tsx). No JavaScript.
+// is still running drawn dashed to a hollow dot and named as such under it — a half-counted week
+// is not a collapse. Drawn for a phone's width and for a wide screen (svg-parts.tsx). No JavaScript.
 import { GRID, INK, LINE, labelStep, linear, TwoWidths } from './svg-parts';
 
 export interface LinePoint {
@@ -24,7 +24,7 @@ export function ticksUpTo(max: number): number[] {
   return out;
 }
 
-function Plot({ points, width, partial, partialLabel, show }: { points: LinePoint[]; width: number; partial: boolean; partialLabel: string; show: (v: number) => string }) {
+function Plot({ points, width, partial, show }: { points: LinePoint[]; width: number; partial: boolean; show: (v: number) => string }) {
   const ticks = ticksUpTo(Math.max(0, ...points.map((p) => p.value ?? 0)));
   const top = ticks[ticks.length - 1]!;
   const plotWidth = width - MARGIN.left - MARGIN.right;
@@ -54,11 +54,6 @@ function Plot({ points, width, partial, partialLabel, show }: { points: LinePoin
       {points.map((p, i) =>
         p.value === null ? null : <circle key={i} cx={x(i)} cy={y(p.value)} r={4.5} fill={partial && i === last ? '#fff' : LINE} stroke={LINE} strokeWidth={2.5} />,
       )}
-      {partial && points[last]?.value != null ? (
-        <text x={x(last)} y={y(points[last].value) - 10} textAnchor={points.length > 1 ? 'end' : 'middle'} fontSize={12} fontStyle="italic" fill={INK}>
-          {partialLabel}
-        </text>
-      ) : null}
       {points.map((p, i) =>
         // Counted from the newest point, which always has its label.
         (last - i) % every === 0 ? (
@@ -75,19 +70,17 @@ function Plot({ points, width, partial, partialLabel, show }: { points: LinePoin
  * The line with its summary for screen readers (the numbers are in the data table beside it) and,
  * when the last period is still running, a sentence saying so under it.
  */
-export function LineFigure({ points, summary, partial = false, partialLabel = '', partialNote, show }: {
+export function LineFigure({ points, summary, partial = false, partialNote, show }: {
   points: LinePoint[];
   summary: string;
   partial?: boolean;
-  /** Beside the last point ("niepełny"). */
-  partialLabel?: string;
-  /** Under the chart: which period is still running. */
+  /** Under the chart: which period is still running, and how it is drawn (a label in the plot would cross the line). */
   partialNote?: string;
   show: (v: number) => string;
 }) {
   return (
     <figure className="max-w-3xl space-y-1">
-      <TwoWidths summary={summary} draw={(width) => <Plot points={points} width={width} partial={partial} partialLabel={partialLabel} show={show} />} />
+      <TwoWidths summary={summary} draw={(width) => <Plot points={points} width={width} partial={partial} show={show} />} />
       {partial && partialNote ? <figcaption className="text-sm text-muted">{partialNote}</figcaption> : null}
     </figure>
   );

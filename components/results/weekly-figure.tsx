@@ -34,7 +34,6 @@ export function WeeklyFigure({ data, today, text, csvHref }: { data: Weekly; tod
           summary={t('overview.timeline')}
           points={data.weekly.map((w) => ({ label: short.format(noon(w.week)), value: w.responses }))}
           partial={partial}
-          partialLabel={t('overview.partialWeek')}
           partialNote={last ? t('overview.partialNote', { week: long.format(noon(last)) }) : undefined}
           show={(v) => text.show(v, 'count')}
         />

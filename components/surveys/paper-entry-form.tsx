@@ -121,6 +121,12 @@ export function PaperEntryForm(props: PaperEntryFormProps) {
     const q = allQuestions(definition).find((x) => x.id === key.split('.')[1]);
     return q ? `${numbers.get(q.id)}. ${localize(q.label, locale)}` : key;
   };
+  /** An answer's words ("Tak"), for the note on a question its condition skips. */
+  const answerText = (questionId: string, value: string) => {
+    const source = allQuestions(definition).find((x) => x.id === questionId);
+    const option = source && 'options' in source ? source.options.find((o) => o.value === value) : undefined;
+    return option ? localize(option.label, locale) : value;
+  };
   const numbered = (q: Question): Question => ({ ...q, label: { pl: `${numbers.get(q.id)}. ${q.label.pl}`, en: q.label.en ? `${numbers.get(q.id)}. ${q.label.en}` : '' } });
   const errorList = Object.entries(errors);
 
@@ -156,7 +162,14 @@ export function PaperEntryForm(props: PaperEntryFormProps) {
               {t('paperPart', { n: s + 1, title: localize(section.title, locale) })}
             </h2>
             {section.questions.map((q) =>
-              visible.has(q.id) ? <QuestionField key={q.id} question={numbered(q)} value={draft.answers[q.id]} error={errors[`answers.${q.id}`]} paper onChange={(v) => setAnswer(q.id, v)} /> : null,
+              visible.has(q.id) ? (
+                <QuestionField key={q.id} question={numbered(q)} value={draft.answers[q.id]} error={errors[`answers.${q.id}`]} paper onChange={(v) => setAnswer(q.id, v)} />
+              ) : (
+                // Its number stays in sequence, as on paper: the operator sees why it is skipped.
+                <p key={q.id} className="rounded-md border-2 border-dashed border-gray-300 px-4 py-2 text-muted">
+                  {t('paperSkipped', { n: numbers.get(q.id)!, source: q.condition ? (numbers.get(q.condition.questionId) ?? '') : '', answer: q.condition ? answerText(q.condition.questionId, q.condition.equals) : '' })}
+                </p>
+              ),
             )}
           </section>
         );

@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { load, signedIn } from '@/app/_http/page-guard';
 import { now } from '@/lib/clock';
 import { canReadIndicators } from '@/lib/indicators/permissions';
-import { cellKey, getIndicators, type Indicators } from '@/lib/indicators/queries';
+import { cellKey, getIndicators, monthOf, type Indicators } from '@/lib/indicators/queries';
 import { indicatorParamsSchema } from '@/lib/indicators/schema';
 import { communesTable, forumTable, meetingsTable, publicationsTable, responsesTable } from '@/lib/indicators/tables';
 import { getIndicatorWords } from '@/lib/indicators/text';
@@ -28,7 +28,8 @@ function perMonth(d: Indicators, pick: (cell: NonNullable<ReturnType<Indicators[
 export default async function IndicatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await signedIn('/admin/indicators', canReadIndicators);
   const params = indicatorParamsSchema.parse(await searchParams);
-  const [d, t, { words, text }] = await Promise.all([load(getIndicators({ actor, params, now: await now() })), getTranslations('indicators'), getIndicatorWords({ months: 'label' })]);
+  const today = await now();
+  const [d, t, { words, text }] = await Promise.all([load(getIndicators({ actor, params, now: today })), getTranslations('indicators'), getIndicatorWords({ months: 'label' })]);
 
   const query = new URLSearchParams({ from: d.from, to: d.to, ...(d.commune ? { commune: d.commune.slug } : {}) });
   const csv = (view: string, dialect?: 'plain') => `/admin/indicators/csv?${new URLSearchParams({ view, ...Object.fromEntries(query), ...(dialect ? { dialect } : {}) })}`;
@@ -36,7 +37,11 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   const short = new Intl.DateTimeFormat(text.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const labels = d.months.map((m) => short.format(new Date(`${m}-15T12:00:00Z`)));
   const series = (values: number[]) => values.map((value, i) => ({ label: labels[i]!, value }));
-  const line = (summary: string, values: number[]) => <LineFigure summary={summary} points={series(values)} show={(v) => text.show(v)} />;
+  // The month still running is drawn dashed to a hollow dot and named: half a month is no drop.
+  const partial = d.months.at(-1) === monthOf(today);
+  const line = (summary: string, values: number[]) => (
+    <LineFigure summary={summary} points={series(values)} show={(v) => text.show(v)} partial={partial} partialNote={t('partialNote', { month: words.month(d.to) })} />
+  );
 
   return (
     <div className="space-y-8">
