@@ -51,7 +51,8 @@ export async function SiteHeader({
               aria-label={t('language.switchTo', { language: t(`language.${other}`) })}
               className="min-h-11 rounded-md border-2 border-gray-400 px-3 py-1 text-sm font-semibold hover:bg-brand-50"
             >
-              {other.toUpperCase()} · {t(`language.${other}`)}
+              {/* The language's name alone: its accessible name ("Switch language to: English") must contain the visible words. */}
+              {t(`language.${other}`)}
             </button>
           </form>
           {user ? (
