@@ -21,7 +21,8 @@ export function DataTable({
   small?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable and named by the caption: a table wider than the screen scrolls by keyboard too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className={`${fitContent ? '' : 'w-full '}border-collapse text-left${small ? ' text-sm' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
         <thead>
