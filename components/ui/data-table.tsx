@@ -21,8 +21,9 @@ export function DataTable({
   small?: boolean;
 }) {
   return (
-    // Focusable and named by the caption: a table wider than the screen scrolls by keyboard too.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    // Focusable and named by the caption: a table wider than the screen scrolls by keyboard too. A
+    // group, not a region: a page of tables would otherwise be a page of landmarks.
+    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <table className={`${fitContent ? '' : 'w-full '}border-collapse text-left${small ? ' text-sm' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
         <thead>
