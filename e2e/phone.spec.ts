@@ -23,7 +23,19 @@ async function visit(page: Page, testInfo: TestInfo, path: string, name: string)
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(`phone-${name}`, { path: file, contentType: 'image/png' });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(WIDTH);
+  // What sticks out, when something does: elements past the right edge outside any scrolling box,
+  // or positioned out of one (an absolute element escapes a scroller that is not its containing block).
+  const wide =
+    width > WIDTH
+      ? await page.evaluate((limit) => {
+          const scrolls = (el: Element | null): boolean => !!el && el !== document.body && (getComputedStyle(el).overflowX !== 'visible' || scrolls(el.parentElement));
+          return [...document.querySelectorAll('body *')]
+            .filter((el) => el.getBoundingClientRect().right > limit + 1 && (!scrolls(el.parentElement) || getComputedStyle(el).position === 'absolute'))
+            .slice(0, 5)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`);
+        }, WIDTH)
+      : [];
+  expect(width, `${path} is ${width} px wide: ${wide.join('; ')}`).toBeLessThanOrEqual(WIDTH);
   // The dashboards, the calendar and paper entry are laid out differently on a phone: scan them there.
   if (/^(results|calendar|meeting|staff-(results|calendar|paper))/.test(name)) await expectAccessible(page);
 }
