@@ -29,7 +29,8 @@ function Plot({ points, width, partial, show }: { points: LinePoint[]; width: nu
   const top = ticks[ticks.length - 1]!;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const x = (i: number) => MARGIN.left + (points.length === 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
+  // The first and last dots sit 10 px in from the axes, clear of the tick labels.
+  const x = (i: number) => (points.length === 1 ? MARGIN.left + plotWidth / 2 : linear([0, points.length - 1], [MARGIN.left + 10, width - MARGIN.right - 10])(i));
   const y = linear([0, top], [MARGIN.top + plotHeight, MARGIN.top]);
   // The newest label is anchored at its end and the others at their middle: spaced by labelStep,
   // neighbours never touch.
