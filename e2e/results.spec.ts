@@ -106,7 +106,8 @@ test.describe('results for the public', () => {
     const table = page.getByRole('table', { name: 'Oceny forum i mieszkańców: Dębowiec, Komunikacja i transport' });
     await expect(table.getByRole('columnheader', { name: 'Forum: liczba ocen' })).toBeVisible();
     // The demo's two members of Dębowiec rated transport 3 and 2 this quarter.
-    await expect(table.getByRole('cell', { name: '2,5', exact: true })).toBeVisible();
+    // A mean always with two decimals on the page (one rounding rule per measure); the CSV keeps 2,5.
+    await expect(table.getByRole('cell', { name: '2,50', exact: true })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'Mieszkańcy: średnia ocena (1–5)' })).toBeVisible();
     await expectAccessible(page);
     const href = await page.getByRole('link', { name: 'Pobierz CSV: monitoring forum' }).getAttribute('href');

@@ -12,13 +12,12 @@
  * prepares a scratch embedded database with the demo data in the temporary folder and runs
  * `next start` on 127.0.0.1 (MEASURE_PORT, default 3205) for the duration.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
+import { startScratchServer, waitFor } from './scratch-server';
 
 const { values } = parseArgs({ options: { url: { type: 'string' } } });
 const STATIC = path.resolve('.next/static');
@@ -54,43 +53,11 @@ function scriptsOf(html: string): string[] {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within two minutes`);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
 async function main() {
-  let server: ChildProcess | undefined;
-  let scratch: string | undefined;
-  let base = values.url;
+  let scratch: Awaited<ReturnType<typeof startScratchServer>> | undefined;
   try {
-    if (!base) {
-      scratch = mkdtempSync(path.join(tmpdir(), 'agora-measure-js-'));
-      const port = Number(process.env.MEASURE_PORT ?? 3205);
-      const env = {
-        ...process.env,
-        NODE_ENV: 'production' as const,
-        DATABASE_URL: '',
-        PGLITE_DATA_DIR: path.join(scratch, 'pglite'),
-        AUTH_SECRET: process.env.AUTH_SECRET ?? 'measure-only-secret-measure-only-secret',
-        AGORA_SEED_DEMO: '1',
-        NEXT_TELEMETRY_DISABLED: '1',
-      };
-      console.log('preparing a scratch embedded database with the demo data…');
-      await run('npx', ['tsx', '--conditions=react-server', 'db/prepare.ts', '--seed=demo'], env);
-      server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-      base = `http://127.0.0.1:${port}`;
-    }
+    if (!values.url) scratch = await startScratchServer(Number(process.env.MEASURE_PORT ?? 3205), 'measure-js');
+    const base = values.url ?? scratch!.base;
     await waitFor(`${base}/api/health`);
     const page = (address: string) => fetch(new URL(address, base)).then(async (r) => ({ status: r.status, html: await r.text() }));
 
@@ -117,11 +84,7 @@ async function main() {
     const common = total(shared);
     console.log(`shared by every page above: ${shared.length} scripts, ${kb(common.gzip)} gzipped (${kb(common.raw)} raw)`);
   } finally {
-    server?.kill('SIGTERM');
-    if (scratch) {
-      await new Promise((r) => setTimeout(r, 1000));
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    await scratch?.stop();
   }
 }
 

@@ -7,44 +7,71 @@ function classOf(v: TableValue, cellClass?: (v: TableValue) => string | undefine
   return className ? { className } : {};
 }
 
-/** A data table rendered on the server from the same spec as the CSV. */
+/** A text column (quadrants, bases) gets room to read: without it a phone squeezes it to a word a line. */
+const LONG_TEXT = 24;
+
+/**
+ * A data table rendered on the server from the same spec as the CSV. On a narrow screen it
+ * scrolls sideways inside its own region (focusable, named by the caption, so it scrolls by
+ * keyboard too) with the row headers held at the left edge, never widening the page. Each number
+ * is formatted by what its column measures; a hidden figure reads "fewer than 5" only in a column
+ * of counts — in a mean or a percentage that would read as a value, so it is marked there and
+ * explained under the table.
+ */
 export function ResultsTable({ table, text, cellClass }: { table: TableSpec; text: ResultsText; cellClass?: (v: TableValue) => string | undefined }) {
+  const measure = (c: number) => table.measures?.[c];
+  const marked = (c: number) => c > 0 && table.measures !== undefined && measure(c) !== 'count';
+  const long = table.headers.map((_, c) => c > 0 && table.rows.some((row) => typeof row[c] === 'string' && (row[c] as string).length > LONG_TEXT));
+  const anyMarked = table.rows.some((row) => row.some((v, c) => v === null && marked(c)));
   return (
-    // Focusable, so a table wider than the screen can be scrolled by keyboard. The cells' padding
-    // is set once on the table rather than on each cell (it would be repeated in the page's HTML
-    // and payload a hundred times over).
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={table.caption}>
-      <table className="w-full border-collapse text-left [&_td]:px-2 [&_td]:py-2 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-200 [&_tbody_tr]:align-top">
-        <caption className="sr-only">{table.caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            {table.headers.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((v, c) =>
-                c === 0 ? (
-                  <th key={c} scope="row" className="font-semibold">
-                    {text.show(v)}
-                  </th>
-                ) : (
-                  // No className at all rather than an undefined one, which the page's payload
-                  // would still carry ("$undefined") for every plain cell.
-                  <td key={c} {...classOf(v, cellClass)}>
-                    {text.show(v)}
-                  </td>
-                ),
-              )}
+    <div>
+      {/* On a phone a table of four or more columns is wider than the screen: say it scrolls. */}
+      {table.headers.length >= 4 ? (
+        <p aria-hidden="true" className="mb-1 text-sm text-muted sm:hidden">
+          {text.t('scrollHint')} →
+        </p>
+      ) : null}
+      {/* The cells' padding is set once on the table rather than on each cell (it would be
+          repeated in the page's HTML and payload a hundred times over). */}
+      <div className="relative overflow-x-auto focus-visible:outline-offset-0" tabIndex={0} role="region" aria-label={table.caption}>
+        <table className="w-full border-collapse text-left [&_td]:px-2 [&_td]:py-2 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-200 [&_tbody_tr]:align-top [&_tr>:first-child]:sticky [&_tr>:first-child]:left-0 [&_tr>:first-child]:bg-white [&_tr>:first-child]:shadow-[1px_0_0_#d1d5db]">
+          <caption className="sr-only">{table.caption}</caption>
+          <thead>
+            <tr className="border-b-2 border-gray-400">
+              {table.headers.map((h, i) => (
+                <th key={i} scope="col" {...(long[i] ? { className: 'min-w-48' } : {})}>
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((v, c) =>
+                  c === 0 ? (
+                    <th key={c} scope="row" className="min-w-28 font-semibold">
+                      {text.show(v)}
+                    </th>
+                  ) : v === null && marked(c) ? (
+                    <td key={c} className="text-muted italic">
+                      {text.t('hidden')}
+                      <sup aria-hidden="true">*</sup>
+                    </td>
+                  ) : (
+                    // No className at all rather than an undefined one, which the page's payload
+                    // would still carry ("$undefined") for every plain cell.
+                    <td key={c} {...classOf(v, cellClass)}>
+                      {text.show(v, measure(c))}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {anyMarked ? <p className="mt-1 text-sm text-muted">* {text.t('hiddenNote', { fewer: text.show(null) })}</p> : null}
     </div>
   );
 }

@@ -16,6 +16,7 @@ export async function SiteFooter() {
           <address className="not-italic">
             <span className="block font-semibold">{county.office}</span>
             <span className="block">{county.officeAddress}</span>
+            {/* 28 px tall, not a 20 px line: a finger's target (WCAG 2.5.8). */}
             <a className="block py-1" href={`mailto:${county.officeEmail}`}>
               {county.officeEmail}
             </a>

@@ -1,5 +1,6 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { MatrixChart } from '@/components/charts/charts';
+import { MatrixPlot } from '@/components/charts/matrix-plot';
+import { numberFormat } from '@/lib/i18n/number-format';
 import { QUADRANTS } from '@/lib/results/compute';
 import type { getMatrix, getServiceMatrix } from '@/lib/results/queries';
 import { matrixTable, pick, serviceMatrixTable } from '@/lib/results/tables';
@@ -63,14 +64,15 @@ export function MatrixSection({
       <ChartFigure
         id="matrix"
         title={services ? t('matrix.servicesOf', { area: areaTitle }) : t('nav.matrix')}
-        lead={`${t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: data.cross.importance, satisfaction: data.cross.satisfaction })}${domain ? ` ${t('matrix.zoomed')}` : ''}`}
+        lead={`${t(services ? 'matrix.leadServices' : 'matrix.lead', { importance: text.show(data.cross.importance, 'mean'), satisfaction: text.show(data.cross.satisfaction, 'mean') })}${domain ? ` ${t('matrix.zoomed')}` : ''}`}
         text={text}
         table={services ? serviceMatrixTable(services, t, locale) : matrixTable(data, t, locale)}
         open={open}
         csvHref={`/results/${slug}/csv${query({ view: 'matrix', commune: communeId, area: services?.area.key ?? null })}`}
         csvName={t(services ? 'csvNames.serviceMatrix' : 'csvNames.matrix')}
         chart={
-          <MatrixChart
+          <MatrixPlot
+            tick={(v) => numberFormat(locale).format(v)}
             summary={services ? t('matrix.chartServices', { area: areaTitle }) : t('matrix.chart')}
             cross={data.cross}
             domain={domain}

@@ -21,7 +21,11 @@ export function DataTable({
   small?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable and named by the caption: a table wider than the screen scrolls by keyboard too. A
+    // group, not a region: a page of tables would otherwise be a page of landmarks. Relative, so
+    // that a visually hidden (absolute) label in a cell is clipped with the table, not left
+    // sticking out of the page where the table's hidden columns are.
+    <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <table className={`${fitContent ? '' : 'w-full '}border-collapse text-left${small ? ' text-sm' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
         <thead>

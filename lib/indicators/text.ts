@@ -20,5 +20,5 @@ export async function getIndicatorWords({ months }: { months: 'label' | 'key' })
     month: months === 'key' ? (key) => key : (key) => format.dateTime(new Date(`${key}-15T12:00:00Z`), { month: 'long', year: 'numeric' }),
     meetingType: (type) => meetings(type),
   };
-  return { words, text: { t, show: (v) => (v === null ? '—' : typeof v === 'number' ? number.format(v) : v) } };
+  return { words, text: { t, locale, show: (v) => (v === null ? '—' : typeof v === 'number' ? number.format(v) : v) } };
 }

@@ -2,6 +2,7 @@
 // both for the table under each chart and for its CSV, so the two always carry the same numbers.
 // Browser-safe and pure. A null value is a suppressed number ("fewer than k").
 import { csvLines, type CsvDialect } from '@/lib/csv';
+import type { Measure } from '@/lib/i18n/number-format';
 
 export type TableValue = string | number | null;
 export interface TableSpec {
@@ -9,6 +10,11 @@ export interface TableSpec {
   headers: string[];
   /** The first value of each row is its header (th scope="row"). */
   rows: TableValue[][];
+  /**
+   * What each column's numbers measure (their one rounding rule on the page; the CSV keeps the
+   * numbers as they are). A column left out holds text or counts.
+   */
+  measures?: (Measure | undefined)[];
 }
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -36,6 +42,7 @@ export function responsesTable(d: OverviewData, t: T): TableSpec {
     caption: t('overview.responses'),
     headers: [t('commune'), t('overview.online'), t('overview.paper'), t('overview.total'), `${t('overview.paperShare')} (%)`],
     rows: [...d.communes, ...others, { name: t('county'), ...d.county }].map((c) => [c.name, c.online, c.paper, c.total, pct(c.paper, c.total)]),
+    measures: [undefined, 'count', 'count', 'count', 'share'],
   };
 }
 
@@ -45,11 +52,13 @@ export function heatTable(d: OverviewData, t: T, locale: string): TableSpec {
     caption: t('overview.heat'),
     headers: [t('commune'), ...d.areas.map((a) => pick(a.title, locale))],
     rows: [...d.heat, ...others, { name: t('county'), cells: d.heatCounty }].map((r) => [r.name, ...r.cells.map((c) => c.mean)]),
+    measures: [undefined, ...d.areas.map(() => 'mean' as const)],
   };
 }
 
-export function timelineTable(d: OverviewData, t: T): TableSpec {
-  return { caption: t('overview.timeline'), headers: [t('overview.week'), t('overview.count')], rows: d.weekly.map((w) => [w.week, w.responses]) };
+/** Weeks by their Monday (yyyy-mm-dd, as the CSV keeps them; the page passes a local date label). */
+export function timelineTable(d: OverviewData, t: T, weekLabel: (week: string) => string = (week) => week): TableSpec {
+  return { caption: t('overview.timeline'), headers: [t('overview.week'), t('overview.count')], rows: d.weekly.map((w) => [weekLabel(w.week), w.responses]), measures: [undefined, 'count'] };
 }
 
 interface PrioritiesData {
@@ -62,6 +71,8 @@ export function prioritiesTable(d: PrioritiesData, t: T, locale: string): TableS
     caption: t('priorities.ranking'),
     headers: [t('priorities.area'), t('priorities.position'), t('priorities.borda'), t('priorities.bordaMean'), t('priorities.firstShare'), t('priorities.importance')],
     rows: d.rows.map((r, i) => [pick(r.title, locale), r.borda === null ? null : i + 1, r.borda, r.bordaMean, r.firstShare, r.importance]),
+    // A place and Borda points are no counts of people: hidden, they are marked, not "fewer than 5".
+    measures: [undefined, undefined, undefined, 'mean', 'share', 'mean'],
   };
 }
 
@@ -70,6 +81,7 @@ export function improvementsTable(d: PrioritiesData['improvements'][number], t: 
     caption: `${t('priorities.improvements')}: ${pick(d.title, locale)}`,
     headers: [t('priorities.option'), t('priorities.count'), t('priorities.share')],
     rows: d.options.map((o) => [pick(o.label, locale), o.count, o.share]),
+    measures: [undefined, 'count', 'share'],
   };
 }
 
@@ -79,6 +91,7 @@ export function improvementsCsvTable(d: PrioritiesData, t: T, locale: string): T
     caption: t('priorities.improvements'),
     headers: [t('priorities.area'), t('priorities.option'), t('priorities.count'), t('priorities.share')],
     rows: d.improvements.flatMap((a) => a.options.map((o) => [pick(a.title, locale), pick(o.label, locale), o.count, o.share])),
+    measures: [undefined, undefined, 'count', 'share'],
   };
 }
 
@@ -91,6 +104,7 @@ export function matrixTable(d: MatrixData, t: T, locale: string): TableSpec {
     caption: t('nav.matrix'),
     headers: [t('priorities.area'), t('matrix.importance'), t('matrix.satisfaction'), t('matrix.quadrant')],
     rows: d.points.map((p) => [pick(p.title, locale), p.importance, p.satisfaction, p.quadrant ? t(`matrix.quadrants.${p.quadrant}`) : null]),
+    measures: [undefined, 'mean', 'mean'],
   };
 }
 
@@ -106,6 +120,7 @@ export function distributionTable(d: Distribution, caption: string, options: { r
     caption,
     headers: [t('explorer.item'), ...d.columns.map(columnLabel), ...(showTotal ? [t('explorer.total')] : []), ...(options.scale ? [t('explorer.mean')] : [])],
     rows: d.rows.map((r) => [r.label ? pick(r.label, locale) : t('explorer.answer'), ...r.counts, ...(showTotal ? [r.total] : []), ...(options.scale ? [r.mean] : [])]),
+    measures: [undefined, ...d.columns.map(() => 'count' as const), ...(showTotal ? ['count' as const] : []), ...(options.scale ? ['mean' as const] : [])],
   };
 }
 
@@ -146,6 +161,7 @@ export function serviceMatrixTable(d: ServiceMatrixData & { area: { title: Local
       p.satisfaction,
       p.quadrant ? t(`matrix.quadrants.${p.quadrant}`) : p.basis.kind === 'none' ? t('noData') : null,
     ]),
+    measures: [undefined, 'mean', undefined, ...(proxy ? ['share' as const] : []), 'mean'],
   };
 }
 
@@ -168,5 +184,6 @@ export function forumTable(d: MonitoringData, t: T, locale: string): TableSpec {
     caption: t('forum.caption', { scope: d.commune?.name ?? t('county'), area: pick(d.area?.title, locale) }),
     headers: [t('forum.quarter'), t('forum.forumMean'), t('forum.ratings'), t('forum.residentsMean')],
     rows: d.quarters.map((q) => [quarterLabel(q.quarter, t), q.forum ?? t('noData'), q.ratings, q.fieldwork ? d.residents.mean : t('noData')]),
+    measures: [undefined, 'mean', 'count', 'mean'],
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { numberFormat } from '@/lib/i18n/number-format';
+import { measureFormat, numberFormat, type Measure } from '@/lib/i18n/number-format';
 import { minGroup } from './queries';
 import type { TableValue } from './tables';
 
@@ -12,8 +12,13 @@ import type { TableValue } from './tables';
 export interface ResultsText {
   /** A "results" message; keys are built from data (areas, views), hence the loose signature. */
   t: (key: string, values?: Record<string, string | number>) => string;
-  /** A table's number, formatted, or the suppression words ("fewer than 5"). */
-  show: (v: TableValue) => string;
+  /**
+   * A table's number, formatted by what it measures (one rounding rule per measure), or the
+   * suppression words ("fewer than 5"): those read right only where a count stands.
+   */
+  show: (v: TableValue, measure?: Measure) => string;
+  /** The page's language, for the parts that format on their own (chart axes). */
+  locale: string;
 }
 
 export async function getResultsText(): Promise<ResultsText> {
@@ -21,5 +26,9 @@ export async function getResultsText(): Promise<ResultsText> {
   const t = results as unknown as ResultsText['t'];
   const fewer = t('fewer', { k: minGroup() });
   const format = numberFormat(locale);
-  return { t, show: (v) => (v === null ? fewer : typeof v === 'number' ? format.format(v) : v) };
+  return {
+    t,
+    locale,
+    show: (v, measure) => (v === null ? fewer : typeof v === 'number' ? (measure ? measureFormat(locale, measure) : format).format(v) : v),
+  };
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { SelectField } from '@/components/ui/field';
 import { MeetingList } from '@/components/meetings/meeting-list';
+import { MonthAgenda } from '@/components/meetings/month-agenda';
 import { MonthGrid } from '@/components/meetings/month-grid';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -159,8 +160,10 @@ async function MonthSection({
   type?: (typeof MEETING_TYPES)[number];
   links: { prev: string; next: string; current: string | null };
 }) {
-  const t = await getTranslations('meetings');
+  const [t, format] = await Promise.all([getTranslations('meetings'), getFormatter()]);
   const meetings = await listMonthMeetings({ year, month, communeId, type });
+  const today = dayKey(new Date());
+  const label = t('month.caption', { month: format.dateTime(new Date(Date.UTC(year, month - 1, 15, 12)), { month: 'long', year: 'numeric', timeZone: 'UTC' }) });
   return (
     <section aria-label={t('views.month')} className="space-y-3">
       <nav aria-label={t('views.month')} className="flex flex-wrap gap-4">
@@ -168,8 +171,22 @@ async function MonthSection({
         {links.current ? <Link href={links.current}>{t('month.today')}</Link> : null}
         <Link href={links.next}>{t('month.next')} →</Link>
       </nav>
-      <MonthGrid year={year} month={month} meetings={meetings} today={dayKey(new Date())} />
-      {meetings.length === 0 ? <p role="status">{t('month.empty')}</p> : null}
+      {/* A phone gets the month as an agenda (seven columns would not fit: Friday to Sunday fell
+          off the screen); wider screens get the grid. CSS picks one, so each has the same data. */}
+      <div className="hidden md:block">
+        <MonthGrid year={year} month={month} meetings={meetings} today={today} />
+      </div>
+      {meetings.length > 0 ? (
+        <div className="md:hidden">
+          <MonthAgenda meetings={meetings} today={today} label={label} />
+        </div>
+      ) : null}
+      {meetings.length === 0 ? (
+        <p role="status">
+          <span className="md:hidden">{label}: </span>
+          {t('month.empty')}
+        </p>
+      ) : null}
     </section>
   );
 }

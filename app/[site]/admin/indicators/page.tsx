@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { HorizontalBarChart, TimelineChart } from '@/components/charts/charts';
+import { BarList } from '@/components/charts/bar-list';
+import { LineFigure } from '@/components/charts/line-figure';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { load, signedIn } from '@/app/_http/page-guard';
 import { now } from '@/lib/clock';
 import { canReadIndicators } from '@/lib/indicators/permissions';
-import { cellKey, getIndicators, type Indicators } from '@/lib/indicators/queries';
+import { cellKey, getIndicators, monthOf, type Indicators } from '@/lib/indicators/queries';
 import { indicatorParamsSchema } from '@/lib/indicators/schema';
 import { communesTable, forumTable, meetingsTable, publicationsTable, responsesTable } from '@/lib/indicators/tables';
 import { getIndicatorWords } from '@/lib/indicators/text';
@@ -27,12 +28,20 @@ function perMonth(d: Indicators, pick: (cell: NonNullable<ReturnType<Indicators[
 export default async function IndicatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await signedIn('/admin/indicators', canReadIndicators);
   const params = indicatorParamsSchema.parse(await searchParams);
-  const [d, t, { words, text }] = await Promise.all([load(getIndicators({ actor, params, now: await now() })), getTranslations('indicators'), getIndicatorWords({ months: 'label' })]);
+  const today = await now();
+  const [d, t, { words, text }] = await Promise.all([load(getIndicators({ actor, params, now: today })), getTranslations('indicators'), getIndicatorWords({ months: 'label' })]);
 
   const query = new URLSearchParams({ from: d.from, to: d.to, ...(d.commune ? { commune: d.commune.slug } : {}) });
   const csv = (view: string, dialect?: 'plain') => `/admin/indicators/csv?${new URLSearchParams({ view, ...Object.fromEntries(query), ...(dialect ? { dialect } : {}) })}`;
-  const labels = d.months.map(words.month);
+  // Short month names on the charts' axes ("mar 26"); the tables carry the full ones.
+  const short = new Intl.DateTimeFormat(text.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const labels = d.months.map((m) => short.format(new Date(`${m}-15T12:00:00Z`)));
   const series = (values: number[]) => values.map((value, i) => ({ label: labels[i]!, value }));
+  // The month still running is drawn dashed to a hollow dot and named: half a month is no drop.
+  const partial = d.months.at(-1) === monthOf(today);
+  const line = (summary: string, values: number[]) => (
+    <LineFigure summary={summary} points={series(values)} show={(v) => text.show(v)} partial={partial} partialNote={t('partialNote', { month: words.month(d.to) })} />
+  );
 
   return (
     <div className="space-y-8">
@@ -79,7 +88,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         table={meetingsTable(d, words)}
         csvHref={csv('meetings')}
         csvName={t('csvNames.meetings')}
-        chart={<TimelineChart summary={t('meetings.chart')} data={series(perMonth(d, (c) => c.attendance))} />}
+        chart={line(t('meetings.chart'), perMonth(d, (c) => c.attendance))}
       />
       <ChartFigure
         id="forum"
@@ -89,7 +98,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         table={forumTable(d, words)}
         csvHref={csv('forum')}
         csvName={t('csvNames.forum')}
-        chart={<TimelineChart summary={t('forum.chart')} data={series(perMonth(d, (c) => c.posts))} />}
+        chart={line(t('forum.chart'), perMonth(d, (c) => c.posts))}
       />
       <ChartFigure
         id="responses"
@@ -99,7 +108,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         table={responsesTable(d, words)}
         csvHref={csv('responses')}
         csvName={t('csvNames.responses')}
-        chart={<TimelineChart summary={t('responses.chart')} data={series(perMonth(d, (c) => (c.responsesPaper ?? 0) + (c.responsesInvitation ?? 0) + (c.responsesOpenLink ?? 0)))} />}
+        chart={line(t('responses.chart'), perMonth(d, (c) => (c.responsesPaper ?? 0) + (c.responsesInvitation ?? 0) + (c.responsesOpenLink ?? 0)))}
       />
       <ChartFigure
         id="publications"
@@ -109,7 +118,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         table={publicationsTable(d, words)}
         csvHref={csv('publications')}
         csvName={t('csvNames.publications')}
-        chart={<TimelineChart summary={t('publications.chart')} data={series(perMonth(d, (c) => c.news + c.documents))} />}
+        chart={line(t('publications.chart'), perMonth(d, (c) => c.news + c.documents))}
       />
       <ChartFigure
         id="communes"
@@ -121,8 +130,9 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         csvName={t('csvNames.communes')}
         open
         chart={
-          <HorizontalBarChart
+          <BarList
             summary={t('communes.chart')}
+            show={(v) => text.show(v)}
             data={d.areas
               .filter((a) => a.communeId !== null)
               .map((a) => {

@@ -65,14 +65,14 @@ export default async function AdminMailPage({ searchParams }: { searchParams: Pr
           {page.messages.map((m) => (
             <tr key={m.id} className={rowClass}>
               <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(m.createdAt, 'shortDateTimeSeconds')}</td>
-              <td className="px-2 py-2 break-all">{m.toAddress}</td>
+              <td className="px-2 py-2 whitespace-nowrap">{m.toAddress}</td>
               <td className="px-2 py-2">
                 <Link href={`/admin/mail/${m.id}`}>{m.subject}</Link>
                 <code className="block text-sm text-muted">{m.kind}</code>
               </td>
               <td className="px-2 py-2">{t(`status.${m.status}`)}</td>
               <td className="px-2 py-2">{m.attempts}</td>
-              <td className="px-2 py-2 text-sm break-all">{m.lastError ?? '—'}</td>
+              <td className="min-w-48 px-2 py-2 text-sm break-words">{m.lastError ?? '—'}</td>
               <td className="px-2 py-2">
                 {m.status === 'failed' ? <ActionButton action={resendMailAction} fields={{ id: String(m.id) }} label={t('resend')} context={m.subject} /> : null}
               </td>

@@ -56,7 +56,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <th scope="row" className="px-2 py-2 font-normal">
                     <Link href={`/admin/users/${user.id}`}>{user.name || t('common.deletedUser')}</Link>
                   </th>
-                  <td className="px-2 py-2 break-all">{user.status === 'deleted' ? '—' : user.email}</td>
+                  <td className="px-2 py-2 whitespace-nowrap">{user.status === 'deleted' ? '—' : user.email}</td>
                   <td className="px-2 py-2">{t(`admin.status.${user.status}`)}</td>
                   <td className="px-2 py-2">
                     {user.roles.length === 0 ? (

@@ -61,12 +61,13 @@ export default async function MeetingPage({ params }: Params) {
       {ended ? <p className="rounded-md border-l-4 border-gray-500 bg-gray-50 px-4 py-3">{t('detail.past')}</p> : null}
       {meeting.cancelledAt ? <Alert tone="error">{tc('cancelledNotice', { reason: meeting.cancelReason ?? '' })}</Alert> : null}
 
-      <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">
-        <dt className="font-semibold">{t('detail.when')}</dt>
+      {/* On a phone each term sits over its value, pairs apart; side by side from sm up. */}
+      <dl className="grid gap-x-6 sm:grid-cols-[auto_1fr] sm:gap-y-3">
+        <dt className="mt-3 font-semibold first:mt-0 sm:mt-0">{t('detail.when')}</dt>
         <dd>
           <time dateTime={meeting.startsAt.toISOString()}>{format.dateTimeRange(meeting.startsAt, meeting.endsAt, 'fullDateTime')}</time>
         </dd>
-        <dt className="font-semibold">{t('detail.where')}</dt>
+        <dt className="mt-3 font-semibold first:mt-0 sm:mt-0">{t('detail.where')}</dt>
         <dd>
           <Polish>{meeting.address}</Polish>
           {meeting.onlineUrl ? (
@@ -80,7 +81,7 @@ export default async function MeetingPage({ params }: Params) {
         </dd>
         {meeting.linkUrl ? (
           <>
-            <dt className="font-semibold">{t('detail.link')}</dt>
+            <dt className="mt-3 font-semibold first:mt-0 sm:mt-0">{t('detail.link')}</dt>
             <dd>
               <a href={meeting.linkUrl} rel={meeting.linkUrl.startsWith('/') ? undefined : 'noopener noreferrer nofollow'}>
                 {meeting.linkUrl}
@@ -88,7 +89,7 @@ export default async function MeetingPage({ params }: Params) {
             </dd>
           </>
         ) : null}
-        <dt className="font-semibold">{t('detail.seats')}</dt>
+        <dt className="mt-3 font-semibold first:mt-0 sm:mt-0">{t('detail.seats')}</dt>
         <dd>
           {meeting.capacity !== null
             ? t('detail.seatsCount', { count: meeting.attendeeCount, capacity: meeting.capacity })

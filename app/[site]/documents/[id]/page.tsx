@@ -102,7 +102,7 @@ export default async function DocumentPage({ params }: Params) {
               <th scope="row" className="px-2 py-2">
                 {v.number}
               </th>
-              <td className="px-2 py-2 break-all">{v.fileName}</td>
+              <td className="min-w-40 px-2 py-2 break-all">{v.fileName}</td>
               <td className="px-2 py-2">
                 <FileSummary contentType={v.contentType} size={v.size} pageCount={v.pageCount} />
               </td>

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure, ResultsTable } from '@/components/charts/chart-figure';
-import { HorizontalBarChart, TimelineChart } from '@/components/charts/charts';
+import { BarList } from '@/components/charts/bar-list';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
+import { WeeklyFigure } from '@/components/results/weekly-figure';
 import { PageHeader } from '@/components/ui/page-header';
 import { canSeeAllResults } from '@/lib/results/permissions';
 import { getOverview } from '@/lib/results/queries';
-import { heatTable, pick, responsesTable, timelineTable, type TableValue } from '@/lib/results/tables';
+import { heatTable, pick, responsesTable, type TableValue } from '@/lib/results/tables';
 import { getResultsText } from '@/lib/results/text';
+import { dayKey } from '@/lib/local-time';
 import { loadView } from '../load';
 import { pageSite, viewerOf, type SiteParams } from '@/app/_http/page-site';
 
@@ -35,7 +37,6 @@ export default async function OverviewPage({ params }: { params: Promise<{ site:
   const title = pick({ pl: data.survey.titlePl, en: data.survey.titleEn }, locale);
   const responses = responsesTable(data, text.t);
   const heat = heatTable(data, text.t, locale);
-  const weekly = timelineTable(data, text.t);
   const csv = (view: string) => `/results/${slug}/csv?view=${view}`;
   return (
     <div>
@@ -50,7 +51,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ site:
           table={responses}
           csvHref={csv('responses')}
           csvName={t('csvNames.responses')}
-          chart={<HorizontalBarChart summary={t('overview.responses')} data={data.communes.map((c) => ({ label: c.name, value: c.total }))} />}
+          chart={<BarList summary={t('overview.responses')} show={(v) => text.show(v, 'count')} data={data.communes.map((c) => ({ label: c.name, value: c.total }))} />}
         />
         <section aria-labelledby="heat" className="space-y-3">
           <h2 id="heat">{t('overview.heat')}</h2>
@@ -63,16 +64,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ site:
             </a>
           </p>
         </section>
-        <ChartFigure
-          id="timeline"
-          title={t('overview.timeline')}
-          lead={t('overview.timelineLead')}
-          text={text}
-          table={weekly}
-          csvHref={csv('timeline')}
-          csvName={t('csvNames.timeline')}
-          chart={<TimelineChart summary={t('overview.timeline')} data={data.weekly.map((w) => ({ label: w.week, value: w.responses }))} />}
-        />
+        {/* Today in Warsaw: whether the last week has ended (the page is kept 30 s at most). */}
+        <WeeklyFigure data={data} today={dayKey(new Date())} text={text} csvHref={csv('timeline')} />
       </div>
       <ResultsNotes k={data.k} text={text} />
     </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { HorizontalBarChart } from '@/components/charts/charts';
+import { BarList } from '@/components/charts/bar-list';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
 import { SelectField } from '@/components/ui/field';
@@ -110,13 +110,14 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
                     csvName={t('csvNames.explorer')}
                     chart={
                       single ? (
-                        <HorizontalBarChart summary={caption} data={table.headers.slice(1, 1 + dist.columns.length).map((label, i) => ({ label, value: dist.rows[0]!.counts[i] ?? null }))} />
+                        <BarList summary={caption} show={(v) => text.show(v, 'count')} data={table.headers.slice(1, 1 + dist.columns.length).map((label, i) => ({ label, value: dist.rows[0]!.counts[i] ?? null }))} />
                       ) : (
                         // Rated rows by their mean on the 1–5 scale, other rows by their count: never the
                         // two on one axis (a suppressed mean would otherwise be drawn as a count).
-                        <HorizontalBarChart
+                        <BarList
                           summary={caption}
                           scale={opts.scale}
+                          show={(v) => (v === null && opts.scale ? t('hidden') : text.show(v, opts.scale ? 'mean' : 'count'))}
                           data={dist.rows.map((r) => ({ label: pick(r.label, locale), value: opts.scale ? r.mean : r.total }))}
                         />
                       )

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { MonitoringChart } from '@/components/charts/charts';
+import { MonitoringPlot } from '@/components/charts/monitoring-plot';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
@@ -72,11 +72,11 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
             csvName={t('csvNames.forum')}
             chart={
               <div className="space-y-2">
-                <MonitoringChart
+                <MonitoringPlot
                   summary={t('forum.chart')}
-                  forumLabel={t('forum.forumSeries')}
                   residents={residents.mean}
-                  residentsLabel={residents.mean === null ? '' : t('forum.residentsLine', { mean: text.show(residents.mean) })}
+                  residentsLabel={residents.mean === null ? '' : t('forum.residentsLine', { mean: text.show(residents.mean, 'mean') })}
+                  mean={(v) => text.show(v, 'mean')}
                   data={data.quarters.map((q) => ({ label: quarterLabel(q.quarter, text.t), forum: q.forum }))}
                 />
                 <ul className="text-sm text-muted">

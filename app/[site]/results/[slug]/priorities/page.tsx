@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { HorizontalBarChart } from '@/components/charts/charts';
+import { BarList } from '@/components/charts/bar-list';
 import { ResultsNotes } from '@/components/results/notes';
 import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
@@ -43,7 +43,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
           open
           csvHref={`/results/${slug}/csv${query({ view: 'priorities', commune: communeId })}`}
           csvName={t('csvNames.priorities')}
-          chart={<HorizontalBarChart summary={t('priorities.ranking')} data={data.rows.map((r) => ({ label: pick(r.title, locale), value: r.borda }))} />}
+          chart={<BarList summary={t('priorities.ranking')} show={(v) => (v === null ? t('hidden') : text.show(v, 'count'))} data={data.rows.map((r) => ({ label: pick(r.title, locale), value: r.borda }))} />}
         />
         <section aria-labelledby="improvements" className="space-y-6">
           <h2 id="improvements">{t('priorities.improvements')}</h2>
@@ -60,7 +60,7 @@ export default async function PrioritiesPage({ params, searchParams }: { params:
                 table={table}
                 csvHref={`/results/${slug}/csv${query({ view: 'improvements', commune: communeId })}`}
                 csvName={t('csvNames.improvements')}
-                chart={<HorizontalBarChart summary={table.caption} data={area.options.map((o) => ({ label: pick(o.label, locale), value: o.count }))} />}
+                chart={<BarList summary={table.caption} show={(v) => text.show(v, 'count')} data={area.options.map((o) => ({ label: pick(o.label, locale), value: o.count }))} />}
               />
             );
           })}

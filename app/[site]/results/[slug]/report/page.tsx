@@ -64,13 +64,14 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     caption: t('report.below'),
     headers: [t('priorities.area'), t('report.communeMean'), t('report.countyMean'), t('report.difference')],
     rows: below.map((x) => [pick(x.area.title, locale), x.mine, x.county, Math.round((x.mine! - x.county!) * 100) / 100]),
+    measures: [undefined, 'mean', 'mean', 'mean'],
   };
   const top = prioritiesTable({ ...priorities, rows: priorities.rows.slice(0, 3) }, text.t, locale);
   return (
     <article className="space-y-8">
       <style>{PRINT_CSS}</style>
       <PageHeader title={t('report.title', { commune: commune.name })} lead={t('report.lead', { survey, commune: commune.name })}>
-        <p className="text-lg font-semibold">{t('report.responses', { n: text.show(count) })}</p>
+        <p className="text-lg font-semibold">{t('report.responses', { n: text.show(count, 'count') })}</p>
         <PrintButton label={t('report.print')} />
       </PageHeader>
       <ResultsNav slug={slug} current="report" staff={canSeeAllResults(user)} text={text} />

@@ -1,18 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { SurveyForm } from '@/components/surveys/survey-form';
+import { PaperEntryForm } from '@/components/surveys/paper-entry-form';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForPaperEntry } from '@/lib/surveys/queries';
 import { load, signedIn } from '@/app/_http/page-guard';
-import { requestDataController } from '@/lib/county';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('surveys'))('paper.title') };
 }
 
-/** Operators type in paper questionnaires: one page, selects with type-ahead, Enter to advance. */
+/** Operators type in paper questionnaires: one page laid out as the printed one, selects with type-ahead, Enter to advance. */
 export default async function PaperEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await signedIn(`/surveys/manage/${id}/paper`);
@@ -28,15 +27,11 @@ export default async function PaperEntryPage({ params }: { params: Promise<{ id:
         </p>
       </PageHeader>
       {accepting ? (
-        <SurveyForm
+        <PaperEntryForm
           slug={survey.slug}
-          title={title}
           definition={survey.definition}
-          responseMode={survey.responseMode}
           communes={communes}
           localities={localities}
-        controller={await requestDataController()}
-          mode="paper"
           submitUrl={`/surveys/manage/${survey.id}/paper/submit`}
           enteredBefore={enteredByMe}
         />
