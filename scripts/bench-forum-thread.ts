@@ -11,8 +11,7 @@
  *   BENCH_SECONDS     seconds per URL and concurrency (default 10); BENCH_WARMUP_SECONDS (default 3)
  *   BENCH_CLIENT      wrk (default when `wrk` is installed: apt-get install -y wrk) or node
  *                     (scripts/bench-http.ts); one client measures every URL of a run
- *   BENCH_NODE_OPTIONS  NODE_OPTIONS for both servers alike (default --max-old-space-size=256, as
- *                     npm start and deploy/agora@.service run the app)
+ *   BENCH_NODE_OPTIONS  NODE_OPTIONS for both servers alike, e.g. --max-old-space-size=256
  *   BENCH_KEEP=1      keep the scratch database afterwards
  *
  * It creates a scratch database, migrates it and loads the deployment with the demo data, adds one
@@ -45,7 +44,7 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 const client = process.env.BENCH_CLIENT ?? (hasWrk ? 'wrk' : 'node');
 /** Given to both servers, never to this script (the load generator). */
-const serverNodeOptions = { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256' };
+const serverNodeOptions = process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {};
 const POSTS = 2000;
 const PER_PAGE = 20;
 /** A demo forum member (db/seed/forum.ts): an approved seat, so the thread shows them its forms. */
@@ -286,7 +285,7 @@ async function main() {
     for (const target of targets) await measure(target.url, 10, warmupSeconds, target.member ? await memberCookie() : {});
 
     console.log(
-      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL; servers' NODE_OPTIONS=${serverNodeOptions.NODE_OPTIONS}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL${process.env.BENCH_NODE_OPTIONS ? `; servers' NODE_OPTIONS=${process.env.BENCH_NODE_OPTIONS}` : ''}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
     const header = ['page', 'reader', 'c=1 p50', 'c=1 p95', 'c=10 req/s', 'c=10 p95', '× bare', 'CPU ms/req', 'failed'];
     console.log(header.join(' | '));
