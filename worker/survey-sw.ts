@@ -59,7 +59,9 @@ const serwist = new Serwist({
         // A rural connection that hangs: after this long the kept copy is shown (and the network
         // answer, if it comes, still refreshes it).
         networkTimeoutSeconds: 8,
-        matchOptions: { ignoreSearch: true },
+        // Next.js varies the page on its router headers, which only its data requests (not kept
+        // here) carry: the kept HTML answers any navigation to the page, whatever its query.
+        matchOptions: { ignoreSearch: true, ignoreVary: true },
         plugins: [onlyAnonymousSurveyPages, new ExpirationPlugin({ maxEntries: 10, maxAgeSeconds: 30 * DAY }), offlinePage],
       }),
     },
