@@ -29,8 +29,10 @@ export function DeviceWorker() {
         // No worker (an old browser, a private window, storage off): the survey still works online.
       }
     };
-    if (document.readyState === 'complete') void start();
-    else window.addEventListener('load', () => void start(), { once: true });
+    // After the page has loaded and the phone is idle: the questionnaire comes first.
+    const whenIdle = () => (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(() => void start(), { timeout: 3000 }) : setTimeout(() => void start(), 1000));
+    if (document.readyState === 'complete') whenIdle();
+    else window.addEventListener('load', whenIdle, { once: true });
   }, []);
   return null;
 }
