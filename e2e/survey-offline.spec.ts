@@ -81,7 +81,7 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
 
   // The page and the files it loaded are kept by the survey's worker (and nothing else is).
   await expect
-    .poll(() => page.evaluate(async () => (await (await caches.open('agora-survey-pages')).keys()).map((r) => new URL(r.url).pathname)))
+    .poll(() => page.evaluate(async () => (await (await caches.open('agora-survey-pages')).keys()).map((r) => new URL(r.url).pathname)), { timeout: 30_000 })
     .toEqual([`/s/${slug}`]);
   const scripts = await page.evaluate(() => [...document.scripts].filter((s) => s.src.includes('/_next/static/')).map((s) => new URL(s.src).pathname));
   expect(scripts.length).toBeGreaterThan(0);
@@ -89,7 +89,7 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
     .poll(async () => {
       const kept = await page.evaluate(async () => (await (await caches.open('agora-survey-assets')).keys()).map((r) => new URL(r.url).pathname));
       return scripts.filter((s) => !kept.includes(s));
-    })
+    }, { timeout: 30_000 })
     .toEqual([]);
 
   await page.getByLabel('Zapoznałem(-am) się z informacją i chcę wypełnić ankietę').check();
@@ -147,9 +147,10 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   expect(Object.keys(left)).toEqual([`agora-survey:sent:${slug}`]);
   expect(left[`agora-survey:sent:${slug}`]).not.toContain('yes');
 
-  // Coming back later: told at once that it was received, no form to fill again.
+  // Coming back later: told at once that it was received (by the server, from the browser's
+  // cookie; or by the phone's receipt), no form to fill again.
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Twoja ankieta została już wysłana' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^(Ta przeglądarka wysłała już ankietę|Twoja ankieta została już wysłana)$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Wyślij ankietę' })).toHaveCount(0);
   await shot(page, testInfo, 'returning after sending');
   await context.close();
