@@ -42,8 +42,9 @@ async function deviceCopy(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('agora-survey')).map((k) => [k, localStorage.getItem(k)!])));
 }
 
+/** A full-page screenshot at 390 px, kept with the test's results. */
 async function shot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(`${name} (390 px)`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
 test('a coordinator publishes a one-question survey', async ({ page }) => {
@@ -83,7 +84,8 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   await expect
     .poll(() => page.evaluate(async () => (await (await caches.open('agora-survey-pages')).keys()).map((r) => new URL(r.url).pathname)), { timeout: 30_000 })
     .toEqual([`/s/${slug}`]);
-  const scripts = await page.evaluate(() => [...document.scripts].filter((s) => s.src.includes('/_next/static/')).map((s) => new URL(s.src).pathname));
+  // (A nomodule script — the polyfills for old browsers — is never loaded, so never kept.)
+  const scripts = await page.evaluate(() => [...document.scripts].filter((s) => !s.noModule && s.src.includes('/_next/static/')).map((s) => new URL(s.src).pathname));
   expect(scripts.length).toBeGreaterThan(0);
   await expect
     .poll(async () => {
@@ -106,18 +108,19 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   expect(keptNonce).toBeTruthy();
   await cutNetwork(context);
   await expect(page.getByText('Brak połączenia z internetem. Możesz wypełniać dalej')).toBeVisible();
+  await shot(page, testInfo, 'offline-filling');
   await page.reload();
   expect(await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce)).toBe(keptNonce);
   await expect(page.getByRole('heading', { name: 'Masz niedokończoną ankietę' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Zacznij od nowa' })).toBeVisible();
-  await shot(page, testInfo, 'resume offer, offline');
+  await shot(page, testInfo, 'offline-resume-offer');
   await page.getByRole('button', { name: 'Kontynuuj' }).click();
   await expect(page.getByRole('heading', { name: 'O Tobie' })).toBeVisible();
   // A questionnaire never opened on this phone cannot open offline: the worker says so plainly.
   const other = await context.newPage();
   await other.goto(`/s/inna-${stamp}`);
   await expect(other.getByRole('heading', { name: 'Brak połączenia z internetem' }).first()).toBeVisible();
-  await shot(other, testInfo, 'offline, a page never kept');
+  await shot(other, testInfo, 'offline-never-kept');
   await other.close();
   await page.getByRole('button', { name: 'Wstecz' }).click();
   await expect(page.getByLabel('Tak', { exact: true })).toBeChecked();
@@ -130,7 +133,7 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   await page.getByRole('button', { name: 'Wyślij ankietę' }).click();
   await expect(page.getByRole('heading', { name: 'Zapisano na tym telefonie' })).toBeFocused();
   await expect(page.getByText('Wyślemy ją sami, gdy połączenie wróci')).toBeVisible();
-  await shot(page, testInfo, 'saved on this phone, waiting');
+  await shot(page, testInfo, 'offline-saved-on-phone');
   await expectAccessible(page);
   const waiting = await deviceCopy(page);
   expect(Object.keys(waiting)).toContain(`agora-survey:outbox:${slug}`);
@@ -141,7 +144,7 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   // The signal returns: it goes by itself, and its answers leave the phone.
   await restoreNetwork(context);
   await expect(page.getByRole('heading', { name: 'Wysłano. Dziękujemy!' })).toBeVisible();
-  await shot(page, testInfo, 'sent');
+  await shot(page, testInfo, 'offline-sent');
   await expectAccessible(page);
   const left = await deviceCopy(page);
   expect(Object.keys(left)).toEqual([`agora-survey:sent:${slug}`]);
@@ -152,7 +155,7 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   await page.reload();
   await expect(page.getByRole('heading', { name: /^(Ta przeglądarka wysłała już ankietę|Twoja ankieta została już wysłana)$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Wyślij ankietę' })).toHaveCount(0);
-  await shot(page, testInfo, 'returning after sending');
+  await shot(page, testInfo, 'offline-returning');
   await context.close();
 });
 

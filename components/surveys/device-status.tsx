@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -23,12 +23,13 @@ function useFocusOnShow<T extends HTMLElement>(key: unknown, enabled: boolean) {
 /** A questionnaire kept from an earlier visit: continue it, or start again (it is deleted). */
 export function DeviceResumeOffer({ savedAt, onResume, onStartOver }: { savedAt: number; onResume: () => void; onStartOver: () => void }) {
   const t = useTranslations('surveys.device');
+  const format = useFormatter();
   return (
     <section aria-labelledby="device-resume" className="space-y-4 rounded-md border-2 border-brand-700 bg-brand-50 p-4">
       <h2 id="device-resume">
         {t('resumeTitle')}
       </h2>
-      <p>{t('resumeBody', { savedAt: new Date(savedAt) })}</p>
+      <p>{t('resumeBody', { savedAt: format.dateTime(new Date(savedAt), 'shortDateTime') })}</p>
       <div className="flex flex-wrap gap-3">
         <Button type="button" onClick={onResume}>
           {t('resume')}
@@ -44,11 +45,12 @@ export function DeviceResumeOffer({ savedAt, onResume, onStartOver }: { savedAt:
 /** The line under the form: where the answers are, or why they are not kept. */
 export function DeviceSaveNote({ savedAt, storageOff, online, consent }: { savedAt: number | null; storageOff: boolean; online: boolean; consent: boolean }) {
   const t = useTranslations('surveys.device');
+  const format = useFormatter();
   return (
     <div className="space-y-2 text-sm">
       {!online ? <Alert tone="info">{t('offline')}</Alert> : null}
       <p className="text-muted" data-testid="device-save-note">
-        {storageOff ? t('storageOff') : savedAt !== null ? t('savedHereAt', { savedAt: new Date(savedAt) }) : consent ? null : t('notSavedBeforeConsent')}
+        {storageOff ? t('storageOff') : savedAt !== null ? t('savedHereAt', { savedAt: format.dateTime(new Date(savedAt), 'time') }) : consent ? null : t('notSavedBeforeConsent')}
       </p>
     </div>
   );
@@ -69,6 +71,7 @@ export function DeviceOutcomePanel({
 }) {
   const t = useTranslations('surveys.device');
   const errorText = useErrorText();
+  const format = useFormatter();
   const heading = useFocusOnShow<HTMLHeadingElement>(outcome.kind, !outcome.restored);
   const title =
     outcome.kind === 'queued' ? t('queuedTitle') : outcome.kind === 'sent' ? (outcome.justNow ? t('sentTitle') : t('alreadySentTitle')) : t('refusedTitle');
@@ -87,7 +90,7 @@ export function DeviceOutcomePanel({
       ) : null}
       {outcome.kind === 'sent' ? (
         <>
-          <p role="status">{outcome.justNow ? t('sentBody', { sentAt: new Date(outcome.receipt.sentAt) }) : t('alreadySentBody', { sentAt: new Date(outcome.receipt.sentAt) })}</p>
+          <p role="status">{t(outcome.justNow ? 'sentBody' : 'alreadySentBody', { sentAt: format.dateTime(new Date(outcome.receipt.sentAt), 'longDateTime') })}</p>
           {canFillAnother ? (
             <Button type="button" variant="secondary" onClick={onBackToForm}>
               {t('fillAnother')}
