@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useErrorText } from '@/components/ui/field';
 import type { DeviceOutcome } from './use-device-survey';
+import { useHydrated } from './use-hydrated';
 
 // What the respondent is told about the copy of their questionnaire on this device: the offer to
 // resume, "saved on this phone" while filling, and after completing it "saved on this phone,
@@ -110,8 +111,12 @@ export function DeviceOutcomePanel({
   );
 }
 
-/** The information clause's paragraph on what stays on the device, and for how long. */
+/**
+ * The information clause's paragraph on what stays on the device, and for how long. Only where
+ * the page's scripts run: without them nothing is kept on the device, and nothing is claimed.
+ */
 export function DevicePrivacyNote() {
   const t = useTranslations('surveys.device');
-  return <p>{t('privacy')}</p>;
+  const live = useHydrated();
+  return live ? <p>{t('privacy')}</p> : null;
 }
