@@ -9,6 +9,7 @@ import { isSandboxedPath, newNonce, pagePolicy, publicPagePolicy, SANDBOXED_POLI
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { AppError } from '@/lib/errors';
 import { testClockOffsetSeconds } from '@/lib/test-clock';
+import { DEVICE_CACHE_HEADER, DEVICE_CACHE_VALUE, isSurveyPagePath } from '@/lib/surveys/device/offline-page';
 
 /**
  * Runs before every page: Auth.js re-signs the session cookie with a fresh expiry (at most once a
@@ -59,6 +60,9 @@ function pass(request: NextRequest, { signedIn }: { signedIn: boolean }): NextRe
   target.pathname = `${kept ? PUBLIC_PAGES_ROOT : ''}/${site}${pathname === '/' ? '' : pathname}`;
   const response = NextResponse.rewrite(target, { request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
+  // A questionnaire rendered for nobody in particular may be kept on the respondent's phone by the
+  // survey's service worker, for filling without a connection (lib/surveys/device/offline-page.ts).
+  if (!signedIn && isSurveyPagePath(pathname)) response.headers.set(DEVICE_CACHE_HEADER, DEVICE_CACHE_VALUE);
   return response;
 }
 
@@ -88,6 +92,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 
 export const config = {
   // Every page and route handler lives under app/[site]/ and must be rewritten, feeds included;
-  // only the API, Next.js's own files and the files in public/ are left alone.
-  matcher: ['/((?!api/|_next/|favicon\\.ico$|icon\\.svg$).*)'],
+  // only the API, Next.js's own files and the files in public/ (the survey's service worker, built
+  // into public/sw.js) are left alone.
+  matcher: ['/((?!api/|_next/|favicon\\.ico$|icon\\.svg$|sw\\.js$).*)'],
 };

@@ -133,9 +133,10 @@ test('a resident fills it on a phone: errors, condition, review; a retried submi
   await page.getByLabel('Miejsce 2.').selectOption({ label: 'Częstotliwość' });
   await noSidewaysScroll(page);
 
-  // Answers survive a reload.
+  // Answers survive a reload: the phone offers to continue where the resident left off.
   await page.reload();
-  await expect(page.getByText('Przywróciliśmy odpowiedzi')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Masz niedokończoną ankietę' })).toBeVisible();
+  await page.getByRole('button', { name: 'Kontynuuj' }).click();
   await expect(page.getByLabel('Tak', { exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'Dalej' }).click();
 
@@ -150,7 +151,7 @@ test('a resident fills it on a phone: errors, condition, review; a retried submi
   await expectAccessible(page);
 
   // The first attempt reaches the server, but the answer is lost on the way back (a dropped
-  // connection): the page says so and keeps everything; the retry stores nothing new.
+  // connection): the questionnaire waits on the phone; sending it again stores nothing new.
   let dropped = false;
   await page.route('**/submit', async (route) => {
     if (dropped) return route.continue();
@@ -159,8 +160,8 @@ test('a resident fills it on a phone: errors, condition, review; a retried submi
     await route.abort('connectionfailed');
   });
   await page.getByRole('button', { name: 'Wyślij ankietę' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Brak połączenia z internetem' })).toBeVisible();
-  await page.getByRole('button', { name: 'Wyślij ankietę' }).click();
+  await expect(page.getByRole('heading', { name: 'Zapisano na tym telefonie' })).toBeVisible();
+  await page.getByRole('button', { name: 'Wyślij teraz' }).click();
   await expect(page.getByRole('heading', { name: 'Dziękujemy!' })).toBeVisible();
   await expectAccessible(page);
   await page.context().close();

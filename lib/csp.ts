@@ -40,6 +40,8 @@ function policy(scriptSrc: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The survey's service worker (public/sw.js), said outright rather than left to script-src.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

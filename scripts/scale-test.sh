@@ -110,8 +110,8 @@ for port in "$PG_PRIMARY_PORT" "$PG_REPLICA_PORT" "$REDIS_PORT" "$APP_A_PORT" "$
 done
 
 if [ "$BUILD" = 1 ] || [ ! -f .next/BUILD_ID ]; then
-  step "production build (next build)"
-  npx next build
+  step "production build (next build, then the survey worker)"
+  npm run build
 fi
 
 # ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useErrorText } from '@/components/ui/field';
 import type { DataController } from '@/lib/county';
 import { fieldId, type Errors } from '@/lib/surveys/steps';
+import { DevicePrivacyNote } from './device-status';
 
 export function ConsentStep(props: {
   consent: boolean;
@@ -26,6 +27,7 @@ export function ConsentStep(props: {
         <p>{t('rodo2')}</p>
         <p>{t('rodo3')}</p>
         <p>{t('rodo4')}</p>
+        <DevicePrivacyNote />
       </div>
       {props.needsCode ? (
         <div className="space-y-1">

@@ -3,5 +3,5 @@ import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function SurveyFillLayout({ children }: { children: ReactNode }) {
   // Only the words the questionnaire uses: the builder's and the office's stay on the server.
-  return <ClientMessages namespaces={['surveys.fill', 'surveys.ageGroups', 'surveys.respondentTypes']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['surveys.fill', 'surveys.device', 'surveys.ageGroups', 'surveys.respondentTypes']}>{children}</ClientMessages>;
 }

@@ -1,21 +1,32 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, type FormEvent } from 'react';
+import { useActionState, useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import type { DataController } from '@/lib/county';
 import type { SurveyDefinition } from '@/lib/surveys/definition';
 import { translatedContent } from '@/lib/i18n/content-lang';
 import { localize, visibleQuestionIds } from '@/lib/surveys/questions';
-import { questionsOfStep, stepLayout, type FillState } from '@/lib/surveys/steps';
+import { newDraft, questionsOfStep, stepLayout, type FillState } from '@/lib/surveys/steps';
+import { surveyVersion } from '@/lib/surveys/device/store';
 import { AnswersReview } from '../answers-review';
 import { ErrorSummary, Honeypot, StepMessage } from '../step-notices';
 import { ConsentStep } from '../consent-step';
 import { ProfileFields } from '../profile-fields';
 import { QuestionField } from '../question-field';
+import { DeviceOutcomePanel, DeviceResumeOffer, DeviceSaveNote } from '../device-status';
+import { useDeviceSurvey, type DeviceSend } from '../use-device-survey';
 import { useHydrated } from '../use-hydrated';
-import { keepDraft, restoreKeptDraft } from './kept-draft';
-import { loadChecks, useFill } from './use-fill';
+import { loadChecks, useFill, type SendResult } from './use-fill';
+
+/** What the device's send (the outbox) means to the form; a queued one is shown by the device's outcome instead. */
+function toFillResult(result: DeviceSend): SendResult {
+  if (result.kind === 'sent') return { kind: 'stored' };
+  if (result.kind === 'waiting') return { kind: 'failed', message: result.reason === 'offline' ? 'survey_offline' : 'survey_server_error' };
+  const { fieldErrors, message } = result.body;
+  if (fieldErrors && Object.keys(fieldErrors).length > 0) return { kind: 'refused', fieldErrors, message };
+  return { kind: 'failed', message: message && message !== 'unexpected' ? message : 'survey_server_error' };
+}
 
 /** The start of a step (its progress line, then its heading). */
 const STEP_ANCHOR = 'survey-step';
@@ -51,15 +62,26 @@ export function SurveyFill(props: SurveyFillProps) {
   const locale = useLocale();
   // Without JavaScript the form posts to this address: its fragment brings the next step's start into view.
   const [posted, formAction] = useActionState(props.action, props.initial, `/s/${slug}#${STEP_ANCHOR}`);
-  const storageKey = `agora-survey:online:${slug}`;
-  const keeping = useRef(false);
   const fill = useFill({
     definition,
     communeIds: props.communes.map((c) => c.id),
     invitation: props.responseMode === 'invitation',
     submitUrl: props.submitUrl,
     initial: posted,
-    onChange: (state) => keeping.current && keepDraft(storageKey, state),
+    // The answers are kept on the phone as they are given, and a finished questionnaire goes
+    // through the phone's outbox (useDeviceSurvey): with no signal it waits and goes later.
+    onChange: (state) => device.keep(state.draft),
+    send: async (payload) => toFillResult(await device.send(payload)),
+  });
+  const version = useMemo(() => surveyVersion(definition), [definition]);
+  const device = useDeviceSurvey({
+    slug,
+    version,
+    mode: 'online',
+    submitUrl: props.submitUrl,
+    newDraft,
+    restore: (draft) => fill.replace(draft),
+    startsBlank: !posted.done && posted.draft.step === 0 && Object.keys(posted.draft.answers).length === 0,
   });
   const { state, focus } = fill;
   const { draft, errors, message } = state;
@@ -71,14 +93,6 @@ export function SurveyFill(props: SurveyFillProps) {
   const messageRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const live = useHydrated();
-
-  // After hydration: bring back answers kept in this browser (a fresh page only), then keep them.
-  useEffect(() => {
-    if (keeping.current) return;
-    if (!state.done && state.draft.step === 0 && Object.keys(state.draft.answers).length === 0) restoreKeptDraft(storageKey, fill);
-    keeping.current = true;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, after the first render in the browser
-  }, []);
 
   // Each step change puts the resident at the step's start: its heading focused, the top in view.
   useEffect(() => {
@@ -99,6 +113,32 @@ export function SurveyFill(props: SurveyFillProps) {
       return void fill.submit(website);
     }
     void fill.next();
+  }
+
+  // Sent, waiting on the phone, or a questionnaire kept from before: the device says so in place of the form.
+  if (device.outcome.kind !== 'filling' || device.offer) {
+    return (
+      <section className="mx-auto max-w-2xl space-y-5">
+        <h1 lang={props.titleLang}>{props.title}</h1>
+        {device.outcome.kind !== 'filling' ? (
+          <DeviceOutcomePanel outcome={device.outcome} canFillAnother={props.responseMode === 'invitation'} onSendNow={device.sendNow} onBackToForm={device.backToForm} />
+        ) : (
+          <DeviceResumeOffer
+            savedAt={device.offer!.savedAt}
+            // Either way the form comes back at its step, with the focus on the step's heading.
+            onResume={() => {
+              const step = device.offer!.draft.step;
+              device.resume();
+              fill.goTo(step);
+            }}
+            onStartOver={() => {
+              device.startOver();
+              fill.goTo(0);
+            }}
+          />
+        )}
+      </section>
+    );
   }
 
   if (state.done) {
@@ -196,8 +236,8 @@ export function SurveyFill(props: SurveyFillProps) {
           </Button>
         ) : null}
       </div>
-      {/* Kept in the browser only when JavaScript runs: without it, nothing is claimed. */}
-      {live ? <p className="text-sm text-muted">{t('autosaveNote')}</p> : null}
+      {/* Kept on the device only when JavaScript runs: without it, nothing is claimed. */}
+      {live ? <DeviceSaveNote savedAt={device.savedAt} storageOff={device.storageOff} online={device.online} consent={draft.consent} /> : null}
     </form>
   );
 }

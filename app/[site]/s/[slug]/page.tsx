@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DeviceWorker } from '@/components/surveys/device-worker';
 import { SurveyFill } from '@/components/surveys/fill/survey-fill';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
@@ -18,7 +19,8 @@ import { surveyStepAction } from './actions';
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { survey } = await load(getSurveyForFilling({ slug: (await params).slug }));
   const locale = await getLocale();
-  return { title: locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl };
+  // The survey can be added to a phone's home screen and opened without a connection.
+  return { title: locale === 'en' && survey.titleEn ? survey.titleEn : survey.titlePl, manifest: `/s/${survey.slug}/manifest.webmanifest` };
 }
 
 /**
@@ -80,6 +82,7 @@ export default async function FillSurveyPage({ params }: { params: Promise<{ slu
         initial={freshState(randomUUID())}
         action={surveyStepAction}
       />
+      <DeviceWorker />
     </>
   );
 }
