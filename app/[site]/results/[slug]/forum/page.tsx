@@ -7,6 +7,7 @@ import { ResultsNav } from '@/components/results/results-nav';
 import { ScopeForm } from '@/components/results/scope-form';
 import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { TIME_ZONE } from '@/lib/i18n/locales';
 import { getForumMonitoring } from '@/lib/results/monitoring';
 import { canSeeAllResults } from '@/lib/results/permissions';
 import { listCommunesOf } from '@/lib/results/queries';
@@ -37,7 +38,7 @@ export default async function ForumMonitoringPage({ params, searchParams }: { pa
   const communes = await listCommunesOf(data.survey);
   const scope = data.commune?.name ?? t('county');
   const areaTitle = pick(data.area?.title, locale);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: 'long', timeZone: 'Europe/Warsaw' });
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: 'long', timeZone: TIME_ZONE });
   const residents = data.residents;
   const rated = data.quarters.some((q) => q.forum !== null);
   return (
