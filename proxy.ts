@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { errorResponse } from '@/app/_http/error-response';
-import { isForeignOrigin, isServerAction } from '@/app/_http/origin';
+import { isForeignOrigin } from '@/app/_http/origin';
 import { authConfig } from '@/lib/auth/config';
 import { decodeSession, sessionNeedsSliding, sessionTokenOf } from '@/lib/auth/session-cookie';
 import { parseSite, PUBLIC_PAGES_ROOT, siteSegment } from '@/app/_http/site';
@@ -71,9 +71,11 @@ const guarded = auth((request) => (isPrivate(request) && !request.auth?.user ? t
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  // A server action posted from another site is refused here with 403; Next.js's own check would
-  // refuse it too, but as a 500, which reads as our failure rather than the sender's.
-  if (isServerAction(request) && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
+  // A post to a page from another site is refused here with 403: every post to a page is a server
+  // action, with the Next-Action header (from the page's script) or without it (a form posted with
+  // JavaScript off, as the survey's steps are). Next.js's own check would refuse it too, but as a
+  // 500, which reads as our failure rather than the sender's.
+  if (request.method === 'POST' && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
   if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : pass(request, { signedIn: false });

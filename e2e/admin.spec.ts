@@ -77,7 +77,7 @@ test.describe('administration', () => {
     }
   });
 
-  test('a server action posted from another site is refused with 403, not 500', async ({ page }) => {
+  test('a server action posted from another site, with or without JavaScript, is refused with 403, not 500', async ({ page }) => {
     await signInAs(page, demo.admin);
     for (const origin of ['https://evil.example', 'null']) {
       const response = await page.request.post('/admin/users', {
@@ -86,6 +86,13 @@ test.describe('administration', () => {
       });
       expect(response.status(), origin).toBe(403);
     }
+    // The same without JavaScript: a plain form post naming the action in its fields (the survey's
+    // steps work so), which carries no Next-Action header.
+    const plain = await page.request.post('/s/diagnoza-potrzeb', {
+      headers: { Origin: 'https://evil.example' },
+      multipart: { '$ACTION_ID_0000000000000000000000000000000000000000': '', step: '0' },
+    });
+    expect(plain.status()).toBe(403);
   });
 
   test('an admin adds a locality to a commune and the audit log records it', async ({ page }) => {

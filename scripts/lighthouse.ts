@@ -1,6 +1,6 @@
 /**
  * Lighthouse (mobile: its default phone emulation and simulated slow 4G / 4× CPU throttling) on
- * the main pages of a production build, one run per page, on this machine only.
+ * the main pages of a production build, on this machine only.
  *
  *   npm run build
  *   npx tsx scripts/lighthouse.ts                                   # starts the build on a scratch embedded database

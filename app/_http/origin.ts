@@ -15,8 +15,3 @@ export function isForeignOrigin(headers: Headers): boolean {
     return true;
   }
 }
-
-/** A POST to a page carrying a server action (Next.js marks it with the Next-Action header). */
-export function isServerAction(request: Request): boolean {
-  return request.method === 'POST' && request.headers.has('next-action');
-}
