@@ -51,13 +51,14 @@ describe('authorizeCredentials', () => {
     await time('ghost@example.pl'); // warm the dummy hash
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       known.push(await time('anna@example.pl'));
       unknown.push(await time(`ghost${i}@example.pl`));
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
-    // Both run one argon2id verification (tens of ms); without the dummy hash the unknown case is ~0.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    // Both run one argon2id verification (tens of ms); without the dummy hash the unknown case is a
+    // few ms of database work. The fastest of five of each: a busy machine only ever adds time, so
+    // the fastest run is the one least disturbed (a median of three failed in CI beside a build).
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
   });
 
   it('locks an account after ten attempts in the window, even with the right password, from any address', async () => {
