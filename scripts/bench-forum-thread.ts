@@ -11,7 +11,8 @@
  *   BENCH_SECONDS     seconds per URL and concurrency (default 10); BENCH_WARMUP_SECONDS (default 3)
  *   BENCH_CLIENT      wrk (default when `wrk` is installed: apt-get install -y wrk) or node
  *                     (scripts/bench-http.ts); one client measures every URL of a run
- *   BENCH_NODE_OPTIONS  NODE_OPTIONS for both servers alike, e.g. --max-old-space-size=256
+ *   BENCH_NODE_OPTIONS  NODE_OPTIONS for both servers alike (default: deploy/agora@.service's, so
+ *                     the app runs as a deployed instance does; empty for none)
  *   BENCH_KEEP=1      keep the scratch database afterwards
  *
  * It creates a scratch database, migrates it and loads the deployment with the demo data, adds one
@@ -43,8 +44,14 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 const client = process.env.BENCH_CLIENT ?? (hasWrk ? 'wrk' : 'node');
+/** The NODE_OPTIONS a deployed instance runs with (its memory limits): deploy/agora@.service's. */
+function unitNodeOptions(): string {
+  const unit = readFileSync(path.resolve('deploy/agora@.service'), 'utf8');
+  return /^Environment="?NODE_OPTIONS=([^"\n]*)"?$/m.exec(unit)?.[1] ?? '';
+}
+const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? unitNodeOptions();
 /** Given to both servers, never to this script (the load generator). */
-const serverNodeOptions = process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {};
+const serverNodeOptions = nodeOptions ? { NODE_OPTIONS: nodeOptions } : {};
 const POSTS = 2000;
 const PER_PAGE = 20;
 /** A demo forum member (db/seed/forum.ts): an approved seat, so the thread shows them its forms. */
@@ -285,7 +292,7 @@ async function main() {
     for (const target of targets) await measure(target.url, 10, warmupSeconds, target.member ? await memberCookie() : {});
 
     console.log(
-      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL${process.env.BENCH_NODE_OPTIONS ? `; servers' NODE_OPTIONS=${process.env.BENCH_NODE_OPTIONS}` : ''}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL; servers' NODE_OPTIONS=${nodeOptions || '(none)'}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
     const header = ['page', 'reader', 'c=1 p50', 'c=1 p95', 'c=10 req/s', 'c=10 p95', '× bare', 'CPU ms/req', 'failed'];
     console.log(header.join(' | '));

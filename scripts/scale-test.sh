@@ -43,7 +43,7 @@ APP_B_PORT="${SCALE_APP_B_PORT:-3302}"
 NGINX_PORT="${SCALE_NGINX_PORT:-8090}"
 UNIT="deploy/agora@.service"
 APP_COMMAND="${SCALE_APP_COMMAND:-$(sed -n 's/^ExecStart=//p' "$UNIT")}"
-APP_NODE_OPTIONS="$(sed -n 's/^Environment=NODE_OPTIONS=//p' "$UNIT")"
+APP_NODE_OPTIONS="$(sed -n 's/^Environment="\{0,1\}NODE_OPTIONS=\([^"]*\)"\{0,1\}$/\1/p' "$UNIT")"
 if [[ "$APP_COMMAND" != *%i* ]]; then echo "scale test: the app command has no %i for the port: $APP_COMMAND" >&2; exit 2; fi
 BUILD=0
 for arg in "$@"; do

@@ -38,8 +38,17 @@ import { z } from 'zod';
 // Thin on purpose: parse (the wrapper), call lib/forum (which checks who may), then refresh or
 // redirect. The whole /forum tree is revalidated: lists, counts and badges depend on each other.
 function refreshForum() {
-  revalidatePath('/[site]/forum', 'layout');
+  refreshMembersForum();
   forgetKeptForum();
+}
+
+/**
+ * What changes only the member's own view (what they follow, their notifications): the pages kept
+ * for visitors show none of it, so they stay kept — opening a notification used to throw away every
+ * kept forum page.
+ */
+function refreshMembersForum() {
+  revalidatePath('/[site]/forum', 'layout');
 }
 
 function postUrl(threadId: number, number: number) {
@@ -113,7 +122,7 @@ export const suspendAction = validatedActionWithUser(suspendSchema, async (input
 
 export const followAction = validatedActionWithUser(followSchema, async (input, { user }) => {
   await setFollow({ actor: user, ...input });
-  refreshForum();
+  refreshMembersForum();
 });
 
 /**
@@ -126,7 +135,7 @@ export const markReadAction = validatedActionWithUser(markReadSchema, async (inp
 
 export const openNotificationAction = validatedActionWithUser(z.object({ id: serialId }), async (input, { user }): Promise<void> => {
   const target = await openNotification({ actor: user, id: input.id });
-  refreshForum();
+  refreshMembersForum();
   if (target.threadId && target.number) redirect(postUrl(target.threadId, target.number));
   if (target.threadId) redirect(`/forum/threads/${target.threadId}`);
   redirect('/forum/membership');
@@ -134,7 +143,7 @@ export const openNotificationAction = validatedActionWithUser(z.object({ id: ser
 
 export const markAllReadAction = validatedActionWithUser(z.object({}), async (_input, { user }) => {
   await markAllNotificationsRead({ actor: user });
-  refreshForum();
+  refreshMembersForum();
 });
 
 export const openConsultationAction = validatedActionWithUser(openConsultationSchema, async (input, { user }) => {
