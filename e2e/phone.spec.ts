@@ -2,8 +2,9 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { demo, signInAs } from './fixtures';
 
-// Every page on a 390 × 844 phone: the public's pages, and those a coordinator and an
-// administrator work in. Each is saved as a full-page screenshot among the test's artifacts
+// Every page on a 390 × 844 phone (each page.tsx under app/[site], by the role that opens it): the
+// public's pages, a member's, and those a moderator, a coordinator, an analyst and an administrator
+// work in. Each is saved as a full-page screenshot among the test's artifacts
 // (test-results/…/phone-*.png, and in the HTML report) for a person to look at, and checked for
 // what a machine can see: the page never scrolls sideways (wide tables scroll inside their own
 // region), the calendar shows all seven days or an agenda, the heat map's six areas are reachable.
@@ -14,9 +15,11 @@ const WIDTH = 390;
 test.use({ viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
 
 /** Opens `path`, saves its screenshot as an artifact and checks that the page is no wider than the phone. */
-async function visit(page: Page, testInfo: TestInfo, path: string, name: string) {
+async function visit(page: Page, testInfo: TestInfo, path: string, name: string, status = 200) {
   const response = await page.goto(path);
-  expect(response?.status(), path).toBeLessThan(400);
+  // The page itself, not a redirect to sign-in or a refusal (the not-found page answers 404).
+  expect(response?.status(), path).toBe(status);
+  expect(new URL(page.url()).pathname, path).toBe(new URL(path, 'http://x').pathname);
   // Charts and forms that hydrate take their final size.
   await page.waitForLoadState('networkidle');
   const file = testInfo.outputPath(`phone-${name}.png`);
@@ -60,6 +63,9 @@ test.describe('on a phone', () => {
     const thread = await firstLink(page, '/forum', /^\/forum\/threads\/\d+$/);
     const news = await firstLink(page, '/news', /^\/news\/\d+$/);
     const meeting = await firstLink(page, '/calendar?view=list', /^\/calendar\/\d+$/);
+    const documentPage = await firstLink(page, '/documents', /^\/documents\/\d+$/);
+    const consultation = await firstLink(page, '/forum/consultations', /^\/forum\/consultations\/\d+$/);
+    const members = await firstLink(page, '/forum/members', /^\/forum\/members\/[^/]+$/);
     const pages: [string, string][] = [
       ['/', 'home'],
       ['/forum', 'forum'],
@@ -79,14 +85,57 @@ test.describe('on a phone', () => {
       ['/news', 'news'],
       [news, 'news-item'],
       ['/documents', 'documents'],
+      [documentPage, 'document'],
+      ['/forum/consultations', 'consultations'],
+      [consultation, 'consultation'],
+      ['/forum/members', 'members'],
+      [members, 'members-commune'],
+      ['/forum/scorecards', 'scorecards'],
+      ['/forum/search?q=drogi', 'forum-search'],
+      ['/surveys', 'surveys'],
       ['/accessibility', 'accessibility'],
       ['/privacy', 'privacy'],
       ['/sign-in', 'sign-in'],
+      ['/sign-in/code', 'sign-in-code'],
       ['/sign-up', 'sign-up'],
+      ['/sign-up/sent', 'sign-up-sent'],
       ['/forgot-password', 'forgot-password'],
+      ['/forgot-password/sent', 'forgot-password-sent'],
+      ['/reset-password', 'reset-password'],
+      ['/verify-email/problem', 'verify-email-problem'],
+      ['/unsubscribe', 'unsubscribe'],
       [`/s/${SLUG}`, 'survey'],
     ];
     for (const [path, name] of pages) await visit(page, testInfo, path, name);
+    await visit(page, testInfo, '/nie-ma-takiej-strony', 'not-found', 404);
+  });
+
+  test('the pages a member works in fit the screen', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await signInAs(page, demo.member);
+    for (const [path, name] of [
+      ['/forum/membership', 'member-membership'],
+      ['/forum/notifications', 'member-notifications'],
+      ['/account', 'member-account'],
+      ['/account/two-factor', 'member-two-factor'],
+    ] as const) {
+      await visit(page, testInfo, path, name);
+    }
+  });
+
+  test('the pages a moderator and an analyst work in fit the screen', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await signInAs(page, demo.moderator);
+    await visit(page, testInfo, '/forum/moderation', 'staff-moderation');
+    await page.context().clearCookies();
+    await signInAs(page, demo.analyst);
+    for (const [path, name] of [
+      [`/results/${SLUG}/remarks`, 'staff-analyst-remarks'],
+      [`/results/${SLUG}/remarks/review`, 'staff-analyst-remarks-review'],
+      ['/admin/indicators', 'staff-analyst-indicators'],
+    ] as const) {
+      await visit(page, testInfo, path, name);
+    }
   });
 
   test('the heat map keeps all six areas within reach, by touch or keyboard', async ({ page }) => {
@@ -144,6 +193,9 @@ test.describe('on a phone', () => {
     test.setTimeout(240_000);
     await signInAs(page, demo.coordinator);
     const survey = await demoSurvey(page);
+    const meeting = await firstLink(page, '/calendar?view=list', /^\/calendar\/\d+$/);
+    const news = await firstLink(page, '/news', /^\/news\/\d+$/);
+    const documentPage = await firstLink(page, '/documents', /^\/documents\/\d+$/);
     const pages: [string, string][] = [
       [`/results/${SLUG}`, 'staff-results-overview'],
       [`/results/${SLUG}/explorer`, 'staff-results-explorer'],
@@ -151,12 +203,25 @@ test.describe('on a phone', () => {
       [`/results/${SLUG}/remarks`, 'staff-results-remarks'],
       [`/calendar?month=${monthIn(5)}`, 'staff-calendar-month'],
       ['/calendar/new', 'staff-calendar-new'],
+      [`${meeting}/edit`, 'staff-calendar-edit'],
+      [`${meeting}/invite`, 'staff-calendar-invite'],
       ['/forum', 'staff-forum'],
+      ['/forum/applications', 'staff-applications'],
+      ['/forum/threads/new', 'staff-thread-new'],
       ['/forum/consultations', 'staff-consultations'],
+      ['/forum/consultations/new', 'staff-consultation-new'],
       ['/documents', 'staff-documents'],
+      ['/documents/new', 'staff-document-new'],
+      [`${documentPage}/edit`, 'staff-document-edit'],
       ['/news', 'staff-news'],
+      ['/news/new', 'staff-news-new'],
+      [`${news}/edit`, 'staff-news-edit'],
       ['/surveys/manage', 'staff-surveys'],
+      ['/surveys/manage/new', 'staff-survey-new'],
       [survey, 'staff-survey'],
+      [`${survey}/edit`, 'staff-survey-edit'],
+      [`${survey}/preview`, 'staff-survey-preview'],
+      [`${survey}/codes`, 'staff-survey-codes'],
       [`${survey}/paper`, 'staff-paper-entry'],
       ['/admin/indicators', 'staff-indicators'],
       ['/account', 'staff-account'],
@@ -168,16 +233,23 @@ test.describe('on a phone', () => {
     test.setTimeout(120_000);
     await signInAs(page, demo.admin);
     const commune = await firstLink(page, '/admin/communes', /^\/admin\/communes\/\d+$/);
+    const user = await firstLink(page, '/admin/users', /^\/admin\/users\/[^/?]+$/);
     for (const [path, name] of [
       ['/admin', 'admin'],
       ['/admin/communes', 'admin-communes'],
       [commune, 'admin-commune'],
       ['/admin/users', 'admin-users'],
+      [user, 'admin-user'],
       ['/admin/audit', 'admin-audit'],
       ['/admin/mail', 'admin-mail'],
+      ['/forum/settings', 'admin-forum-settings'],
     ] as const) {
       await visit(page, testInfo, path, name);
     }
+    // A message's page, when the run has sent one by now (the outbox may be empty on a fresh database).
+    await page.goto('/admin/mail');
+    const mail = (await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).find((h) => /^\/admin\/mail\/[^/?]+$/.test(h));
+    if (mail) await visit(page, testInfo, mail, 'admin-mail-message');
   });
 
   test('paper entry reads as the printed questionnaire: parts and numbered questions', async ({ page }) => {

@@ -7,7 +7,8 @@
  *   npx tsx scripts/lighthouse.ts --url http://127.0.0.1:3000       # or asks a running server of this build
  *   npx tsx scripts/lighthouse.ts --out lighthouse.json --only /results --runs 5
  *
- * Pages: /, /s/<slug>, /forum, a thread, /results/<slug> and each of its public views, /calendar.
+ * Pages: /, /s/<slug>, /forum, a thread, /results/<slug> and each of its public views (the commune
+ * report both as its choice of commune and as one commune's report), /calendar.
  * It prints each page's performance and accessibility scores, the JavaScript it loaded (as sent:
  * gzipped), LCP and total blocking time, and writes those figures (with each page's failing
  * audits' ids) as JSON to --out (default: lighthouse-<time>.json in the temporary folder).
@@ -95,6 +96,9 @@ async function main() {
     const forum = await fetch(new URL('/forum', base)).then((r) => r.text());
     const thread = /\/forum\/threads\/(\d+)/.exec(forum)?.[1];
     const results = `/results/${DEFAULT_SURVEY_SLUG}`;
+    // The commune report as a reader gets it: the first commune its scope form offers.
+    const reportForm = await fetch(new URL(`${results}/report`, base)).then((r) => r.text());
+    const commune = /<option[^>]*value="(\d+)"/.exec(reportForm)?.[1];
     const addresses = [
       '/',
       `/s/${DEFAULT_SURVEY_SLUG}`,
@@ -106,6 +110,7 @@ async function main() {
       `${results}/explorer`,
       `${results}/forum`,
       `${results}/report`,
+      commune ? `${results}/report?commune=${commune}` : null,
       '/calendar',
     ].filter((a): a is string => a !== null && (!values.only || a.startsWith(values.only)));
     // Each page once before it is measured, so a kept public page is measured as visitors get it.

@@ -54,11 +54,15 @@ export function AnswersReview({ definition, answers, visible, onEdit, editStep }
       <p>{t('reviewLead')}</p>
       {definition.sections.map((section, index) => (
         <section key={section.id} aria-labelledby={`review-${section.id}`} className="space-y-2">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h3 id={`review-${section.id}`}>{localize(section.title, locale)}</h3>
+          {/* "Change" stays at the heading's right: wrapped under a long heading it sat astray. */}
+          <div className="flex items-baseline justify-between gap-3">
+            <h3 id={`review-${section.id}`} className="min-w-0">
+              {localize(section.title, locale)}
+            </h3>
             <Button
               type={onEdit ? 'button' : 'submit'}
               variant="link"
+              className="shrink-0"
               {...(onEdit ? { onClick: () => onEdit(index) } : { name: 'intent', value: `goto:${editStep?.(index) ?? index}` })}
               aria-label={t('editSection', { section: localize(section.title, locale) })}
             >

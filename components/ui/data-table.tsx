@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 /**
  * The app's table: a caption (visually hidden unless asked), column headers with scope, and rows
  * passed as children. Scrolls sideways on a narrow screen instead of breaking the page. Full width
- * unless `fitContent`; `small` sets it in smaller type (wide grids of figures).
+ * unless `fitContent`; `small` sets it in smaller type (wide grids of figures). `phoneHidden`
+ * names columns a phone leaves out, to give the first room to read: the rows must repeat those
+ * cells' facts where a phone shows them (and hide the cells themselves below `sm` too).
  */
 export function DataTable({
   caption,
@@ -12,6 +14,7 @@ export function DataTable({
   showCaption = false,
   fitContent = false,
   small = false,
+  phoneHidden = [],
 }: {
   caption: string;
   columns: ReactNode[];
@@ -19,6 +22,7 @@ export function DataTable({
   showCaption?: boolean;
   fitContent?: boolean;
   small?: boolean;
+  phoneHidden?: number[];
 }) {
   return (
     // Focusable and named by the caption: a table wider than the screen scrolls by keyboard too. A
@@ -31,7 +35,7 @@ export function DataTable({
         <thead>
           <tr className="border-b-2 border-gray-400">
             {columns.map((column, index) => (
-              <th key={index} scope="col" className="px-2 py-2">
+              <th key={index} scope="col" className={phoneHidden.includes(index) ? 'hidden px-2 py-2 sm:table-cell' : 'px-2 py-2'}>
                 {column}
               </th>
             ))}

@@ -94,33 +94,43 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
       {page.threads.length === 0 ? (
         <p>{t('forum.index.empty')}</p>
       ) : (
+        // On a phone the commune, the number of posts and what is unread join the line under the
+        // title: five columns left each title a word per line and pushed the last post's time off
+        // the screen.
         <DataTable
           caption={t('forum.index.caption')}
           columns={[t('forum.index.thread'), t('forum.index.place'), t('forum.index.posts'), ...(viewer ? [t('forum.index.unread')] : []), t('forum.index.lastPost')]}
+          phoneHidden={viewer ? [1, 2, 3] : [1, 2]}
         >
-          {page.threads.map((thread) => (
-            <tr key={thread.id} className={rowClass}>
-              <th scope="row" className="px-2 py-2 font-normal">
-                <Link href={`/forum/threads/${thread.id}`} prefetch={false} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
-                  {thread.title}
-                </Link>
-                <div className="text-sm text-muted">
-                  {[
-                    thread.pinned ? t('forum.index.pinned') : null,
-                    thread.locked ? t('forum.index.locked') : null,
-                    thread.consultationId ? t('forum.index.consultation') : null,
-                    ...thread.areas.map(areaName),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </div>
-              </th>
-              <td className="px-2 py-2">{thread.communeName ?? t('forum.filters.county')}</td>
-              <td className="px-2 py-2">{format.number(thread.postCount)}</td>
-              {viewer ? <td className="px-2 py-2">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
-              <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, 'dateTime')}</td>
-            </tr>
-          ))}
+          {page.threads.map((thread) => {
+            const tags = [
+              thread.pinned ? t('forum.index.pinned') : null,
+              thread.locked ? t('forum.index.locked') : null,
+              thread.consultationId ? t('forum.index.consultation') : null,
+              ...thread.areas.map(areaName),
+            ].filter(Boolean);
+            return (
+              <tr key={thread.id} className={rowClass}>
+                <th scope="row" className="px-2 py-2 font-normal">
+                  <Link href={`/forum/threads/${thread.id}`} prefetch={false} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                    {thread.title}
+                  </Link>
+                  <div className="text-sm text-muted">
+                    {tags.join(' · ')}
+                    <span className="sm:hidden">
+                      {tags.length > 0 ? ' · ' : ''}
+                      {thread.communeName ?? t('forum.filters.county')} · {t('forum.index.postCount', { count: thread.postCount })}
+                      {viewer && thread.unread ? <strong className="text-ink"> · {t('forum.index.unreadCount', { count: thread.unread })}</strong> : null}
+                    </span>
+                  </div>
+                </th>
+                <td className="hidden px-2 py-2 sm:table-cell">{thread.communeName ?? t('forum.filters.county')}</td>
+                <td className="hidden px-2 py-2 sm:table-cell">{format.number(thread.postCount)}</td>
+                {viewer ? <td className="hidden px-2 py-2 sm:table-cell">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
+                <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, 'dateTime')}</td>
+              </tr>
+            );
+          })}
         </DataTable>
       )}
       <KeysetPagination

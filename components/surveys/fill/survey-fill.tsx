@@ -1,14 +1,13 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useMemo, useRef, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import type { DataController } from '@/lib/county';
 import type { SurveyDefinition } from '@/lib/surveys/definition';
 import { translatedContent } from '@/lib/i18n/content-lang';
 import { localize, visibleQuestionIds } from '@/lib/surveys/questions';
 import { newDraft, questionsOfStep, stepLayout, type FillState } from '@/lib/surveys/steps';
-import { surveyVersion } from '@/lib/surveys/device/store';
 import { AnswersReview } from '../answers-review';
 import { ErrorSummary, Honeypot, StepMessage } from '../step-notices';
 import { ConsentStep } from '../consent-step';
@@ -40,6 +39,11 @@ export interface SurveyFillProps {
   /** Who may answer and how often, said on the first step. */
   note: string;
   definition: SurveyDefinition;
+  /**
+   * The questions' fingerprint (surveyVersion), computed by the server: hashing the whole
+   * definition in the browser was a few milliseconds of the page's one long start-up task.
+   */
+  version: string;
   responseMode: 'open_link' | 'invitation';
   communes: { id: number; name: string }[];
   localities: { id: number; name: string; communeId: number }[];
@@ -73,10 +77,9 @@ export function SurveyFill(props: SurveyFillProps) {
     onChange: (state) => device.keep(state.draft),
     send: async (payload) => toFillResult(await device.send(payload)),
   });
-  const version = useMemo(() => surveyVersion(definition), [definition]);
   const device = useDeviceSurvey({
     slug,
-    version,
+    version: props.version,
     mode: 'online',
     submitUrl: props.submitUrl,
     newDraft,

@@ -95,7 +95,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           {page.entries.map((entry) => (
             <tr key={entry.id} className={rowClass}>
               <td className="px-2 py-2 whitespace-nowrap">{format.dateTime(entry.at, 'dateTimeSeconds')}</td>
-              <td className="px-2 py-2">
+              {/* Room for the sentence: beside the unbroken date a phone left it a word per line. */}
+              <td className="min-w-52 px-2 py-2">
                 <AuditSentence entry={entry} />
               </td>
               <td className="px-2 py-2">{raw(entry)}</td>

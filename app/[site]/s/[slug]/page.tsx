@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/lib/env';
 import { getSurveyForFilling } from '@/lib/surveys/queries';
 import { readAnsweredToken } from '@/lib/surveys/answered';
+import { surveyVersion } from '@/lib/surveys/device/store';
 import { freshState } from '@/lib/surveys/steps';
 import { load } from '@/app/_http/page-guard';
 import { answeredCookieName } from '@/app/_http/submission';
@@ -74,6 +75,7 @@ export default async function FillSurveyPage({ params }: { params: Promise<{ slu
         introLang={description ? translatedContent({ pl: survey.descriptionPl ?? '', en: survey.descriptionEn }, locale) : undefined}
         note={survey.responseMode === 'invitation' ? t('invitationNote') : t('limitNote', { limit: getEnv().SURVEY_SUBMISSIONS_PER_ADDRESS })}
         definition={survey.definition}
+        version={surveyVersion(survey.definition)}
         responseMode={survey.responseMode}
         communes={communes}
         localities={localities}
