@@ -35,7 +35,7 @@ const nextConfig = {
   // Kept public pages (app/public-pages/) live in each instance's memory, or in Redis when shared
   // (cache-handler.mjs), never in files under .next: a file would outlive a restart and be read by
   // every server started from the same build, whatever its database or deployment file.
-  experimental: { authInterrupts: true, isrFlushToDisk: false, preloadEntriesOnStart: false },
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
   // dictionary-pl reads its 5 MB Hunspell files beside its module at run time (lib/search): loaded
   // from node_modules, not copied into the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'dictionary-pl'],
