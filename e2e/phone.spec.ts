@@ -32,10 +32,13 @@ async function visit(page: Page, testInfo: TestInfo, path: string, name: string,
     width > WIDTH
       ? await page.evaluate((limit) => {
           const scrolls = (el: Element | null): boolean => !!el && el !== document.body && (getComputedStyle(el).overflowX !== 'visible' || scrolls(el.parentElement));
+          // Text wider than its box (a long e-mail address) sticks out without widening the box.
+          const right = (el: Element) => Math.max(el.getBoundingClientRect().right, el.getBoundingClientRect().left + el.scrollWidth);
           return [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > limit + 1 && (!scrolls(el.parentElement) || getComputedStyle(el).position === 'absolute'))
-            .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`);
+            .filter((el) => right(el) > limit + 1 && (!scrolls(el.parentElement) || getComputedStyle(el).position === 'absolute'))
+            // The last ones in document order: an overflowing element's ancestors come before it.
+            .slice(-5)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(right(el))} px)`);
         }, WIDTH)
       : [];
   expect(width, `${path} is ${width} px wide: ${wide.join('; ')}`).toBeLessThanOrEqual(WIDTH);
