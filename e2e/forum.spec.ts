@@ -160,6 +160,36 @@ test.describe('the forum', () => {
     expect(dialogs).toBe(0);
   });
 
+  test("a visitor's kept copy of a thread shows a reply at once, in each language", async ({ page, playwright, baseURL }) => {
+    const visitor = await playwright.request.newContext({ baseURL });
+    await page.goto('/forum');
+    const thread = new URL((await page.getByRole('link', { name: DEBOWIEC_THREAD }).getAttribute('href'))!, baseURL).pathname;
+    // The visitor's copies are kept before the reply (HIT, or STALE while a fresh one renders).
+    for (const address of [thread, `${thread}?page=1`]) {
+      await visitor.get(address);
+      expect(['HIT', 'STALE']).toContain((await visitor.get(address)).headers()['x-nextjs-cache']);
+    }
+
+    await signInAs(page, 'soltys.cieklin@agora.local');
+    await page.goto(thread);
+    const text = `Autobus o szóstej czterdzieści, sprawdzone ${Date.now() % 100000}`;
+    await page.locator('#reply').getByLabel('Treść').fill(text);
+    await page.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await expect(page.locator('article').filter({ hasText: text })).toBeVisible();
+    const last = new URL(page.url()).searchParams.get('page');
+
+    // At once, not when the kept copies expire: the thread's own copies were thrown away.
+    expect(await (await visitor.get(`${thread}?page=${last}`)).text()).toContain(text);
+    expect(await (await visitor.get(`${thread}?page=${last}`, { headers: { cookie: 'NEXT_LOCALE=en' } })).text()).toContain(text);
+    // A page past the last is not found (a kept copy of it would outlive the thread's growth), and
+    // a page number written otherwise is rendered for its request, never kept.
+    expect((await visitor.get(`${thread}?page=999`)).status()).toBe(404);
+    const odd = await visitor.get(`${thread}?page=0${last}`);
+    expect(odd.status()).toBe(200);
+    expect(odd.headers()['x-nextjs-cache']).toBeUndefined();
+    await visitor.dispose();
+  });
+
   test('an oversized post is refused with a clear message and the text stays in the editor', async ({ page }) => {
     await signInAs(page, 'kgw.debowiec@agora.local');
     await openThread(page, DEBOWIEC_THREAD);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { PUBLIC_PAGES_ROOT } from './site';
+import { LOCALES } from '@/lib/i18n/locales';
+import { PUBLIC_PAGES_ROOT, siteSegment } from './site';
 
 // The kept public pages (app/public-pages/[site]/, app/_http/site.ts) that show what an action
 // changed are thrown away at once, in every language and for every query: the next visitor gets
@@ -14,7 +15,25 @@ export function forgetKeptResults(): void {
   revalidatePath(`${KEPT}/results`, 'layout');
 }
 
-/** A thread, post, vote or moderation: the forum's pages and the dashboards' forum monitoring. */
+/**
+ * A post added to a thread: every kept page of that thread, in both languages, with and without
+ * its page number (adding a page changes the pager on all of them), the forum's lists and the
+ * dashboards' forum monitoring. The other threads' kept pages stay. `pages`: the thread's pages
+ * now. A page number past the last is not found, so no kept page stands for a page still to come.
+ */
+export function forgetKeptThread(threadId: number, pages: number): void {
+  const path = `/forum/threads/${threadId}`;
+  for (const locale of LOCALES) {
+    for (let page = 0; page <= pages; page++) {
+      const search = new URLSearchParams(page > 0 ? { page: String(page) } : {});
+      revalidatePath(`${PUBLIC_PAGES_ROOT}/${siteSegment({ path, search, locale, signedIn: false })}${path}`);
+    }
+  }
+  revalidatePath(`${KEPT}/forum`, 'page');
+  revalidatePath(`${KEPT}/results/[slug]/forum`, 'page');
+}
+
+/** A thread's flags, an edit, a vote, moderation, membership: the forum's pages and its monitoring. */
 export function forgetKeptForum(): void {
   revalidatePath(`${KEPT}/forum`, 'layout');
   revalidatePath(`${KEPT}/results/[slug]/forum`, 'page');

@@ -22,6 +22,10 @@ describe('the site variant of a request', () => {
     expect(Object.fromEntries(parseSite(a).query!)).toEqual({ commune: '4', area: '2' });
     // A thread page keeps its page number but not a quote (only a member can reply).
     expect(Object.fromEntries(parseSite(segment('/forum/threads/12', 'page=3&quote=7')).query!)).toEqual({ page: '3' });
+    // A thread's page number is kept in its one written form only: its kept pages are thrown
+    // away by name when a post is added, and "page=03" would be a copy nobody throws away.
+    for (const odd of ['page=03', 'page=3.0', 'page=0', 'page=-1', 'page=x', 'page=1234567']) expect(segment('/forum/threads/12', odd)).toBe('pl');
+    expect(segment('/forum/threads/12', 'page=')).toBe('pl.public');
     // Queries too long to name a kept page are rendered per request.
     expect(segment('/results/diagnoza/explorer', `question=${'x'.repeat(400)}`)).toBe('pl');
   });

@@ -25,8 +25,11 @@ export type Site = {
 /** Where the kept public variant of each page lives: app/public-pages/[site]/. */
 export const PUBLIC_PAGES_ROOT = '/public-pages';
 
-/** Public pages and the query keys each may carry; anything else renders per request. */
-const PUBLIC_PAGES: { path: RegExp; keys: readonly string[] }[] = [
+/**
+ * Public pages and the query keys each may carry; anything else renders per request. `values`: the
+ * one written form a key's value must have for the page to be kept (other forms render per request).
+ */
+const PUBLIC_PAGES: { path: RegExp; keys: readonly string[]; values?: Readonly<Record<string, RegExp>> }[] = [
   { path: /^\/$/, keys: [] },
   { path: /^\/(accessibility|privacy)$/, keys: [] },
   { path: /^\/results(\/method)?$/, keys: [] },
@@ -34,7 +37,9 @@ const PUBLIC_PAGES: { path: RegExp; keys: readonly string[] }[] = [
   { path: /^\/results\/[a-z0-9-]{1,80}\/explorer$/, keys: ['commune', 'locality', 'age', 'type', 'channel', 'compare', 'question'] },
   { path: /^\/results\/[a-z0-9-]{1,80}\/forum$/, keys: ['commune', 'area'] },
   { path: /^\/forum$/, keys: ['commune', 'area', 'cursor'] },
-  { path: /^\/forum\/threads\/[1-9][0-9]{0,15}$/, keys: ['page'] },
+  // A thread's kept pages are thrown away one by one when a post is added (app/_http/kept-pages.ts),
+  // which can name "page=3" but not every other spelling of it ("page=03", "page=3.0").
+  { path: /^\/forum\/threads\/[1-9][0-9]{0,15}$/, keys: ['page'], values: { page: /^[1-9][0-9]{0,5}$/ } },
 ];
 
 /** At most this many characters of query go into a kept page's name (longer: rendered per request). */
@@ -63,7 +68,9 @@ export function siteSegment({ path, search, locale, signedIn }: { path: string; 
   const query = new URLSearchParams();
   for (const key of page.keys) {
     const value = search.get(key);
-    if (value !== null && value !== '') query.set(key, value);
+    if (value === null || value === '') continue;
+    if (page.values?.[key] && !page.values[key].test(value)) return locale;
+    query.set(key, value);
   }
   const text = query.toString();
   if (text.length > MAX_QUERY) return locale;

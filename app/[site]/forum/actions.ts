@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { forgetKeptForum } from '@/app/_http/kept-pages';
+import { forgetKeptForum, forgetKeptThread } from '@/app/_http/kept-pages';
 import { redirect } from 'next/navigation';
 import { validatedActionWithUser } from '@/lib/action';
 import { addConsultationSummary, openConsultation, takePosition } from '@/lib/forum/consultation-mutations';
@@ -90,7 +90,9 @@ export const createThreadAction = validatedActionWithUser(createThreadSchema, as
 
 export const replyAction = validatedActionWithUser(replySchema, async (input, { user }) => {
   const post = await addPost({ actor: user, ...input });
-  refreshForum();
+  // The most frequent write: only this thread's kept pages go (and the lists), not every thread's.
+  refreshMembersForum();
+  forgetKeptThread(input.threadId, Math.ceil(post.number / POSTS_PER_PAGE));
   redirect(postUrl(input.threadId, post.number));
 });
 

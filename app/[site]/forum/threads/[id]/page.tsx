@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
@@ -43,6 +44,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const viewer = await viewerOf(site);
   const requestedPage = parseId(query.page) ?? 1;
   const view = await load(getThread({ viewer, threadId: id, page: requestedPage }));
+  // A page past the last is not there yet (it is not the last page under another address, which a
+  // kept copy would then show after the thread grew: app/_http/kept-pages.ts).
+  if (requestedPage > view.pages) notFound();
   const { thread, posts, suspension } = view;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const quoteId = postParam(query.quote);
