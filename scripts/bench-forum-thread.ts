@@ -13,6 +13,9 @@
  *                     (scripts/bench-http.ts); one client measures every URL of a run
  *   BENCH_NODE_OPTIONS  NODE_OPTIONS for both servers alike (default: deploy/agora@.service's, so
  *                     the app runs as a deployed instance does; empty for none)
+ *   BENCH_NODE_ARGS   node's own flags for both servers alike, before the script (default: those of
+ *                     the unit's ExecStart; empty for none) — V8's heap flags that NODE_OPTIONS
+ *                     refuses, such as --heap-growing-percent
  *   BENCH_KEEP=1      keep the scratch database afterwards
  *
  * It creates a scratch database, migrates it and loads the deployment with the demo data, adds one
@@ -50,6 +53,12 @@ function unitNodeOptions(): string {
   return /^Environment="?NODE_OPTIONS=([^"\n]*)"?$/m.exec(unit)?.[1] ?? '';
 }
 const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? unitNodeOptions();
+/** node's flags in the unit's ExecStart (between the node binary and the script), e.g. V8's heap flags. */
+function unitNodeArgs(): string {
+  const unit = readFileSync(path.resolve('deploy/agora@.service'), 'utf8');
+  return /^ExecStart=\S*node((?: -[^ ]+)*) \S+\/next /m.exec(unit)?.[1]?.trim() ?? '';
+}
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? unitNodeArgs()).split(' ').filter(Boolean);
 /** Given to both servers, never to this script (the load generator). */
 const serverNodeOptions = nodeOptions ? { NODE_OPTIONS: nodeOptions } : {};
 const POSTS = 2000;
@@ -250,11 +259,11 @@ async function main() {
     const memberCookie = async () => ({ cookie: await member.cookie() });
 
     console.log(`thread ${thread!.id} with ${POSTS} posts loaded; starting the app on 127.0.0.1:${port} and the bare page on :${barePort}…`);
-    const app = startServer(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', 'localhost'], {
+    const app = startServer(process.execPath, [...nodeArgs, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', 'localhost'], {
       env: { ...env, ...serverNodeOptions },
     });
     servers.push(app);
-    const bare = startServer(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(barePort), '-H', 'localhost'], {
+    const bare = startServer(process.execPath, [...nodeArgs, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(barePort), '-H', 'localhost'], {
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...serverNodeOptions },
       cwd: bareDir,
     });
@@ -292,7 +301,7 @@ async function main() {
     for (const target of targets) await measure(target.url, 10, warmupSeconds, target.member ? await memberCookie() : {});
 
     console.log(
-      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL; servers' NODE_OPTIONS=${nodeOptions || '(none)'}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL; servers' NODE_OPTIONS=${nodeOptions || '(none)'}, node flags: ${nodeArgs.join(' ') || '(none)'}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
     const header = ['page', 'reader', 'c=1 p50', 'c=1 p95', 'c=10 req/s', 'c=10 p95', '× bare', 'CPU ms/req', 'failed'];
     console.log(header.join(' | '));
