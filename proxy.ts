@@ -48,17 +48,27 @@ function pass(request: NextRequest, { signedIn }: { signedIn: boolean }): NextRe
   const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
   const site = siteSegment({ path: pathname, search: searchParams, locale: isLocale(chosen) ? chosen : DEFAULT_LOCALE, signedIn });
   const dev = process.env.NODE_ENV === 'development';
-  const nonce = newNonce();
   const kept = parseSite(site).audience === 'public';
-  const policy = isSandboxedPath(pathname) ? SANDBOXED_POLICY : kept ? publicPagePolicy({ dev }) : pagePolicy(nonce, { dev });
-  const headers = new Headers(request.headers);
-  headers.set('content-security-policy', policy);
-  headers.set('x-nonce', nonce);
   // A clone of nextUrl, not a new URL: Next.js serves a rewrite itself only when its origin is the
   // request's own as Next.js sees it, and proxies it over the network otherwise.
   const target = request.nextUrl.clone();
   target.pathname = `${kept ? PUBLIC_PAGES_ROOT : ''}/${site}${pathname === '/' ? '' : pathname}`;
-  const response = NextResponse.rewrite(target, { request: { headers } });
+  let response: NextResponse;
+  let policy: string;
+  if (kept) {
+    // A kept page is rendered for nobody and Next.js gives it none of the request's headers (a
+    // nonce a visitor sends never reaches it: e2e/results.spec.ts), so the request goes on as it
+    // came, without a nonce or a copy of its headers.
+    policy = isSandboxedPath(pathname) ? SANDBOXED_POLICY : publicPagePolicy({ dev });
+    response = NextResponse.rewrite(target);
+  } else {
+    const nonce = newNonce();
+    policy = isSandboxedPath(pathname) ? SANDBOXED_POLICY : pagePolicy(nonce, { dev });
+    const headers = new Headers(request.headers);
+    headers.set('content-security-policy', policy);
+    headers.set('x-nonce', nonce);
+    response = NextResponse.rewrite(target, { request: { headers } });
+  }
   response.headers.set('Content-Security-Policy', policy);
   // A questionnaire rendered for nobody in particular may be kept on the respondent's phone by the
   // survey's service worker, for filling without a connection (lib/surveys/device/offline-page.ts).

@@ -142,6 +142,13 @@ test.describe('results for the public', () => {
     expect(await again.text()).toContain('Priorytety: Cały powiat');
     const english = await visitor.get(path, { headers: { cookie: 'NEXT_LOCALE=en' } });
     expect(await english.text()).toContain('Priorities: Whole county');
+    // The proxy passes a visitor's request on to a kept page as it came: a policy and nonce the
+    // visitor sends must not reach the page Next.js renders and keeps for every visitor.
+    const forged = await visitor.get(`/results/${SLUG}/explorer?age=forged${Date.now()}`, {
+      headers: { 'content-security-policy': "script-src 'nonce-forgedbyvisitor'", 'x-nonce': 'forgedbyvisitor' },
+    });
+    expect(forged.status()).toBe(200);
+    expect(await forged.text()).not.toContain('forgedbyvisitor');
     await visitor.dispose();
 
     await signInAs(page, demo.analyst);
