@@ -2,7 +2,7 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articles, communes, consultations, localities, meetings, memberships, posts, surveys, threads, users } from '@/db/schema';
-import { POSTS_PER_PAGE } from '@/lib/forum/schema';
+import { postHref } from '@/lib/forum/links';
 
 /**
  * What an audit entry is about, by name: the log stores codes and ids (action "results.publish",
@@ -189,7 +189,7 @@ export async function resolveAuditSubjects(entries: Entry[]): Promise<AuditSubje
         const p = postOf.get(id ?? 0);
         const t = p ? threadOf.get(p.threadId) : undefined;
         if (p && t) {
-          subjects.target = { name: t.title, href: `/forum/threads/${t.id}?page=${Math.ceil(p.number / POSTS_PER_PAGE)}#post-${p.number}` };
+          subjects.target = { name: t.title, href: postHref(t.id, p.number) };
           subjects.number = p.number;
         }
         break;

@@ -20,7 +20,6 @@ import {
   forumSettingsSchema,
   markReadSchema,
   moderatePostSchema,
-  POSTS_PER_PAGE,
   rateServiceSchema,
   replySchema,
   reportPostSchema,
@@ -31,6 +30,7 @@ import {
   takePositionSchema,
   threadFlagSchema,
 } from '@/lib/forum/schema';
+import { pageOfPost, postHref } from '@/lib/forum/links';
 import { openConsultationSchema } from '@/lib/forum/consultation-schema';
 import { updateForumSettings } from '@/lib/forum/settings';
 import { z } from 'zod';
@@ -49,10 +49,6 @@ function refreshForum() {
  */
 function refreshMembersForum() {
   revalidatePath('/[site]/forum', 'layout');
-}
-
-function postUrl(threadId: number, number: number) {
-  return `/forum/threads/${threadId}?page=${Math.ceil(number / POSTS_PER_PAGE)}#post-${number}`;
 }
 
 export const applyAction = validatedActionWithUser(applySchema, async (input, { user }) => {
@@ -92,14 +88,14 @@ export const replyAction = validatedActionWithUser(replySchema, async (input, { 
   const post = await addPost({ actor: user, ...input });
   // The most frequent write: only this thread's kept pages go (and the lists), not every thread's.
   refreshMembersForum();
-  forgetKeptThread(input.threadId, Math.ceil(post.number / POSTS_PER_PAGE));
-  redirect(postUrl(input.threadId, post.number));
+  forgetKeptThread(input.threadId, pageOfPost(post.number));
+  redirect(postHref(input.threadId, post.number));
 });
 
 export const editPostAction = validatedActionWithUser(editPostSchema, async (input, { user }) => {
   const { threadId, number } = await editPost({ actor: user, ...input });
   refreshForum();
-  redirect(postUrl(threadId, number));
+  redirect(postHref(threadId, number));
 });
 
 export const reportPostAction = validatedActionWithUser(reportPostSchema, async (input, { user }) => {
@@ -138,7 +134,7 @@ export const markReadAction = validatedActionWithUser(markReadSchema, async (inp
 export const openNotificationAction = validatedActionWithUser(z.object({ id: serialId }), async (input, { user }): Promise<void> => {
   const target = await openNotification({ actor: user, id: input.id });
   refreshMembersForum();
-  if (target.threadId && target.number) redirect(postUrl(target.threadId, target.number));
+  if (target.threadId && target.number) redirect(postHref(target.threadId, target.number));
   if (target.threadId) redirect(`/forum/threads/${target.threadId}`);
   redirect('/forum/membership');
 });

@@ -6,7 +6,7 @@ import { ForumForm } from '@/components/forum/forum-form';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { PageHeader } from '@/components/ui/page-header';
 import { listModerationQueue } from '@/lib/forum/moderation-queries';
-import { POSTS_PER_PAGE } from '@/lib/forum/schema';
+import { postHref } from '@/lib/forum/links';
 import { moderatePostAction } from '../actions';
 import { load, signedIn } from '@/app/_http/page-guard';
 
@@ -46,7 +46,7 @@ export default async function ModerationPage() {
                 </div>
               ) : null}
               <p>
-                <Link href={`/forum/threads/${item.threadId}?page=${Math.ceil(item.number / POSTS_PER_PAGE)}#post-${item.number}`}>{t('moderation.open')}</Link>
+                <Link href={postHref(item.threadId, item.number)}>{t('moderation.open')}</Link>
               </p>
               <div className="flex flex-wrap items-start gap-6">
                 <ForumForm

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Highlighted } from '@/components/search/highlighted';
 import { PageHeader } from '@/components/ui/page-header';
 import { searchForum } from '@/lib/forum/search-queries';
-import { POSTS_PER_PAGE, searchParamsSchema } from '@/lib/forum/schema';
+import { postHref } from '@/lib/forum/links';
+import { searchParamsSchema } from '@/lib/forum/schema';
 import { listActiveCommunes, listServiceAreas } from '@/lib/places/queries';
 import { polishContent } from '@/lib/i18n/content-lang';
 
@@ -56,7 +57,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     {hit.kind === 'thread' ? t('search.thread') : t('search.post', { number: hit.number ?? 0, title: hit.threadTitle })} · {hit.communeName ?? t('filters.county')}
                   </p>
                   <p className="font-semibold">
-                    <Link href={hit.number ? `/forum/threads/${hit.threadId}?page=${Math.ceil(hit.number / POSTS_PER_PAGE)}#post-${hit.number}` : `/forum/threads/${hit.threadId}`} lang={polishContent(locale)}>
+                    <Link href={hit.number ? postHref(hit.threadId, hit.number) : `/forum/threads/${hit.threadId}`} lang={polishContent(locale)}>
                       <Highlighted segments={hit.title} />
                     </Link>
                   </p>

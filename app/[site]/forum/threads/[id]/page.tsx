@@ -7,6 +7,7 @@ import { ForumForm } from '@/components/forum/forum-form';
 import { MarkRead } from '@/components/forum/mark-read';
 import { MarkdownBody } from '@/components/ui/markdown-body';
 import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
+import { postHref } from '@/lib/forum/links';
 import { MAX_POST_LENGTH } from '@/lib/forum/schema';
 import {
   editPostAction,
@@ -58,7 +59,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const lastShown = posts[posts.length - 1]?.number ?? 0;
   const when = (date: Date) => format.dateTime(date, 'dateTime');
   const pageHref = (page: number) => `/forum/threads/${id}?page=${page}`;
-  const postHref = (param: string, postId: number, number: number) => `/forum/threads/${id}?page=${view.page}&${param}=${postId}#post-${number}`;
+  const toolHref = (param: string, postId: number, number: number) => `/forum/threads/${id}?page=${view.page}&${param}=${postId}#post-${number}`;
 
   return (
     <div className="space-y-6">
@@ -123,7 +124,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                 </header>
                 {post.quoted ? (
                   <p className="mb-2 text-sm text-muted">
-                    <Link href={`/forum/threads/${id}?page=${Math.ceil(post.quoted.number / 20)}#post-${post.quoted.number}`} prefetch={false}>
+                    <Link href={postHref(id, post.quoted.number)} prefetch={false}>
                       {t('forum.thread.quotes', { number: post.quoted.number, name: post.quoted.authorName ?? t('forum.thread.deleted') })}
                     </Link>
                   </p>
@@ -196,14 +197,14 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                           />
                         </div>
                       ) : (
-                        <Link href={postHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
+                        <Link href={toolHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
                           {t('forum.thread.report')}
                           <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
                         </Link>
                       )
                     ) : null}
                     {view.mayModerate && moderateId !== post.id ? (
-                      <Link href={postHref('moderate', post.id, post.number)} prefetch={false} className="font-semibold">
+                      <Link href={toolHref('moderate', post.id, post.number)} prefetch={false} className="font-semibold">
                         {t('forum.moderation.tools')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
                       </Link>
