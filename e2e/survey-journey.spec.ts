@@ -182,6 +182,35 @@ test('a visitor reading in English sees the English text, and Polish where none 
   await context.close();
 });
 
+test('the coordinator previews it: the same steps and checks, and nothing is sent', async ({ page }) => {
+  await signInAs(page, demo.coordinator);
+  await page.goto(`${surveyUrl}/preview`);
+  await expect(page.getByRole('heading', { name: 'Informacja o przetwarzaniu danych (RODO)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Do poprawy: 1 pole' })).toBeVisible();
+  await page.getByLabel('Zapoznałem(-am) się z informacją i chcę wypełnić ankietę').check();
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await expect(page.getByText('Krok 2 z 4')).toBeVisible();
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await expect(page.getByRole('group', { name: /Czy korzystasz z autobusu/ }).getByText('To pole jest wymagane.')).toBeVisible();
+  await page.getByLabel('Tak', { exact: true }).check();
+  await page.getByLabel('4 – 4').check();
+  await page.getByLabel('Miejsce 1.').selectOption({ label: 'Przystanki' });
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  // The ranking's own rule, as the resident meets it: both places are wanted.
+  await expect(page.getByText('Uszereguj wymaganą liczbę pozycji.').first()).toBeVisible();
+  await page.getByLabel('Miejsce 2.').selectOption({ label: 'Częstotliwość' });
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await page.getByLabel('Gmina, w której mieszkasz').selectOption({ label: 'Tarnowiec' });
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await expect(page.getByRole('heading', { name: 'Sprawdź odpowiedzi' })).toBeVisible();
+  await expect(page.getByText('1. Przystanki, 2. Częstotliwość')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Wyślij (podgląd – nic nie zostanie zapisane)' }).click();
+  await expect(page.getByText('To jest podgląd: odpowiedzi nie zostały wysłane ani zapisane.')).toBeVisible();
+  // The next test counts the responses: still only the resident's.
+});
+
 test('the survey has exactly one response; an operator enters a paper form', async ({ page, browser }) => {
   await signInAs(page, demo.coordinator);
   await page.goto(surveyUrl);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { SurveyForm } from '@/components/surveys/survey-form';
+import { SurveyPreview } from '@/components/surveys/survey-preview';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSurveyForPreview } from '@/lib/surveys/queries';
@@ -28,16 +28,13 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         </p>
       </PageHeader>
       <Alert tone="info">{t('manage.previewNote')}</Alert>
-      <SurveyForm
+      <SurveyPreview
         slug={survey.slug}
-        title={title}
         definition={survey.definition}
         responseMode={survey.responseMode}
         communes={communes}
         localities={localities}
         controller={await requestDataController()}
-        mode="preview"
-        submitUrl=""
       />
     </div>
   );

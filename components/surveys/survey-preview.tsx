@@ -1,0 +1,193 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { localize, responseSchema, visibleQuestionIds, type AnswerValue, type SurveyDefinition } from '@/lib/surveys/definition';
+import type { DataController } from '@/lib/county';
+import { translatedContent } from '@/lib/i18n/content-lang';
+import { ErrorSummary, StepMessage } from './step-notices';
+import { AnswersReview } from './answers-review';
+import { ConsentStep } from './consent-step';
+import { ProfileFields } from './profile-fields';
+import { QuestionField } from './question-field';
+import { useSurveyDraft, type Draft, type Errors } from './survey-draft';
+
+export interface SurveyPreviewProps {
+  slug: string;
+  definition: SurveyDefinition;
+  responseMode: 'open_link' | 'invitation';
+  communes: { id: number; name: string }[];
+  localities: { id: number; name: string; communeId: number }[];
+  /** Who controls the data, for the consent step's information clause (the deployment's office). */
+  controller: DataController;
+}
+
+/**
+ * The staff's preview of a questionnaire, draft or published: the resident's steps, questions and
+ * checks (the survey's own schema, as the server uses it) and the review, but nothing is sent —
+ * the last step says so. The answers given are kept in this browser under the preview's own key,
+ * apart from a resident's. The resident's form is components/surveys/fill/survey-fill.tsx; both
+ * draw the questions with the same components.
+ */
+export function SurveyPreview(props: SurveyPreviewProps) {
+  const { definition, slug } = props;
+  const t = useTranslations('surveys.fill');
+  const locale = useLocale();
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; key: string } | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const schema = useMemo(() => responseSchema(definition, { communeIds: props.communes.map((c) => c.id) }), [definition, props.communes]);
+  // Steps: consent, each section, profile, review.
+  const sections = definition.sections;
+  const firstSection = 1;
+  const profileStep = firstSection + sections.length;
+  const reviewStep = profileStep + 1;
+  const totalSteps = reviewStep + 1;
+
+  const [draft, setDraft] = useSurveyDraft(`agora-survey:preview:${slug}`, false, () => setMessage({ tone: 'info', key: 'restored' }));
+
+  if (!draft) {
+    return <p role="status">{t('loading')}</p>;
+  }
+
+  const visible = visibleQuestionIds(definition, draft.answers);
+  const step = Math.min(draft.step, reviewStep);
+  const section = step >= firstSection && step < profileStep ? sections[step - firstSection]! : null;
+
+  function update(change: Partial<Draft>) {
+    setDraft((d) => (d ? { ...d, ...change } : d));
+  }
+  function setAnswer(id: string, value: AnswerValue | undefined) {
+    setDraft((d) => {
+      if (!d) return d;
+      const answers = { ...d.answers };
+      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete answers[id];
+      else answers[id] = value;
+      return { ...d, answers };
+    });
+    setErrors((e) => {
+      if (!e[`answers.${id}`]) return e;
+      const next = { ...e };
+      delete next[`answers.${id}`];
+      return next;
+    });
+  }
+
+  /** What a resident's browser would send: answers to questions hidden by a condition are left out. */
+  function payload(d: Draft) {
+    const shown = visibleQuestionIds(definition, d.answers);
+    const answers = Object.fromEntries(
+      Object.entries(d.answers)
+        .filter(([id]) => shown.has(id))
+        .map(([id, v]) => [id, Array.isArray(v) ? v.filter(Boolean) : v]),
+    );
+    return { submissionId: d.submissionId, consent: d.consent, profile: d.profile, answers, website: '', ...(props.responseMode === 'invitation' ? { code: d.code } : {}) };
+  }
+
+  function fieldsOfStep(s: number): (key: string) => boolean {
+    if (s >= reviewStep) return () => true;
+    if (s === 0) return (k) => k === 'consent' || k === 'code';
+    if (s === profileStep) return (k) => k.startsWith('profile.');
+    const ids = new Set(sections[s - firstSection]!.questions.map((q) => `answers.${q.id}`));
+    return (k) => ids.has(k);
+  }
+
+  function validate(s: number): Errors {
+    const parsed = schema.safeParse(payload(draft!));
+    const found: Errors = {};
+    if (!parsed.success) {
+      const inStep = fieldsOfStep(s);
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.slice(0, 2).join('.');
+        if (inStep(key) && !found[key]) found[key] = issue.message;
+      }
+    }
+    if (s === 0 && props.responseMode === 'invitation' && !draft!.code.trim()) found.code = 'invitation_code_required';
+    return found;
+  }
+
+  function goTo(s: number) {
+    setErrors({});
+    setMessage(null);
+    update({ step: s });
+    requestAnimationFrame(() => {
+      headingRef.current?.focus();
+      window.scrollTo({ top: 0 });
+    });
+  }
+
+  function next() {
+    const found = validate(step);
+    if (Object.keys(found).length === 0) return goTo(step + 1);
+    setErrors(found);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  }
+
+  const stepTitle = step === 0 ? t('consentTitle') : step === profileStep ? t('profileTitle') : step === reviewStep ? t('reviewTitle') : localize(section!.title, locale);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (step === reviewStep) setMessage({ tone: 'info', key: 'previewNotSent' });
+        else next();
+      }}
+      className="space-y-6"
+    >
+      <div className="space-y-1">
+        <p id="survey-progress-label" className="text-sm text-muted">
+          {t('progress', { step: step + 1, total: totalSteps })}
+        </p>
+        <progress aria-labelledby="survey-progress-label" max={totalSteps} value={step + 1} className="h-3 w-full accent-brand-700" />
+      </div>
+
+      <h2 ref={headingRef} tabIndex={-1} className="focus:outline-none" lang={section ? translatedContent(section.title, locale) : undefined}>
+        {stepTitle}
+      </h2>
+      {section && localize(section.description, locale) ? (
+        <p className="whitespace-pre-line" lang={translatedContent(section.title, locale)}>
+          {localize(section.description, locale)}
+        </p>
+      ) : null}
+
+      <StepMessage message={message} />
+      <ErrorSummary ref={summaryRef} errors={errors} definition={definition} />
+
+      {step === 0 ? (
+        <ConsentStep
+          consent={draft.consent}
+          code={draft.code}
+          needsCode={props.responseMode === 'invitation'}
+          controller={props.controller}
+          errors={errors}
+          onConsent={(consent) => update({ consent })}
+          onCode={(code) => update({ code })}
+        />
+      ) : null}
+
+      {(section?.questions ?? []).map((q) =>
+        visible.has(q.id) ? <QuestionField key={q.id} question={q} value={draft.answers[q.id]} error={errors[`answers.${q.id}`]} paper={false} onChange={(v) => setAnswer(q.id, v)} /> : null,
+      )}
+
+      {step === profileStep ? (
+        <ProfileFields definition={definition} profile={draft.profile} errors={errors} communes={props.communes} localities={props.localities} onChange={(profile) => update({ profile })} />
+      ) : null}
+
+      {step === reviewStep ? <AnswersReview definition={definition} answers={draft.answers} visible={visible} onEdit={(s) => goTo(s + firstSection)} /> : null}
+
+      <div className="flex flex-wrap gap-3 border-t border-gray-200 pt-4">
+        {step > 0 ? (
+          <Button type="button" variant="secondary" onClick={() => goTo(step - 1)}>
+            {t('back')}
+          </Button>
+        ) : null}
+        <Button type="submit">{step === reviewStep ? t('previewSubmit') : t('next')}</Button>
+      </div>
+      <p className="text-sm text-muted">{t('autosaveNote')}</p>
+    </form>
+  );
+}
