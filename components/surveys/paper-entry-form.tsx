@@ -8,6 +8,7 @@ import { allQuestions, localize, responseSchema, visibleQuestionIds, type Answer
 import { translatedContent } from '@/lib/i18n/content-lang';
 import { ProfileFields } from './profile-fields';
 import { QuestionField } from './question-field';
+import { withAnswer } from '@/lib/surveys/steps';
 import { fieldId, newDraft, useSurveyDraft, type Draft, type Errors } from './survey-draft';
 
 export interface PaperEntryFormProps {
@@ -48,13 +49,7 @@ export function PaperEntryForm(props: PaperEntryFormProps) {
   const visible = visibleQuestionIds(definition, draft.answers);
 
   function setAnswer(id: string, value: AnswerValue | undefined) {
-    setDraft((d) => {
-      if (!d) return d;
-      const answers = { ...d.answers };
-      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete answers[id];
-      else answers[id] = value;
-      return { ...d, answers };
-    });
+    setDraft((d) => (d ? withAnswer(d, id, value) : d));
     setErrors((e) => {
       if (!e[`answers.${id}`]) return e;
       const next = { ...e };

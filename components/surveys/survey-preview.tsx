@@ -1,9 +1,11 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { localize, responseSchema, visibleQuestionIds, type AnswerValue, type SurveyDefinition } from '@/lib/surveys/definition';
+import { localize, visibleQuestionIds, type AnswerValue, type SurveyDefinition } from '@/lib/surveys/definition';
+import { stepErrors } from '@/lib/surveys/step-check';
+import { questionsOfStep, stepLayout, withAnswer } from '@/lib/surveys/steps';
 import type { DataController } from '@/lib/county';
 import { translatedContent } from '@/lib/i18n/content-lang';
 import { ErrorSummary, StepMessage } from './step-notices';
@@ -39,13 +41,8 @@ export function SurveyPreview(props: SurveyPreviewProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const schema = useMemo(() => responseSchema(definition, { communeIds: props.communes.map((c) => c.id) }), [definition, props.communes]);
-  // Steps: consent, each section, profile, review.
   const sections = definition.sections;
-  const firstSection = 1;
-  const profileStep = firstSection + sections.length;
-  const reviewStep = profileStep + 1;
-  const totalSteps = reviewStep + 1;
+  const { firstSection, profileStep, reviewStep, total: totalSteps } = stepLayout(definition);
 
   const [draft, setDraft] = useSurveyDraft(`agora-survey:preview:${slug}`, false, () => setMessage({ tone: 'info', key: 'restored' }));
 
@@ -61,52 +58,13 @@ export function SurveyPreview(props: SurveyPreviewProps) {
     setDraft((d) => (d ? { ...d, ...change } : d));
   }
   function setAnswer(id: string, value: AnswerValue | undefined) {
-    setDraft((d) => {
-      if (!d) return d;
-      const answers = { ...d.answers };
-      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete answers[id];
-      else answers[id] = value;
-      return { ...d, answers };
-    });
+    setDraft((d) => (d ? withAnswer(d, id, value) : d));
     setErrors((e) => {
       if (!e[`answers.${id}`]) return e;
       const next = { ...e };
       delete next[`answers.${id}`];
       return next;
     });
-  }
-
-  /** What a resident's browser would send: answers to questions hidden by a condition are left out. */
-  function payload(d: Draft) {
-    const shown = visibleQuestionIds(definition, d.answers);
-    const answers = Object.fromEntries(
-      Object.entries(d.answers)
-        .filter(([id]) => shown.has(id))
-        .map(([id, v]) => [id, Array.isArray(v) ? v.filter(Boolean) : v]),
-    );
-    return { submissionId: d.submissionId, consent: d.consent, profile: d.profile, answers, website: '', ...(props.responseMode === 'invitation' ? { code: d.code } : {}) };
-  }
-
-  function fieldsOfStep(s: number): (key: string) => boolean {
-    if (s >= reviewStep) return () => true;
-    if (s === 0) return (k) => k === 'consent' || k === 'code';
-    if (s === profileStep) return (k) => k.startsWith('profile.');
-    const ids = new Set(sections[s - firstSection]!.questions.map((q) => `answers.${q.id}`));
-    return (k) => ids.has(k);
-  }
-
-  function validate(s: number): Errors {
-    const parsed = schema.safeParse(payload(draft!));
-    const found: Errors = {};
-    if (!parsed.success) {
-      const inStep = fieldsOfStep(s);
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.slice(0, 2).join('.');
-        if (inStep(key) && !found[key]) found[key] = issue.message;
-      }
-    }
-    if (s === 0 && props.responseMode === 'invitation' && !draft!.code.trim()) found.code = 'invitation_code_required';
-    return found;
   }
 
   function goTo(s: number) {
@@ -120,7 +78,7 @@ export function SurveyPreview(props: SurveyPreviewProps) {
   }
 
   function next() {
-    const found = validate(step);
+    const found = stepErrors(definition, draft!, step, { communeIds: props.communes.map((c) => c.id), invitation: props.responseMode === 'invitation' });
     if (Object.keys(found).length === 0) return goTo(step + 1);
     setErrors(found);
     requestAnimationFrame(() => summaryRef.current?.focus());
@@ -169,7 +127,7 @@ export function SurveyPreview(props: SurveyPreviewProps) {
         />
       ) : null}
 
-      {(section?.questions ?? []).map((q) =>
+      {questionsOfStep(definition, step).map((q) =>
         visible.has(q.id) ? <QuestionField key={q.id} question={q} value={draft.answers[q.id]} error={errors[`answers.${q.id}`]} paper={false} onChange={(v) => setAnswer(q.id, v)} /> : null,
       )}
 

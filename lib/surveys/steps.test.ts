@@ -6,7 +6,7 @@ import { definitionSchema } from './definition';
 import { readStep } from './form-fields';
 import { changeSurveyStatus, createSurvey, submitResponse } from './mutations';
 import { parseDraft, stepErrors } from './step-check';
-import { firstStepOf, freshState, payloadOf, stepLayout, stepOfField, type Draft } from './steps';
+import { firstStepOf, freshState, newDraft, payloadOf, stepLayout, stepOfField, withAnswer, type Draft } from './steps';
 import { makePlaces, makeUser, smallSurveyForm } from './test-helpers';
 
 // The questionnaire posted step by step as plain form fields (the page without JavaScript): each
@@ -99,5 +99,18 @@ describe('a questionnaire posted step by step', () => {
     expect((await submitResponse({ slug, payload, context: { ...context, previousSubmissionId: draft.submissionId } })).status).toBe('duplicate');
     const [stored] = await db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.id, draft.submissionId));
     expect(stored!.n).toBe(1);
+  });
+});
+
+describe('giving and taking back an answer', () => {
+  it('keeps an answer and drops an empty one, leaving the other answers and the draft as they were', () => {
+    const draft = { ...newDraft('00000000-0000-4000-8000-000000000001'), answers: { bus: 'yes', stops: ['a', 'b'] } };
+    const rated = withAnswer(draft, 'rating', 4);
+    expect(rated.answers).toEqual({ bus: 'yes', stops: ['a', 'b'], rating: 4 });
+    expect(rated.submissionId).toBe(draft.submissionId);
+    expect(withAnswer(rated, 'stops', []).answers).toEqual({ bus: 'yes', rating: 4 });
+    expect(withAnswer(rated, 'bus', '').answers).toEqual({ stops: ['a', 'b'], rating: 4 });
+    expect(withAnswer(rated, 'rating', undefined).answers).toEqual({ bus: 'yes', stops: ['a', 'b'] });
+    expect(draft.answers).toEqual({ bus: 'yes', stops: ['a', 'b'] });
   });
 });

@@ -1,4 +1,4 @@
-import { allQuestions, isAnswered, visibleQuestionIds, type Answers } from './questions';
+import { allQuestions, isAnswered, visibleQuestionIds, type Answers, type AnswerValue } from './questions';
 import type { Question, SurveyDefinition } from './definition';
 
 // The respondent's questionnaire as a sequence of steps — consent, one step per section, the
@@ -89,6 +89,14 @@ export function payloadOf(definition: SurveyDefinition, draft: Draft, { website 
     website,
     ...(invitation ? { code: draft.code } : {}),
   };
+}
+
+/** The draft with one answer given, or taken back (an empty answer is no answer). */
+export function withAnswer(draft: Draft, id: string, value: AnswerValue | undefined): Draft {
+  const answers = { ...draft.answers };
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete answers[id];
+  else answers[id] = value;
+  return { ...draft, answers };
 }
 
 /** Keeps a step number within the questionnaire. */

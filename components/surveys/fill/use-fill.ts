@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerValue } from '@/lib/surveys/questions';
 import type { SurveyDefinition } from '@/lib/surveys/definition';
-import { firstStepOf, freshState, newDraft, payloadOf, stepLayout, type Draft, type Errors, type FillState, type Profile } from '@/lib/surveys/steps';
+import { firstStepOf, freshState, newDraft, payloadOf, stepLayout, withAnswer, type Draft, type Errors, type FillState, type Profile } from '@/lib/surveys/steps';
 
 // THE state of the resident's questionnaire in the browser, in one place: the draft (answers,
 // profile, consent, step, submission id), the step's errors, a message, whether it was sent. The
@@ -131,12 +131,7 @@ export function useFill(options: FillOptions) {
     sending,
     focus,
     setAnswer(id: string, value: AnswerValue | undefined) {
-      update((d) => {
-        const answers = { ...d.answers };
-        if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete answers[id];
-        else answers[id] = value;
-        return { ...d, answers };
-      });
+      update((d) => withAnswer(d, id, value));
       clearError(`answers.${id}`);
     },
     setProfile(profile: Profile) {
