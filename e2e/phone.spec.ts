@@ -42,6 +42,21 @@ async function visit(page: Page, testInfo: TestInfo, path: string, name: string,
         }, WIDTH)
       : [];
   expect(width, `${path} is ${width} px wide: ${wide.join('; ')}`).toBeLessThanOrEqual(WIDTH);
+  // A table wider than the phone scrolls sideways in its own box, and says so just above it
+  // (every table shown: the ones folded in a <details> are opened first).
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  await page.waitForTimeout(200);
+  const silent = await page.evaluate(() =>
+    [...document.querySelectorAll('table')]
+      .map((table) => table.closest<HTMLElement>('[role=region], [role=group]'))
+      .filter((box): box is HTMLElement => !!box && box.checkVisibility() && box.scrollWidth > box.clientWidth + 1)
+      .filter((box) => {
+        const hint = box.previousElementSibling;
+        return !(hint && /Przesuń tabelę w bok|Scroll the table sideways/.test(hint.textContent ?? '') && hint.checkVisibility({ visibilityProperty: true }));
+      })
+      .map((box) => box.getAttribute('aria-label') ?? 'a table'),
+  );
+  expect(silent, `${path}: tables that scroll sideways without a word`).toEqual([]);
   // The dashboards, the calendar and paper entry are laid out differently on a phone: scan them there.
   if (/^(results|calendar|meeting|staff-(results|calendar|paper))/.test(name)) await expectAccessible(page);
 }

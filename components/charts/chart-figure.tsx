@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollHint } from '@/components/ui/scroll-hint';
 import type { TableSpec, TableValue } from '@/lib/results/tables';
 import type { ResultsText } from '@/lib/results/text';
 
@@ -25,12 +26,8 @@ export function ResultsTable({ table, text, cellClass }: { table: TableSpec; tex
   const anyMarked = table.rows.some((row) => row.some((v, c) => v === null && marked(c)));
   return (
     <div>
-      {/* On a phone a table of four or more columns is wider than the screen: say it scrolls. */}
-      {table.headers.length >= 4 ? (
-        <p aria-hidden="true" className="mb-1 text-sm text-muted sm:hidden">
-          {text.t('scrollHint')} →
-        </p>
-      ) : null}
+      {/* A table wider than the screen says it scrolls (measured in the browser). */}
+      <ScrollHint text={text.t('scrollHint')} />
       {/* The cells' padding is set once on the table rather than on each cell (it would be
           repeated in the page's HTML and payload a hundred times over); a little narrower on a
           phone, where a three-column table otherwise cut its last figures by a few pixels. */}

@@ -1,4 +1,6 @@
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ScrollHint } from './scroll-hint';
 
 /**
  * The app's table: a caption (visually hidden unless asked), column headers with scope, and rows
@@ -7,7 +9,7 @@ import type { ReactNode } from 'react';
  * names columns a phone leaves out, to give the first room to read: the rows must repeat those
  * cells' facts where a phone shows them (and hide the cells themselves below `sm` too).
  */
-export function DataTable({
+export async function DataTable({
   caption,
   columns,
   children,
@@ -24,12 +26,15 @@ export function DataTable({
   small?: boolean;
   phoneHidden?: number[];
 }) {
+  const t = await getTranslations('common');
   return (
-    // Focusable and named by the caption: a table wider than the screen scrolls by keyboard too. A
-    // group, not a region: a page of tables would otherwise be a page of landmarks. Relative, so
-    // that a visually hidden (absolute) label in a cell is clipped with the table, not left
-    // sticking out of the page where the table's hidden columns are.
-    <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
+    <div>
+      <ScrollHint text={t('scrollHint')} />
+      {/* Focusable and named by the caption: a table wider than the screen scrolls by keyboard too.
+          A group, not a region: a page of tables would otherwise be a page of landmarks. Relative,
+          so that a visually hidden (absolute) label in a cell is clipped with the table, not left
+          sticking out of the page where the table's hidden columns are. */}
+      <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <table className={`${fitContent ? '' : 'w-full '}border-collapse text-left${small ? ' text-sm' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
         <thead>
@@ -43,6 +48,7 @@ export function DataTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
+      </div>
     </div>
   );
 }
