@@ -8,7 +8,7 @@ import { allQuestions, localize, responseSchema, visibleQuestionIds, type Answer
 import { translatedContent } from '@/lib/i18n/content-lang';
 import { ProfileFields } from './profile-fields';
 import { QuestionField } from './question-field';
-import { withAnswer } from '@/lib/surveys/steps';
+import { withAnswer, withoutError } from '@/lib/surveys/steps';
 import { fieldId, newDraft, useSurveyDraft, type Draft, type Errors } from './survey-draft';
 
 export interface PaperEntryFormProps {
@@ -50,12 +50,7 @@ export function PaperEntryForm(props: PaperEntryFormProps) {
 
   function setAnswer(id: string, value: AnswerValue | undefined) {
     setDraft((d) => (d ? withAnswer(d, id, value) : d));
-    setErrors((e) => {
-      if (!e[`answers.${id}`]) return e;
-      const next = { ...e };
-      delete next[`answers.${id}`];
-      return next;
-    });
+    setErrors((e) => withoutError(e, `answers.${id}`));
   }
 
   /** As sent: answers to questions a condition hides are left out, ranking gaps closed. */

@@ -3,27 +3,20 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { localize, visibleQuestionIds, type AnswerValue, type SurveyDefinition } from '@/lib/surveys/definition';
+import { localize, visibleQuestionIds, type AnswerValue } from '@/lib/surveys/definition';
 import { stepErrors } from '@/lib/surveys/step-check';
-import { questionsOfStep, stepLayout, withAnswer } from '@/lib/surveys/steps';
-import type { DataController } from '@/lib/county';
+import { questionsOfStep, stepLayout, withAnswer, withoutError } from '@/lib/surveys/steps';
 import { translatedContent } from '@/lib/i18n/content-lang';
 import { ErrorSummary, StepMessage } from './step-notices';
 import { AnswersReview } from './answers-review';
 import { ConsentStep } from './consent-step';
 import { ProfileFields } from './profile-fields';
 import { QuestionField } from './question-field';
+import type { SurveyFillProps } from './fill/survey-fill';
 import { useSurveyDraft, type Draft, type Errors } from './survey-draft';
 
-export interface SurveyPreviewProps {
-  slug: string;
-  definition: SurveyDefinition;
-  responseMode: 'open_link' | 'invitation';
-  communes: { id: number; name: string }[];
-  localities: { id: number; name: string; communeId: number }[];
-  /** Who controls the data, for the consent step's information clause (the deployment's office). */
-  controller: DataController;
-}
+/** What the preview shows of the resident's form: the questions and who may answer, never an address to send to. */
+export type SurveyPreviewProps = Pick<SurveyFillProps, 'slug' | 'definition' | 'responseMode' | 'communes' | 'localities' | 'controller'>;
 
 /**
  * The staff's preview of a questionnaire, draft or published: the resident's steps, questions and
@@ -59,12 +52,7 @@ export function SurveyPreview(props: SurveyPreviewProps) {
   }
   function setAnswer(id: string, value: AnswerValue | undefined) {
     setDraft((d) => (d ? withAnswer(d, id, value) : d));
-    setErrors((e) => {
-      if (!e[`answers.${id}`]) return e;
-      const next = { ...e };
-      delete next[`answers.${id}`];
-      return next;
-    });
+    setErrors((e) => withoutError(e, `answers.${id}`));
   }
 
   function goTo(s: number) {

@@ -35,19 +35,19 @@ export async function DataTable({
           so that a visually hidden (absolute) label in a cell is clipped with the table, not left
           sticking out of the page where the table's hidden columns are. */}
       <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
-      <table className={`${fitContent ? '' : 'w-full '}border-collapse text-left${small ? ' text-sm' : ''}`}>
-        <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            {columns.map((column, index) => (
-              <th key={index} scope="col" className={phoneHidden.includes(index) ? 'hidden px-2 py-2 sm:table-cell' : 'px-2 py-2'}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
+        <table className={`${fitContent ? '' : 'w-full '}border-collapse text-left${small ? ' text-sm' : ''}`}>
+          <caption className={showCaption ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
+          <thead>
+            <tr className="border-b-2 border-gray-400">
+              {columns.map((column, index) => (
+                <th key={index} scope="col" className={phoneHidden.includes(index) ? 'hidden px-2 py-2 sm:table-cell' : 'px-2 py-2'}>
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
       </div>
     </div>
   );

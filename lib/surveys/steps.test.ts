@@ -6,7 +6,7 @@ import { definitionSchema } from './definition';
 import { readStep } from './form-fields';
 import { changeSurveyStatus, createSurvey, submitResponse } from './mutations';
 import { parseDraft, stepErrors } from './step-check';
-import { firstStepOf, freshState, newDraft, payloadOf, stepLayout, stepOfField, withAnswer, type Draft } from './steps';
+import { firstStepOf, freshState, newDraft, payloadOf, stepLayout, stepOfField, withAnswer, withoutError, type Draft } from './steps';
 import { makePlaces, makeUser, smallSurveyForm } from './test-helpers';
 
 // The questionnaire posted step by step as plain form fields (the page without JavaScript): each
@@ -112,5 +112,14 @@ describe('giving and taking back an answer', () => {
     expect(withAnswer(rated, 'bus', '').answers).toEqual({ stops: ['a', 'b'], rating: 4 });
     expect(withAnswer(rated, 'rating', undefined).answers).toEqual({ bus: 'yes', stops: ['a', 'b'] });
     expect(draft.answers).toEqual({ bus: 'yes', stops: ['a', 'b'] });
+  });
+});
+
+describe('clearing an answered field of its error', () => {
+  it('drops only that error, and keeps the same object when there was none', () => {
+    const errors = { 'answers.bus': 'required', consent: 'consent_required' };
+    expect(withoutError(errors, 'answers.bus')).toEqual({ consent: 'consent_required' });
+    expect(errors).toEqual({ 'answers.bus': 'required', consent: 'consent_required' });
+    expect(withoutError(errors, 'answers.rating')).toBe(errors);
   });
 });

@@ -99,6 +99,14 @@ export function withAnswer(draft: Draft, id: string, value: AnswerValue | undefi
   return { ...draft, answers };
 }
 
+/** The errors without the one of `key` (the same object when it has none, so nothing re-renders). */
+export function withoutError(errors: Errors, key: string): Errors {
+  if (!errors[key]) return errors;
+  const rest = { ...errors };
+  delete rest[key];
+  return rest;
+}
+
 /** Keeps a step number within the questionnaire. */
 export function clampStep(definition: SurveyDefinition, step: number): number {
   return Math.max(0, Math.min(Number.isInteger(step) ? step : 0, stepLayout(definition).reviewStep));

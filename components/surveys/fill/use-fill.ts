@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnswerValue } from '@/lib/surveys/questions';
 import type { SurveyDefinition } from '@/lib/surveys/definition';
-import { firstStepOf, freshState, newDraft, payloadOf, stepLayout, withAnswer, type Draft, type Errors, type FillState, type Profile } from '@/lib/surveys/steps';
+import { firstStepOf, freshState, newDraft, payloadOf, stepLayout, withAnswer, withoutError, type Draft, type Errors, type FillState, type Profile } from '@/lib/surveys/steps';
 
 // THE state of the resident's questionnaire in the browser, in one place: the draft (answers,
 // profile, consent, step, submission id), the step's errors, a message, whether it was sent. The
@@ -73,13 +73,7 @@ export function useFill(options: FillOptions) {
 
   const focusOn = (target: FocusTarget) => setFocus((f) => ({ target, n: f.n + 1 }));
   const update = (change: (d: Draft) => Draft) => setState((s) => ({ ...s, draft: change(s.draft) }));
-  const clearError = (key: string) =>
-    setState((s) => {
-      if (!s.errors[key]) return s;
-      const errors = { ...s.errors };
-      delete errors[key];
-      return { ...s, errors };
-    });
+  const clearError = (key: string) => setState((s) => (s.errors[key] ? { ...s, errors: withoutError(s.errors, key) } : s));
 
   /** Errors of a step by the shared schema; none when the checks cannot load (the server checks at the end). */
   async function check(draft: Draft, step: number): Promise<Errors> {
