@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import createNextIntlPlugin from 'next-intl/plugin';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 
-const withNextIntl = createNextIntlPlugin({
+const nextIntlOptions = {
   requestConfig: './lib/i18n/request.ts',
   // The messages are compiled when the app is built (ICU syntax to a compact form), so a request
   // formats them without parsing: parsing every message anew on every request was a tenth of a
   // dashboard page's server time.
   experimental: { messages: { path: './lib/i18n/messages', format: 'json', precompile: true } },
-});
+};
 
 // Pages get their Content-Security-Policy from proxy.ts (lib/csp.ts): a nonce per request, or the
 // policy of a kept public page. What the proxy does not see — API routes — gets a policy under which
@@ -55,4 +55,11 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// next-intl's plugin works while building (it points next-intl at lib/i18n/request.ts and compiles
+// the messages); loading it also loads a compiler (@swc/core) and a file watcher (@parcel/watcher),
+// which a production server never uses but would keep in its memory.
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import('next-intl/plugin');
+  return createNextIntlPlugin(nextIntlOptions)(nextConfig);
+}
