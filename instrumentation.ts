@@ -5,9 +5,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  // Before anything opens a socket: see db/socket.ts.
-  const { captureStartupContext } = await import('./db/socket');
-  captureStartupContext();
   const { startMailWorker } = await import('./lib/mail/runner');
   startMailWorker();
 }

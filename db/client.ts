@@ -6,7 +6,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { getEnv } from '@/lib/env';
 import * as schema from './schema';
-import { socketOpener } from './socket';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -51,8 +50,6 @@ export function postgresConnection(url: string, options: { max?: number; replica
       connect_timeout: 5,
       idle_timeout: 60,
       onnotice: () => {},
-      // postgres.js documents `socket` (README, "Custom socket") but its types omit it.
-      ...({ socket: socketOpener() } as object),
       connection: { application_name: new URL(at).searchParams.get('application_name') ?? applicationName },
     });
   const wrap = (client: postgres.Sql) => drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
