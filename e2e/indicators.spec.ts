@@ -132,6 +132,22 @@ test.describe('attendance and the project indicators', () => {
     await expect(coordinator.getByText(/Gmina Krempna\./)).toBeVisible();
     await expect(coordinator.getByRole('table', { name: /^Wskaźniki według gmin/ }).getByRole('rowheader', { name: 'Cały powiat' })).toHaveCount(0);
     await expectAccessible(coordinator);
+
+    // A shorter range, picked by the months' Polish names (not the browser's month input, which
+    // names them in the browser's language): the last three months.
+    const to = coordinator.getByLabel('Do miesiąca');
+    const from = coordinator.getByLabel('Od miesiąca');
+    const last = await to.inputValue();
+    const [year, month] = last.split('-').map(Number) as [number, number];
+    const first = new Date(Date.UTC(year, month - 1 - 2, 15));
+    const firstKey = first.toISOString().slice(0, 7);
+    const polish = (d: Date) => new Intl.DateTimeFormat('pl', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    await from.selectOption(firstKey);
+    await expect(from.locator('option:checked')).toHaveText(polish(first));
+    await coordinator.getByRole('button', { name: 'Pokaż' }).click();
+    await expect(coordinator).toHaveURL(new RegExp(`from=${firstKey}`));
+    await expect(coordinator.getByText(`${polish(first)} – ${polish(new Date(Date.UTC(year, month - 1, 15)))}`, { exact: false }).first()).toBeVisible();
+    await expect(from).toHaveValue(firstKey);
   });
 
   test('a forum member may not see the indicators; an analyst may', async ({ browser }) => {

@@ -4,13 +4,14 @@ import { ChartFigure } from '@/components/charts/chart-figure';
 import { BarList } from '@/components/charts/bar-list';
 import { LineFigure } from '@/components/charts/line-figure';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { load, signedIn } from '@/app/_http/page-guard';
 import { now } from '@/lib/clock';
 import { canReadIndicators } from '@/lib/indicators/permissions';
 import { cellKey, getIndicators, monthOf, type Indicators } from '@/lib/indicators/queries';
-import { indicatorParamsSchema } from '@/lib/indicators/schema';
+import { addMonths, monthsBetween } from '@/lib/indicators/months';
+import { indicatorParamsSchema, MAX_MONTHS } from '@/lib/indicators/schema';
 import { communesTable, forumTable, meetingsTable, publicationsTable, responsesTable } from '@/lib/indicators/tables';
 import { getIndicatorWords } from '@/lib/indicators/text';
 
@@ -31,6 +32,14 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   const today = await now();
   const [d, t, { words, text }] = await Promise.all([load(getIndicators({ actor, params, now: today })), getTranslations('indicators'), getIndicatorWords({ months: 'label' })]);
 
+  // The months to pick from, newest first, named in the page's language ("marzec 2026"): the
+  // browser's own month input names them in the browser's language, whatever the page's.
+  // The last MAX_MONTHS, and the range in view if a link asked for months outside them.
+  const latest = monthOf(today) > d.to ? monthOf(today) : d.to;
+  const monthOptions = [...new Set([...monthsBetween(addMonths(latest, -(MAX_MONTHS - 1)), latest), d.from, d.to])]
+    .sort()
+    .reverse()
+    .map((key) => ({ value: key, label: words.month(key) }));
   const query = new URLSearchParams({ from: d.from, to: d.to, ...(d.commune ? { commune: d.commune.slug } : {}) });
   const csv = (view: string, dialect?: 'plain') => `/admin/indicators/csv?${new URLSearchParams({ view, ...Object.fromEntries(query), ...(dialect ? { dialect } : {}) })}`;
   // Short month names on the charts' axes ("mar 26"); the tables carry the full ones.
@@ -48,8 +57,8 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
       <PageHeader title={t('title')} lead={t('lead')} />
 
       <form method="get" action="/admin/indicators" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t('filters.legend')}>
-        <TextField name="from" id="indicators-from" type="month" label={t('filters.from')} hint={t('filters.monthHint')} defaultValue={d.from} pattern="\d{4}-\d{2}" />
-        <TextField name="to" id="indicators-to" type="month" label={t('filters.to')} hint={t('filters.monthHint')} defaultValue={d.to} pattern="\d{4}-\d{2}" />
+        <SelectField name="from" id="indicators-from" label={t('filters.from')} defaultValue={d.from} options={monthOptions} />
+        <SelectField name="to" id="indicators-to" label={t('filters.to')} defaultValue={d.to} options={monthOptions} />
         <SelectField
           name="commune"
           id="indicators-commune"
