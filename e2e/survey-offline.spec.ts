@@ -137,12 +137,25 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   await expectAccessible(page);
   const waiting = await deviceCopy(page);
   expect(Object.keys(waiting)).toContain(`agora-survey:outbox:${slug}`);
-  // A reload without signal: still waiting, not a second questionnaire.
+  // A reload without signal: still waiting, not a second questionnaire. The page tries to send it
+  // at once; that try is held here until the signal is back, then fails as it would have: the
+  // signal returning in the middle of a failing try must still send it at once (not at the next
+  // timer, 30 s later).
+  let failHeldTry!: () => void;
+  const signalBack = new Promise<void>((resolve) => (failHeldTry = resolve));
+  let heldTries = 0;
+  await page.route(`**/s/${slug}/submit`, async (route) => {
+    heldTries++;
+    await signalBack;
+    await route.abort('internetdisconnected');
+  }, { times: 1 });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Zapisano na tym telefonie' })).toBeVisible();
+  await expect.poll(() => heldTries).toBe(1);
 
   // The signal returns: it goes by itself, and its answers leave the phone.
   await restoreNetwork(context);
+  failHeldTry();
   await expect(page.getByRole('heading', { name: 'Wysłano. Dziękujemy!' })).toBeVisible();
   await shot(page, testInfo, 'offline-sent');
   await expectAccessible(page);

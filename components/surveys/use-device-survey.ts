@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { oneAtATime } from '@/lib/surveys/device/one-at-a-time';
 import { flushOutbox, sendOnce, submitFromDevice, type Attempt, type SubmitBody } from '@/lib/surveys/device/send';
 import { clearDraft, forgetReceipt, loadDraft, queuedSubmissions, saveDraft, sentReceipt, type DeviceStorage, type Receipt, type SavedDraft } from '@/lib/surveys/device/store';
 
@@ -42,6 +43,8 @@ function deviceStorage(): DeviceStorage | null {
   }
 }
 
+const waitingOnDevice = (storage: DeviceStorage, slug: string) => queuedSubmissions(storage, slug, Date.now()).length > 0;
+
 const hasProgress = (d: DeviceDraft) => Object.keys(d.answers ?? {}).length > 0 || d.step > 0;
 
 export function useDeviceSurvey<D extends DeviceDraft>({
@@ -73,27 +76,28 @@ export function useDeviceSurvey<D extends DeviceDraft>({
   const [storageOff, setStorageOff] = useState(false);
   const [online, setOnline] = useState(true);
   const [outcome, setOutcome] = useState<DeviceOutcome>({ kind: 'filling' });
-  const flushing = useRef(false);
   const key = { slug, version };
   const outbox = mode === 'online';
 
-  /** Tries every questionnaire waiting on the device; the outcome follows the last answer. */
-  const flush = useCallback(async () => {
-    const storage = deviceStorage();
-    if (!storage || flushing.current || queuedSubmissions(storage, slug, Date.now()).length === 0) return;
-    flushing.current = true;
-    setOutcome((o) => (o.kind === 'queued' ? { ...o, sending: true } : o));
-    try {
-      const results = await flushOutbox(storage, (u, i) => fetch(u, i), submitUrl, slug, Date.now);
-      const last = results.at(-1)?.result;
-      if (!last) return;
-      if (last.kind === 'waiting') setOutcome({ kind: 'queued', reason: last.reason, sending: false });
-      else if (last.kind === 'sent') setOutcome({ kind: 'sent', receipt: last.receipt, justNow: true });
-      else setOutcome({ kind: 'refused', body: last.body });
-    } finally {
-      flushing.current = false;
-    }
-  }, [slug, submitUrl]);
+  /**
+   * Tries every questionnaire waiting on the device; the outcome follows the last answer. One try
+   * at a time, and an ask during a try makes one more after it (lib/surveys/device/one-at-a-time.ts).
+   */
+  const flush = useMemo(
+    () =>
+      oneAtATime(async () => {
+        const storage = deviceStorage();
+        if (!storage || !waitingOnDevice(storage, slug)) return;
+        setOutcome((o) => (o.kind === 'queued' ? { ...o, sending: true } : o));
+        const results = await flushOutbox(storage, (u, i) => fetch(u, i), submitUrl, slug, Date.now);
+        const last = results.at(-1)?.result;
+        if (!last) return;
+        if (last.kind === 'waiting') setOutcome({ kind: 'queued', reason: last.reason, sending: false });
+        else if (last.kind === 'sent') setOutcome({ kind: 'sent', receipt: last.receipt, justNow: true });
+        else setOutcome({ kind: 'refused', body: last.body });
+      }),
+    [slug, submitUrl],
+  );
 
   // After hydration (the device's storage exists only in the browser): the receipt, the outbox and
   // the draft kept from an earlier visit.
