@@ -33,4 +33,13 @@ describe('ResultsTable', () => {
     expect(html).toMatch(/<div class="[^"]*overflow-x-auto[^"]*" tabindex="0" role="region" aria-label="Średnia ocena">/);
     expect(html).not.toContain('Ukryte');
   });
+
+  it('writes every text as text: a label or figure with markup in it is escaped, never run', () => {
+    const evil = '<img src=x onerror=alert(1)>"&\'';
+    const table: TableSpec = { caption: evil, headers: [evil, 'Ocena'], rows: [[evil, evil]] };
+    const html = renderToStaticMarkup(<ResultsTable table={table} text={text} cellClass={() => '"><script>'} />);
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&amp;&#39;');
+    expect(html).toContain('class="&quot;&gt;&lt;script&gt;"');
+  });
 });

@@ -15,6 +15,12 @@ describe('the server-drawn charts', () => {
     expect(html.match(/bg-blue-700/g)).toHaveLength(1);
   });
 
+  it('bars: a label or value with markup in it is written as text, never run', () => {
+    const html = renderToStaticMarkup(<BarList summary="s" show={() => '<b>5</b>'} data={[{ label: '</span><script>alert(1)</script>', value: 5 }]} />);
+    expect(html).not.toMatch(/<script|<b>/);
+    expect(html).toContain('&lt;/span&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
   it('the weekly line: straight segments, the running week dashed and named, drawn for two widths', () => {
     const html = renderToStaticMarkup(
       <LineFigure summary="s" show={(v) => String(v)} partial partialNote="Ostatni tydzień jeszcze trwa." points={[{ label: '2 lis', value: 300 }, { label: '9 lis', value: 320 }, { label: '16 lis', value: 40 }]} />,

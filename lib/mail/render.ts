@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, isLocale, TIME_ZONE, type Locale } from '@/lib/i18n/loc
 import { formats } from '@/lib/i18n/formats';
 import { messages } from '@/lib/i18n/messages';
 import { countyValues, type County, type CountyValues } from '@/lib/county';
+import { escapeHtml } from '@/lib/html';
 
 // Turns one kind of message and its data into a subject, a plain-text body and an HTML body, in
 // the recipient's language, with words from the catalogue (namespace "mail"). Pure: the outbox
@@ -200,11 +201,6 @@ function content(data: MailData, locale: Locale, { county, forum }: CountyValues
         outro: t('news_digest.outro'),
       };
   }
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /**

@@ -1,12 +1,9 @@
 import { micromark } from 'micromark';
 import { gfmStrikethrough, gfmStrikethroughHtml } from 'micromark-extension-gfm-strikethrough';
+import { escapeHtml } from '@/lib/html';
 import { markdownProblem } from './limits';
 
 export { markdownProblem, MARKDOWN_MAX_LENGTH, MARKDOWN_MAX_NESTING } from './limits';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The one way user-written Markdown (posts, consultations, meeting descriptions and minutes, news)
