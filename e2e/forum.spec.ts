@@ -193,12 +193,30 @@ test.describe('the forum', () => {
   test('an oversized post is refused with a clear message and the text stays in the editor', async ({ page }) => {
     await signInAs(page, 'kgw.debowiec@agora.local');
     await openThread(page, DEBOWIEC_THREAD);
+    // The field errors are not in the page (a member's forum pages fetch them once, after the
+    // form hydrates), yet the check in the browser words its refusal in full.
+    expect(await page.content()).not.toContain('najwyżej 20 000 znaków');
     const text = 'Bardzo długi wpis. '.repeat(1100);
     const box = page.locator('#reply').getByLabel('Treść');
     await box.fill(text);
     await page.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
     await expect(page.locator('#reply')).toContainText('najwyżej 20 000 znaków');
     await expect(box).toHaveValue(text);
+  });
+
+  test('without JavaScript, an empty reply is refused with the same clear message', async ({ page, browser }) => {
+    await signInAs(page, 'kgw.debowiec@agora.local');
+    await openThread(page, DEBOWIEC_THREAD);
+    const threadUrl = page.url();
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'pl-PL' });
+    await context.addCookies(await page.context().cookies());
+    const noScript = await context.newPage();
+    await noScript.goto(threadUrl);
+    await noScript.locator('#reply').getByLabel('Treść').fill('   ');
+    await noScript.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    // The server's answer to the plain form post is rendered with the field errors' texts.
+    await expect(noScript.locator('#reply')).toContainText('Wpis nie może być pusty.');
+    await context.close();
   });
 
   test('new posts count as unread until the member has seen the page that shows them', async ({ page, browser }) => {

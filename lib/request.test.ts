@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from './request';
+import { clientAddress, isFormPostWithoutScript } from './request';
 import { parseTrustedProxies } from './trusted-proxies';
 
 /**
@@ -65,5 +65,19 @@ describe('clientAddress with TRUSTED_PROXIES', () => {
     expect(() => parseTrustedProxies('10.0.0.0/33')).toThrow();
     expect(() => parseTrustedProxies('nginx')).toThrow();
     expect(() => parseTrustedProxies('10.0.0.1,,')).toThrow();
+  });
+});
+
+describe('isFormPostWithoutScript', () => {
+  it('is a form a browser without JavaScript posted, in either encoding', () => {
+    expect(isFormPostWithoutScript(new Headers({ 'content-type': 'multipart/form-data; boundary=----x' }))).toBe(true);
+    expect(isFormPostWithoutScript(new Headers({ 'content-type': 'application/x-www-form-urlencoded' }))).toBe(true);
+  });
+
+  it('is not a page read, nor a server action called by the page’s script', () => {
+    expect(isFormPostWithoutScript(new Headers())).toBe(false);
+    expect(isFormPostWithoutScript(new Headers({ accept: 'text/html' }))).toBe(false);
+    expect(isFormPostWithoutScript(new Headers({ 'next-action': 'abc', 'content-type': 'multipart/form-data; boundary=----x' }))).toBe(false);
+    expect(isFormPostWithoutScript(new Headers({ 'next-action': 'abc', 'content-type': 'text/plain;charset=UTF-8' }))).toBe(false);
   });
 });

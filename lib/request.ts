@@ -23,3 +23,12 @@ export function clientAddress(headers: Headers, trusted: TrustedProxies = getEnv
   for (let i = entries.length - 1; i > 0; i--) if (!isTrustedProxy(trusted, entries[i]!)) return entries[i]!;
   return entries[0]!;
 }
+
+/**
+ * A form posted by a browser without JavaScript (React's progressive enhancement: the page is
+ * rendered again with the action's answer), as opposed to a page read, or a server action called
+ * by the page's script (which names itself in `next-action`).
+ */
+export function isFormPostWithoutScript(h: Headers): boolean {
+  return !h.has('next-action') && /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(h.get('content-type') ?? '');
+}

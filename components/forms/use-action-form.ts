@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent } fr
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { idle, type ActionResult } from '@/lib/result';
+import { useHydrated } from './use-hydrated';
 
 export type FormAction<T> = (previous: ActionResult<T> | undefined, formData: FormData) => Promise<ActionResult<T>>;
 
@@ -47,5 +48,12 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
     })(event);
   }
 
-  return { form, state, pending, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
+  // Without JavaScript the effect above never runs: the page rendered with the action's answer
+  // shows its field errors from the answer itself (with JavaScript, react-hook-form holds them,
+  // and clears each as its field is corrected).
+  const live = useHydrated();
+  const fieldError = (name: string): string | undefined =>
+    (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message ?? (!live && !state.ok ? state.fieldErrors[name]?.[0] : undefined);
+
+  return { form, state, pending, fieldError, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
 }

@@ -1,7 +1,9 @@
 import { NextIntlClientProvider } from 'next-intl';
+import { headers } from 'next/headers';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { Messages } from '@/lib/i18n/messages';
+import { isFormPostWithoutScript } from '@/lib/request';
 
 /** The error page is a client component anywhere; sections with client forms need field errors. */
 const ALWAYS = ['errorPage'] as const;
@@ -19,10 +21,16 @@ export type ClientNamespace = {
  * with client components lists the namespaces — or the groups of one, as "forum.quota" — they
  * read, and gets the field errors with them. A nested provider replaces the outer one; a missing
  * namespace shows as a raw key, which the end-to-end tests of each form would catch.
+ *
+ * `fieldErrors="fetched"`: the field errors (17 KB, most of a form page's messages) are not sent;
+ * the forms fetch them once after hydrating (components/ui/error-catalogue.ts) — except in the
+ * answer to a form posted without JavaScript, which is rendered with them, there being no script
+ * to fetch them.
  */
-export async function ClientMessages({ namespaces = [], children }: { namespaces?: ClientNamespace[]; children: ReactNode }) {
+export async function ClientMessages({ namespaces = [], fieldErrors = 'inline', children }: { namespaces?: ClientNamespace[]; fieldErrors?: 'inline' | 'fetched'; children: ReactNode }) {
   const all = (await getMessages()) as unknown as Record<string, Record<string, unknown>>;
-  const wanted: string[] = namespaces.length > 0 ? [...ALWAYS, ...FORMS, ...namespaces] : [...ALWAYS];
+  const errors: string[] = fieldErrors === 'fetched' && !isFormPostWithoutScript(await headers()) ? ['errors.invalid'] : [...FORMS];
+  const wanted: string[] = namespaces.length > 0 ? [...ALWAYS, ...errors, ...namespaces] : [...ALWAYS];
   const picked: Record<string, Record<string, unknown>> = {};
   for (const path of wanted) {
     const [namespace, group] = path.split('.') as [string, string | undefined];

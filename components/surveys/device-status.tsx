@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useErrorText } from '@/components/ui/field';
 import type { DeviceOutcome } from './use-device-survey';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/forms/use-hydrated';
 
 // What the respondent is told about the copy of their questionnaire on this device: the offer to
 // resume, "saved on this phone" while filling, and after completing it "saved on this phone,

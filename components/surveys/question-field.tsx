@@ -7,7 +7,7 @@ import type { Question } from '@/lib/surveys/definition';
 import { fieldName } from '@/lib/surveys/form-fields';
 import { DONT_KNOW, localize, rankingLength, type AnswerValue } from '@/lib/surveys/questions';
 import { fieldId } from '@/lib/surveys/steps';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { translatedContent } from '@/lib/i18n/content-lang';
 
 /** A fieldset with its legend, help and error, as every question is drawn. */

@@ -1,17 +1,27 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { useErrorCatalogue } from './error-catalogue';
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /**
  * Translates an error key from the "errors" namespace; unknown keys read as "invalid value".
- * Reads through the root translator: a page without forms (the dashboards' filters) is not sent
- * the "errors" messages, and a translator of a namespace it lacks builds two Error objects at
- * every render.
+ * The texts come with the page where its section sends them (ClientMessages), else from the
+ * catalogue fetched once after hydration (components/ui/error-catalogue.ts). Reads through the
+ * root translator: a translator of a namespace the page lacks builds two Error objects at every
+ * render.
  */
 export function useErrorText() {
   const t = useTranslations();
-  return (key: string | undefined) => (key ? (t.has(`errors.${key}` as never) ? t(`errors.${key}` as never) : t('errors.invalid')) : undefined);
+  const locale = useLocale();
+  // The whole namespace came with the page, or only its "invalid value" (sections that fetch it).
+  const inline = t.has('errors.form_invalid');
+  const fetched = useErrorCatalogue(locale, !inline);
+  return (key: string | undefined) => {
+    if (!key) return undefined;
+    if (t.has(`errors.${key}` as never)) return t(`errors.${key}` as never);
+    return fetched?.[key] ?? fetched?.invalid ?? (t.has('errors.invalid') ? t('errors.invalid') : undefined);
+  };
 }
 
 interface ShellProps {

@@ -64,4 +64,13 @@ describe('message catalogue', () => {
       expect(placeholders(en), key).toEqual(placeholders(pl));
     }
   });
+
+  it('the field errors are plain sentences, as the forms that fetch them use them (components/ui/error-catalogue.ts)', () => {
+    for (const locale of ['pl', 'en'] as const) {
+      for (const [key, text] of Object.entries(messages[locale].errors)) {
+        expect(placeholders(text), `${locale} errors.${key}`).toEqual([]);
+        expect(text, `${locale} errors.${key}`).not.toMatch(/[{}<>]/);
+      }
+    }
+  });
 });

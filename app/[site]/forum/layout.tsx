@@ -10,7 +10,13 @@ export default async function ForumLayout({ children }: { children: ReactNode })
   return (
     <div>
       <ForumNav />
-      {viewer ? <ClientMessages namespaces={['forum.quota']}>{children}</ClientMessages> : children}
+      {viewer ? (
+        <ClientMessages namespaces={['forum.quota']} fieldErrors="fetched">
+          {children}
+        </ClientMessages>
+      ) : (
+        children
+      )}
     </div>
   );
 }

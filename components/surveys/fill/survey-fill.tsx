@@ -15,7 +15,7 @@ import { ProfileFields } from '../profile-fields';
 import { QuestionField } from '../question-field';
 import { DeviceOutcomePanel, DeviceResumeOffer, DeviceSaveNote } from '../device-status';
 import { useDeviceSurvey, type DeviceSend } from '../use-device-survey';
-import { useHydrated } from '../use-hydrated';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { loadChecks, useFill, type SendResult } from './use-fill';
 
 /** What the device's send (the outbox) means to the form; a queued one is shown by the device's outcome instead. */
