@@ -173,3 +173,17 @@ test('the session slides: a visit pushes its expiry forward (at most once a minu
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/account$/);
 });
+
+test('without JavaScript, sign-in names the field that is wrong, as it does with it', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'pl-PL' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Adres e-mail').fill('to-nie-adres');
+  await page.getByLabel('Hasło').fill('cokolwiek');
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  // The server's answer to the plain form post: the summary, and the message at the field it is about.
+  const email = page.getByLabel('Adres e-mail');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/Podaj poprawny adres e-mail/);
+  await context.close();
+});

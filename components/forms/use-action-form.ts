@@ -2,10 +2,15 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { idle, type ActionResult } from '@/lib/result';
 import { useHydrated } from './use-hydrated';
+
+/** An action's field errors (message keys by field) as react-hook-form holds them: the first of each. */
+function firstErrors(fieldErrors: Record<string, string[]>): Record<string, { type: string; message: string }> {
+  return Object.fromEntries(Object.entries(fieldErrors).flatMap(([field, keys]) => (keys[0] ? [[field, { type: 'server', message: keys[0] }]] : [])));
+}
 
 export type FormAction<T> = (previous: ActionResult<T> | undefined, formData: FormData) => Promise<ActionResult<T>>;
 
@@ -13,7 +18,9 @@ export type FormAction<T> = (previous: ActionResult<T> | undefined, formData: Fo
  * Binds a form to a server action and its shared zod schema: react-hook-form checks in the browser
  * first, the action checks again on the server, and its field errors land on the same fields.
  * The inputs are never reset by a failed submit, and without JavaScript the native form post
- * still works (the server echoes the typed values back).
+ * still works, its answer naming the fields that are wrong. The server echoes the typed values
+ * back, but react-hook-form puts them in the inputs only once hydrated: without JavaScript the
+ * fields come back empty (passwords are never echoed anyway).
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T = unknown>({
   action,
@@ -26,10 +33,15 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
 }) {
   const [state, formAction, pending] = useActionState<ActionResult<T>, FormData>(action, idle as ActionResult<T>);
   const echoed = !state.ok && state.values ? state.values : {};
+  // Without JavaScript the effect below never runs: the page rendered with the action's answer
+  // (a form posted without a script) starts with its field errors. Once hydrated, the effect
+  // puts them in, and react-hook-form clears each as its field is corrected.
+  const live = useHydrated();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues: { ...defaultValues, ...echoed } as DefaultValues<z.input<S>>,
     mode: 'onTouched',
+    errors: live || state.ok || Object.keys(state.fieldErrors).length === 0 ? undefined : (firstErrors(state.fieldErrors) as FieldErrors<z.input<S>>),
   });
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -38,7 +50,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
     for (const [field, keys] of Object.entries(state.fieldErrors)) {
       if (keys[0]) form.setError(field as Path<z.input<S>>, { type: 'server', message: keys[0] }, { shouldFocus: true });
     }
-  }, [state, form]);
+  }, [state, form, live]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,12 +60,5 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
     })(event);
   }
 
-  // Without JavaScript the effect above never runs: the page rendered with the action's answer
-  // shows its field errors from the answer itself (with JavaScript, react-hook-form holds them,
-  // and clears each as its field is corrected).
-  const live = useHydrated();
-  const fieldError = (name: string): string | undefined =>
-    (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message ?? (!live && !state.ok ? state.fieldErrors[name]?.[0] : undefined);
-
-  return { form, state, pending, fieldError, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
+  return { form, state, pending, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
 }

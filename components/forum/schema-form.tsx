@@ -67,7 +67,8 @@ export function SchemaForm<T>({
   const schema = formSchema as unknown as z.ZodType<FieldValues, FieldValues>;
   const initial: Record<string, unknown> = { ...defaultValues };
   for (const field of fields) if (field.kind === 'hidden') initial[field.name] = field.value;
-  const { form, state, pending, fieldError, formProps } = useActionForm<z.ZodType<FieldValues, FieldValues>, T>({ action, schema, defaultValues: initial as never });
+  const { form, state, pending, formProps } = useActionForm<z.ZodType<FieldValues, FieldValues>, T>({ action, schema, defaultValues: initial as never });
+  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const values = form.watch();
 
   useEffect(() => {
@@ -92,7 +93,7 @@ export function SchemaForm<T>({
         const when = visibleWhen?.[field.name];
         if (when && !when[1].includes(String(values[when[0]] ?? ''))) return null;
         const fieldId = `${prefix}-${field.name}`;
-        const error = fieldError(field.kind === 'checkboxes' ? 'areas' : field.name);
+        const error = errors[field.kind === 'checkboxes' ? 'areas' : field.name]?.message;
         switch (field.kind) {
           case 'hidden':
             return <input key={field.name} type="hidden" {...form.register(field.name)} />;
