@@ -174,7 +174,7 @@ test('the session slides: a visit pushes its expiry forward (at most once a minu
   await expect(page).toHaveURL(/\/account$/);
 });
 
-test('without JavaScript, sign-in names the field that is wrong, as it does with it', async ({ browser }) => {
+test('without JavaScript, sign-in names the field that is wrong and keeps what was typed', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: 'pl-PL' });
   const page = await context.newPage();
   await page.goto('/sign-in');
@@ -185,5 +185,10 @@ test('without JavaScript, sign-in names the field that is wrong, as it does with
   const email = page.getByLabel('Adres e-mail');
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveAccessibleDescription(/Podaj poprawny adres e-mail/);
+  // What was typed comes back (the password excepted), and so does the hidden field that says
+  // where to go after signing in.
+  await expect(email).toHaveValue('to-nie-adres');
+  await expect(page.getByLabel('Hasło')).toHaveValue('');
+  await expect(page.locator('input[type="hidden"][name="callbackUrl"]')).not.toHaveValue('');
   await context.close();
 });

@@ -216,6 +216,8 @@ test.describe('the forum', () => {
     await noScript.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
     // The server's answer to the plain form post is rendered with the field errors' texts.
     await expect(noScript.locator('#reply')).toContainText('Wpis nie może być pusty.');
+    // The thread it belongs to went with it (a hidden field, empty before without JavaScript).
+    await expect(noScript.locator('#reply input[type="hidden"][name="threadId"]')).not.toHaveValue('');
     await context.close();
   });
 

@@ -9,7 +9,7 @@ import { changeEmailSchema } from '@/lib/auth/schema';
 /** A new address and the current password; the change waits for the link sent to the new address. */
 export function ChangeEmailForm<T>({ action }: { action: FormAction<T> }) {
   const t = useTranslations('mailPages');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: changeEmailSchema });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: changeEmailSchema });
   const errors = form.formState.errors;
   return (
     <form {...formProps} className="max-w-md space-y-4">
@@ -19,7 +19,7 @@ export function ChangeEmailForm<T>({ action }: { action: FormAction<T> }) {
           {t('emailSent')}
         </p>
       ) : null}
-      <TextField id="change-newEmail" label={t('newEmail')} type="email" autoComplete="email" required error={errors.newEmail?.message} {...form.register('newEmail')} />
+      <TextField id="change-newEmail" label={t('newEmail')} type="email" autoComplete="email" required error={errors.newEmail?.message} {...register('newEmail')} />
       <TextField
         id="change-email-password"
         label={t('currentPassword')}
@@ -27,7 +27,7 @@ export function ChangeEmailForm<T>({ action }: { action: FormAction<T> }) {
         autoComplete="current-password"
         required
         error={errors.currentPassword?.message}
-        {...form.register('currentPassword')}
+        {...register('currentPassword')}
       />
       <Button type="submit" variant="secondary" pending={pending}>
         {t('emailSubmit')}

@@ -22,7 +22,7 @@ export function EnrolSecondFactorForm({
   enabledNote: string | null;
 }) {
   const t = useTranslations('account');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: enrolSecondFactorSchema });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: enrolSecondFactorSchema });
   const errors = form.formState.errors;
   if (state.ok) {
     return (
@@ -67,7 +67,7 @@ export function EnrolSecondFactorForm({
           maxLength={7}
           required
           error={errors.code?.message}
-          {...form.register('code')}
+          {...register('code')}
         />
         <Button type="submit" pending={pending}>
           {t('twoFactorConfirm')}

@@ -13,10 +13,10 @@ const blank = { name: '', slug: '', kind: 'rural' } as const;
 
 export function CommuneCreateForm({ action }: { action: FormAction<void> }) {
   const t = useTranslations();
-  const { form, state, pending, formProps } = useActionForm({ action, schema: createCommuneSchema, defaultValues: blank });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: createCommuneSchema, defaultValues: blank });
   const errors = form.formState.errors;
-  const name = form.register('name');
-  const slug = form.register('slug');
+  const name = register('name');
+  const slug = register('slug');
   // Until the slug is typed by hand, it follows the name ("Nowy Żmigród" → "nowy-zmigrod").
   const slugTyped = useRef(false);
 
@@ -60,7 +60,7 @@ export function CommuneCreateForm({ action }: { action: FormAction<void> }) {
         required
         options={COMMUNE_KINDS.map((k) => ({ value: k, label: t(`communeKind.${k}`) }))}
         error={errors.kind?.message}
-        {...form.register('kind')}
+        {...register('kind')}
       />
       <Button type="submit" pending={pending}>
         {t('admin.communes.create')}

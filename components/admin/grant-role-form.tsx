@@ -21,7 +21,7 @@ export function GrantRoleForm({
   communes: { id: number; name: string }[];
 }) {
   const t = useTranslations();
-  const { form, state, pending, formProps } = useActionForm({
+  const { form, register, state, pending, formProps } = useActionForm({
     action,
     schema: grantRoleSchema,
     defaultValues: { userId, role: 'coordinator', communeId: '' },
@@ -38,20 +38,20 @@ export function GrantRoleForm({
   return (
     <form {...formProps} className="max-w-md space-y-4">
       <FormStatus state={state} success={t('admin.user.granted')} />
-      <input type="hidden" {...form.register('userId')} />
+      <input type="hidden" {...register('userId')} />
       <SelectField
         label={t('admin.user.role')}
         required
         options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         error={errors.role?.message}
-        {...form.register('role')}
+        {...register('role')}
       />
       <SelectField
         label={t('admin.user.scope')}
         hint={t('admin.user.scopeHint')}
         options={[{ value: '', label: t('roles.scopeCounty') }, ...communes.map((c) => ({ value: String(c.id), label: c.name }))]}
         error={errors.communeId?.message}
-        {...form.register('communeId', { disabled: !scopable })}
+        {...register('communeId', { disabled: !scopable })}
       />
       <Button type="submit" pending={pending}>
         {t('admin.user.grant')}

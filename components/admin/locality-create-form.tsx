@@ -11,7 +11,7 @@ import { SelectField } from '@/components/ui/field';
 
 export function LocalityCreateForm({ action, communeId, defaultKind }: { action: FormAction<void>; communeId: number; defaultKind: 'village' | 'neighbourhood' }) {
   const t = useTranslations();
-  const { form, state, pending, formProps } = useActionForm({
+  const { form, register, state, pending, formProps } = useActionForm({
     action,
     schema: createLocalitySchema,
     defaultValues: { communeId: String(communeId), name: '', kind: defaultKind },
@@ -26,15 +26,15 @@ export function LocalityCreateForm({ action, communeId, defaultKind }: { action:
   return (
     <form {...formProps} className="max-w-md space-y-4">
       <FormStatus state={state} success={t('admin.localities.created')} />
-      <input type="hidden" {...form.register('communeId')} />
-      <TextField id="locality-name" label={t('admin.localities.name')} required maxLength={120} error={errors.name?.message} {...form.register('name')} />
+      <input type="hidden" {...register('communeId')} />
+      <TextField id="locality-name" label={t('admin.localities.name')} required maxLength={120} error={errors.name?.message} {...register('name')} />
       <SelectField
         id="locality-kind"
         label={t('admin.localities.kind')}
         required
         options={LOCALITY_KINDS.map((k) => ({ value: k, label: t(`localityKind.${k}`) }))}
         error={errors.kind?.message}
-        {...form.register('kind')}
+        {...register('kind')}
       />
       <Button type="submit" pending={pending}>
         {t('admin.localities.create')}

@@ -8,12 +8,12 @@ import { forgotPasswordSchema } from '@/lib/auth/schema';
 
 export function ForgotPasswordForm({ action }: { action: FormAction<never> }) {
   const t = useTranslations('auth');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: forgotPasswordSchema });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: forgotPasswordSchema });
   const errors = form.formState.errors;
   return (
     <form {...formProps} className="max-w-md space-y-4">
       {!state.ok && state.message ? <FormMessage messageKey={state.message} /> : null}
-      <TextField label={t('email')} type="email" autoComplete="email" required error={errors.email?.message} {...form.register('email')} />
+      <TextField label={t('email')} type="email" autoComplete="email" required error={errors.email?.message} {...register('email')} />
       <Button type="submit" pending={pending}>
         {t('forgotSubmit')}
       </Button>

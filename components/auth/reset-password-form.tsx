@@ -8,12 +8,12 @@ import { resetPasswordSchema } from '@/lib/auth/schema';
 
 export function ResetPasswordForm({ action, token }: { action: FormAction<never>; token: string }) {
   const t = useTranslations('auth');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: resetPasswordSchema, defaultValues: { token } });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: resetPasswordSchema, defaultValues: { token } });
   const errors = form.formState.errors;
   return (
     <form {...formProps} className="max-w-md space-y-4">
       {!state.ok && state.message ? <FormMessage messageKey={state.message} /> : null}
-      <input type="hidden" {...form.register('token')} />
+      <input type="hidden" {...register('token')} />
       <TextField
         label={t('newPassword')}
         hint={t('passwordHint')}
@@ -23,7 +23,7 @@ export function ResetPasswordForm({ action, token }: { action: FormAction<never>
         minLength={8}
         maxLength={128}
         error={errors.password?.message}
-        {...form.register('password')}
+        {...register('password')}
       />
       <TextField
         label={t('confirmPassword')}
@@ -31,7 +31,7 @@ export function ResetPasswordForm({ action, token }: { action: FormAction<never>
         autoComplete="new-password"
         required
         error={errors.confirmPassword?.message}
-        {...form.register('confirmPassword')}
+        {...register('confirmPassword')}
       />
       <Button type="submit" pending={pending}>
         {t('resetSubmit')}

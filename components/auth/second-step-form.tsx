@@ -9,12 +9,12 @@ import { secondStepSchema } from '@/lib/auth/schema';
 /** The second step of signing in: a code from the authenticator app, or a recovery code. */
 export function SecondStepForm({ action, callbackUrl }: { action: FormAction<never>; callbackUrl: string }) {
   const t = useTranslations('auth');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: secondStepSchema, defaultValues: { callbackUrl } });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: secondStepSchema, defaultValues: { callbackUrl } });
   const errors = form.formState.errors;
   return (
     <form {...formProps} className="max-w-md space-y-4">
       {!state.ok && state.message ? <FormMessage messageKey={state.message} /> : null}
-      <input type="hidden" {...form.register('callbackUrl')} />
+      <input type="hidden" {...register('callbackUrl')} />
       <TextField
         label={t('code')}
         hint={t('codeHint')}
@@ -26,7 +26,7 @@ export function SecondStepForm({ action, callbackUrl }: { action: FormAction<nev
         required
         autoFocus
         error={errors.code?.message}
-        {...form.register('code')}
+        {...register('code')}
       />
       <Button type="submit" pending={pending}>
         {t('codeSubmit')}

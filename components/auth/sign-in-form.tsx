@@ -8,14 +8,14 @@ import { signInSchema } from '@/lib/auth/schema';
 
 export function SignInForm({ action, callbackUrl }: { action: FormAction<never>; callbackUrl: string }) {
   const t = useTranslations('auth');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: signInSchema, defaultValues: { callbackUrl } });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: signInSchema, defaultValues: { callbackUrl } });
   const errors = form.formState.errors;
   return (
     <form {...formProps} className="max-w-md space-y-4">
       {!state.ok && state.message ? <FormMessage messageKey={state.message} /> : null}
-      <input type="hidden" {...form.register('callbackUrl')} />
-      <TextField label={t('email')} type="email" autoComplete="email" required error={errors.email?.message} {...form.register('email')} />
-      <TextField label={t('password')} type="password" autoComplete="current-password" required error={errors.password?.message} {...form.register('password')} />
+      <input type="hidden" {...register('callbackUrl')} />
+      <TextField label={t('email')} type="email" autoComplete="email" required error={errors.email?.message} {...register('email')} />
+      <TextField label={t('password')} type="password" autoComplete="current-password" required error={errors.password?.message} {...register('password')} />
       <Button type="submit" pending={pending}>
         {pending ? t('signingIn') : t('submitSignIn')}
       </Button>

@@ -9,13 +9,13 @@ import { signUpSchema } from '@/lib/auth/schema';
 
 export function SignUpForm({ action }: { action: FormAction<never> }) {
   const t = useTranslations('auth');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: signUpSchema });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: signUpSchema });
   const errors = form.formState.errors;
   return (
     <form {...formProps} className="max-w-md space-y-4">
       {!state.ok && state.message ? <FormMessage messageKey={state.message} /> : null}
-      <TextField label={t('name')} hint={t('nameHint')} autoComplete="name" required error={errors.name?.message} {...form.register('name')} />
-      <TextField label={t('email')} type="email" autoComplete="email" required error={errors.email?.message} {...form.register('email')} />
+      <TextField label={t('name')} hint={t('nameHint')} autoComplete="name" required error={errors.name?.message} {...register('name')} />
+      <TextField label={t('email')} type="email" autoComplete="email" required error={errors.email?.message} {...register('email')} />
       <TextField
         label={t('password')}
         hint={t('passwordHint')}
@@ -25,14 +25,14 @@ export function SignUpForm({ action }: { action: FormAction<never> }) {
         minLength={8}
         maxLength={128}
         error={errors.password?.message}
-        {...form.register('password')}
+        {...register('password')}
       />
       <p className="text-sm">
         <Link href="/privacy" target="_blank">
           {t('consentLink')}
         </Link>
       </p>
-      <CheckboxField label={t('consent')} value="on" error={errors.consent?.message} {...form.register('consent')} />
+      <CheckboxField label={t('consent')} value="on" error={errors.consent?.message} {...register('consent')} />
       <Button type="submit" pending={pending}>
         {t('submitSignUp')}
       </Button>

@@ -33,9 +33,9 @@ export function DocumentDetailsForm<T>({
   communeFixed: boolean;
 }) {
   const t = useTranslations('documents');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: updateDocumentSchema, defaultValues: defaultValues as never });
+  const { form, register, radio, state, pending, formProps } = useActionForm({ action, schema: updateDocumentSchema, defaultValues: defaultValues as never });
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
-  const reg = (name: keyof DocumentDetailsValues) => form.register(name as never);
+  const reg = (name: keyof DocumentDetailsValues) => register(name as never);
   return (
     <form {...formProps} className="max-w-2xl space-y-5">
       <FormStatus state={state} />
@@ -55,7 +55,7 @@ export function DocumentDetailsForm<T>({
         <legend className="font-semibold">{t('upload.visibilityLabel')}</legend>
         {VISIBILITIES.map((v) => (
           <div key={v} className="flex items-center gap-3">
-            <input type="radio" id={`document-visibility-${v}`} value={v} className="h-5 w-5 accent-brand-700" {...reg('visibility')} />
+            <input type="radio" id={`document-visibility-${v}`} className="h-5 w-5 accent-brand-700" {...radio('visibility' as never, v)} />
             <label htmlFor={`document-visibility-${v}`}>{t(`visibilityOption.${v}`)}</label>
           </div>
         ))}

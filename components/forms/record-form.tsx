@@ -24,9 +24,9 @@ export function useRecordForm<V extends { id?: string }, T>({
   updateSchema: z.ZodType<FieldValues, FieldValues>;
 }) {
   const editing = Boolean(defaultValues.id);
-  const { form, state, pending, formProps } = useActionForm({ action, schema: editing ? updateSchema : createSchema, defaultValues: defaultValues as never });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: editing ? updateSchema : createSchema, defaultValues: defaultValues as never });
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
-  const reg = (name: keyof V & string) => form.register(name as never);
+  const reg = (name: keyof V & string) => register(name as never);
   const frame = { formProps, state, pending, idField: editing ? reg('id' as keyof V & string) : null };
   return { editing, errors, reg, frame };
 }

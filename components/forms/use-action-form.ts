@@ -18,9 +18,8 @@ export type FormAction<T> = (previous: ActionResult<T> | undefined, formData: Fo
  * Binds a form to a server action and its shared zod schema: react-hook-form checks in the browser
  * first, the action checks again on the server, and its field errors land on the same fields.
  * The inputs are never reset by a failed submit, and without JavaScript the native form post
- * still works, its answer naming the fields that are wrong. The server echoes the typed values
- * back, but react-hook-form puts them in the inputs only once hydrated: without JavaScript the
- * fields come back empty (passwords are never echoed anyway).
+ * still works: its answer names the fields that are wrong and keeps what was typed (the server
+ * echoes it back; passwords excepted).
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T = unknown>({
   action,
@@ -60,5 +59,22 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
     })(event);
   }
 
-  return { form, state, pending, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
+  // react-hook-form fills its inputs from script only: without JavaScript a hidden id or token was
+  // posted empty and the typed values did not come back after a refusal. `register` and `radio`
+  // also write the field's value (what was posted, else the default) into the server's HTML. They
+  // keep it after hydration too: a hidden input's value is its attribute, which React would
+  // otherwise remove then.
+  const initial = (name: string): unknown => (echoed as Record<string, unknown>)[name] ?? (defaultValues as Record<string, unknown> | undefined)?.[name];
+  const register: typeof form.register = (name, options) => {
+    const field = form.register(name, options);
+    const value = initial(name);
+    // A checkbox posts "on" (and nothing when clear); it states its own value attribute.
+    if (typeof value === 'boolean' || value === 'on') return { ...field, defaultChecked: value === true || value === 'on' } as typeof field;
+    if (typeof value === 'string' || typeof value === 'number') return { ...field, defaultValue: String(value) } as typeof field;
+    return field;
+  };
+  /** One radio button of a group: its value, and checked when it is the group's value. */
+  const radio = (name: Path<z.input<S>>, value: string) => ({ ...form.register(name), value, defaultChecked: String(initial(name) ?? '') === value });
+
+  return { form, register, radio, state, pending, formProps: { ref: formRef, action: formAction, onSubmit, noValidate: true } };
 }

@@ -67,7 +67,7 @@ export function SchemaForm<T>({
   const schema = formSchema as unknown as z.ZodType<FieldValues, FieldValues>;
   const initial: Record<string, unknown> = { ...defaultValues };
   for (const field of fields) if (field.kind === 'hidden') initial[field.name] = field.value;
-  const { form, state, pending, formProps } = useActionForm<z.ZodType<FieldValues, FieldValues>, T>({ action, schema, defaultValues: initial as never });
+  const { form, register, radio, state, pending, formProps } = useActionForm<z.ZodType<FieldValues, FieldValues>, T>({ action, schema, defaultValues: initial as never });
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const values = form.watch();
 
@@ -96,7 +96,7 @@ export function SchemaForm<T>({
         const error = errors[field.kind === 'checkboxes' ? 'areas' : field.name]?.message;
         switch (field.kind) {
           case 'hidden':
-            return <input key={field.name} type="hidden" {...form.register(field.name)} />;
+            return <input key={field.name} type="hidden" {...register(field.name)} />;
           case 'text':
           case 'number':
           case 'datetime-local':
@@ -112,7 +112,7 @@ export function SchemaForm<T>({
                 min={field.min}
                 max={field.max}
                 error={error}
-                {...form.register(field.name)}
+                {...register(field.name)}
               />
             );
           case 'textarea':
@@ -125,7 +125,7 @@ export function SchemaForm<T>({
                 required={field.required}
                 rows={field.rows}
                 error={error}
-                {...form.register(field.name)}
+                {...register(field.name)}
               />
             );
           case 'select': {
@@ -141,7 +141,7 @@ export function SchemaForm<T>({
                 required={field.required}
                 options={options}
                 error={error}
-                {...form.register(field.name)}
+                {...register(field.name)}
               />
             );
           }
@@ -156,9 +156,9 @@ export function SchemaForm<T>({
                   return (
                     <div key={option.value} className="flex items-center gap-3">
                       {field.kind === 'radio' ? (
-                        <input id={optionId} type="radio" value={option.value} className="h-5 w-5 accent-brand-700" {...form.register(field.name)} />
+                        <input id={optionId} type="radio" className="h-5 w-5 accent-brand-700" {...radio(field.name, option.value)} />
                       ) : (
-                        <input id={optionId} type="checkbox" value="on" className="h-5 w-5 accent-brand-700" {...form.register(`area_${option.value}`)} />
+                        <input id={optionId} type="checkbox" value="on" className="h-5 w-5 accent-brand-700" {...register(`area_${option.value}`)} />
                       )}
                       <label htmlFor={optionId}>{option.label}</label>
                     </div>

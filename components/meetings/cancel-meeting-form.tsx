@@ -9,13 +9,13 @@ import { cancelMeetingSchema } from '@/lib/meetings/schema';
 /** A coordinator calls a meeting off, with the reason those signed up will read. */
 export function CancelMeetingForm<T>({ action, meetingId }: { action: FormAction<T>; meetingId: number }) {
   const t = useTranslations('meetingCancel');
-  const { form, state, pending, formProps } = useActionForm({ action, schema: cancelMeetingSchema, defaultValues: { meetingId: String(meetingId) } as never });
+  const { form, register, state, pending, formProps } = useActionForm({ action, schema: cancelMeetingSchema, defaultValues: { meetingId: String(meetingId) } as never });
   const errors = form.formState.errors;
   return (
     <form {...formProps} className="max-w-2xl space-y-4">
       {!state.ok && state.message ? <FormMessage messageKey={state.message} /> : null}
-      <input type="hidden" {...form.register('meetingId')} />
-      <TextAreaField id="cancel-reason" label={t('reason')} required rows={3} error={errors.reason?.message} {...form.register('reason')} />
+      <input type="hidden" {...register('meetingId')} />
+      <TextAreaField id="cancel-reason" label={t('reason')} required rows={3} error={errors.reason?.message} {...register('reason')} />
       <Button type="submit" variant="secondary" pending={pending}>
         {t('submit')}
       </Button>

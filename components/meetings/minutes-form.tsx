@@ -10,7 +10,7 @@ import { TextAreaField } from '@/components/ui/field';
 /** The coordinator's summary, attached after the meeting. */
 export function MinutesForm<T>({ action, meetingId, minutes }: { action: FormAction<T>; meetingId: number; minutes: string }) {
   const t = useTranslations('meetings.minutes');
-  const { form, state, pending, formProps } = useActionForm({
+  const { form, register, state, pending, formProps } = useActionForm({
     action,
     schema: minutesSchema,
     defaultValues: { meetingId: String(meetingId), minutes } as never,
@@ -19,8 +19,8 @@ export function MinutesForm<T>({ action, meetingId, minutes }: { action: FormAct
   return (
     <form {...formProps} className="max-w-2xl space-y-4">
       <FormStatus state={state} success={t('saved')} />
-      <input type="hidden" {...form.register('meetingId')} />
-      <TextAreaField id="meeting-minutes" label={t('label')} hint={t('hint')} required rows={8} error={errors.minutes?.message} {...form.register('minutes')} />
+      <input type="hidden" {...register('meetingId')} />
+      <TextAreaField id="meeting-minutes" label={t('label')} hint={t('hint')} required rows={8} error={errors.minutes?.message} {...register('minutes')} />
       <Button type="submit" pending={pending}>
         {t('save')}
       </Button>

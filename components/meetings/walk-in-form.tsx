@@ -11,7 +11,7 @@ import { ATTENDANCE_REPRESENTATIONS, MAX_WALK_INS, walkInSchema } from '@/lib/me
 /** People who came without signing up: several at once by representation, or one by name. */
 export function WalkInForm<T>({ action, meetingId }: { action: FormAction<T>; meetingId: number }) {
   const t = useTranslations('meetings.presence');
-  const { form, state, pending, formProps } = useActionForm({
+  const { form, register, state, pending, formProps } = useActionForm({
     action,
     schema: walkInSchema,
     defaultValues: { meetingId: String(meetingId), name: '', representation: '', count: '1' } as never,
@@ -24,16 +24,16 @@ export function WalkInForm<T>({ action, meetingId }: { action: FormAction<T>; me
   return (
     <form {...formProps} className="max-w-2xl space-y-4">
       <FormStatus state={state} success={t('walkIns.added')} />
-      <input type="hidden" {...form.register('meetingId')} />
+      <input type="hidden" {...register('meetingId')} />
       <SelectField
         id="walk-in-representation"
         label={t('walkIns.representation')}
         required
         options={[{ value: '', label: t('walkIns.choose') }, ...ATTENDANCE_REPRESENTATIONS.map((r) => ({ value: r, label: t(`one.${r}`) }))]}
         error={errors.representation?.message}
-        {...form.register('representation')}
+        {...register('representation')}
       />
-      <TextField id="walk-in-name" label={t('walkIns.name')} autoComplete="off" error={errors.name?.message} {...form.register('name')} />
+      <TextField id="walk-in-name" label={t('walkIns.name')} autoComplete="off" error={errors.name?.message} {...register('name')} />
       <TextField
         id="walk-in-count"
         label={t('walkIns.count')}
@@ -44,7 +44,7 @@ export function WalkInForm<T>({ action, meetingId }: { action: FormAction<T>; me
         max={MAX_WALK_INS}
         required
         error={errors.count?.message}
-        {...form.register('count')}
+        {...register('count')}
       />
       <Button type="submit" pending={pending}>
         {t('walkIns.add')}
