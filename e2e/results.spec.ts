@@ -32,6 +32,20 @@ test.describe('results for the public', () => {
     expect(await (await page.request.get(`/results/${SLUG}/csv?view=responses&dialect=plain`)).text()).toContain('Cały powiat,');
   });
 
+  test('a results page, whose only form is the choice of commune, fetches no field errors', async ({ page }) => {
+    // The forms' error texts are fetched only by sections that ask for them (a member's forum);
+    // a visitor on a phone reading the dashboards should not download them.
+    const scripts: string[] = [];
+    page.on('response', async (response) => {
+      if (response.url().includes('/_next/static/') && response.url().endsWith('.js')) scripts.push(await response.text().catch(() => ''));
+    });
+    await page.goto(`/results/${SLUG}/priorities`);
+    await expect(page.getByRole('combobox', { name: 'Zakres' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((text) => text.includes('najwyżej 20 000 znaków')).length, 'scripts holding the field errors').toBe(0);
+  });
+
   test('every results page links the plain-language page on how figures are protected, in both languages', async ({ page, context }) => {
     await page.goto(`/results/${SLUG}`);
     await page.getByRole('link', { name: 'Jak chronimy odpowiedzi mieszkańców' }).click();

@@ -14,9 +14,11 @@ import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, Textare
 export function useErrorText() {
   const t = useTranslations();
   const locale = useLocale();
-  // The whole namespace came with the page, or only its "invalid value" (sections that fetch it).
-  const inline = t.has('errors.form_invalid');
-  const fetched = useErrorCatalogue(locale, !inline);
+  // The whole namespace came with the page; or only its "invalid value", from a section that has
+  // its forms fetch the rest; or none, where no form is expected (the dashboards' filters), and
+  // nothing is fetched.
+  const fetches = t.has('errors.invalid') && !t.has('errors.form_invalid');
+  const fetched = useErrorCatalogue(locale, fetches);
   return (key: string | undefined) => {
     if (!key) return undefined;
     if (t.has(`errors.${key}` as never)) return t(`errors.${key}` as never);
