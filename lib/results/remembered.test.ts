@@ -59,6 +59,24 @@ describe('remembered', () => {
     expect(query.runs).toBe(1);
   });
 
+  it('forgets the least recently used reads when many distinct ones come within a window', async () => {
+    // Each filter combination of the explorer is its own key: a visitor walking through all of
+    // them in 30 s must not make the process keep every answer until the window ends.
+    let reads = 0;
+    const load = async () => ++reads;
+    await remembered('first', load, 30, 0);
+    await remembered('hot', load, 30, 0);
+    for (let i = 0; i < 5_000; i++) {
+      await remembered(`flood:${i}`, load, 30, 1);
+      if (i % 100 === 0) await remembered('hot', load, 30, 1);
+    }
+    const before = reads;
+    await remembered('hot', load, 30, 2);
+    expect(reads).toBe(before);
+    await remembered('first', load, 30, 2);
+    expect(reads).toBe(before + 1);
+  });
+
   it('with a zero window reads every time', async () => {
     let reads = 0;
     const load = async () => ++reads;

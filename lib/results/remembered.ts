@@ -1,4 +1,5 @@
 import 'server-only';
+import { LRUCache } from 'lru-cache';
 import { getEnv } from '@/lib/env';
 
 // The dashboards read the same few thousand aggregate rows of a survey on every view and every
@@ -7,13 +8,17 @@ import { getEnv } from '@/lib/env';
 // 30 s; a public page built from it may be kept as long again, so an open survey's dashboard lags
 // its newest responses by under a minute).
 // The promise itself is kept, so concurrent requests share one read.
+// At most MAX_ENTRIES reads are kept, the least recently used going first: the explorer keys a read
+// by its filters, and a visitor walking through every combination within one window would
+// otherwise make the process hold all of them until it ends.
+const MAX_ENTRIES = 2_000;
 
 interface Entry {
   expires: number;
   value: Promise<unknown>;
 }
 
-const entries = new Map<string, Entry>();
+const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES });
 
 /** `load()`'s result, reused for RESULTS_CACHE_SECONDS under `key`; a failed load is not kept. */
 export function remembered<T>(key: string, load: () => Promise<T>, seconds = getEnv().RESULTS_CACHE_SECONDS, now = Date.now()): Promise<T> {
@@ -21,7 +26,6 @@ export function remembered<T>(key: string, load: () => Promise<T>, seconds = get
   if (ttl === 0) return load();
   const hit = entries.get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
-  if (entries.size >= 1000) for (const [k, e] of entries) if (e.expires <= now) entries.delete(k);
   // A real promise around the load: drizzle's query builders are thenables that run their query
   // again on every then() (and catch()), so keeping the builder itself would query on every use.
   const value = new Promise<T>((resolve) => resolve(load()));
