@@ -127,12 +127,20 @@ test.describe('e-mail', () => {
     await coordinator.getByRole('link', { name: 'Zaproś uczestników e-mailem' }).click();
     await expect(coordinator.getByRole('heading', { level: 1, name: 'Zaproś na spotkanie' })).toBeVisible();
     await expectAccessible(coordinator);
-    // An address without an account is refused at the field, and what was typed stays.
+    // An address without an account is refused at the field, and what was typed and ticked stays.
+    const communes = coordinator.getByRole('group', { name: 'Członkowie forum z gmin' }).getByRole('checkbox');
+    await communes.nth(0).check();
+    await communes.nth(2).check();
     await coordinator.getByLabel('Adresy e-mail').fill(`${email}\nnikogo-tu-nie-ma@example.pl`);
     await coordinator.getByLabel('Wiadomość od koordynatora (opcjonalnie)').fill('Prosimy o potwierdzenie obecności.');
     await coordinator.getByRole('button', { name: 'Wyślij zaproszenia' }).click();
     await expect(coordinator.getByText('Niektóre adresy nie należą do żadnego potwierdzonego konta')).toBeVisible();
     await expect(coordinator.getByLabel('Wiadomość od koordynatora (opcjonalnie)')).toHaveValue('Prosimy o potwierdzenie obecności.');
+    await expect(communes.nth(0)).toBeChecked();
+    await expect(communes.nth(1)).not.toBeChecked();
+    await expect(communes.nth(2)).toBeChecked();
+    await communes.nth(0).uncheck();
+    await communes.nth(2).uncheck();
     await coordinator.getByLabel('Adresy e-mail').fill(email);
     await coordinator.getByRole('button', { name: 'Wyślij zaproszenia' }).click();
     await expect(coordinator.getByRole('main').getByRole('status')).toContainText('Zaproszenia w kolejce: 1.');

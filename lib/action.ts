@@ -9,10 +9,13 @@ import type { ActionResult } from '@/lib/result';
 /** Form fields never echoed back to the browser after a failure. */
 const SECRET_FIELDS = /password/i;
 
-function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$') && !SECRET_FIELDS.test(key)) values[key] = value;
+/** What was posted, to echo back: a name posted more than once (a group of checkboxes) keeps every value. */
+function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$') || SECRET_FIELDS.test(key)) continue;
+    const posted = formData.getAll(key).filter((value) => typeof value === 'string');
+    if (posted.length) values[key] = posted.length === 1 ? posted[0]! : posted;
   }
   return values;
 }
@@ -29,7 +32,7 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /** Maps anything thrown by lib/ to the failure shape; unexpected errors are logged, not shown. */
-export function failure(error: unknown, values?: Record<string, string>): ActionResult<never> {
+export function failure(error: unknown, values?: Record<string, string | string[]>): ActionResult<never> {
   const known = asAppError(error);
   if (known) {
     if (known.type === 'unavailable') console.error('[action] database unavailable', known.cause);

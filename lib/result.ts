@@ -9,7 +9,8 @@ export type ActionResult<T = undefined> =
       ok: false;
       message: string;
       fieldErrors: Record<string, string[]>;
-      values?: Record<string, string>;
+      /** A name posted more than once (a group of checkboxes) comes back with every value. */
+      values?: Record<string, string | string[]>;
     };
 
 export const idle = { ok: false, message: '', fieldErrors: {} } as const satisfies ActionResult<never>;

@@ -16,6 +16,8 @@ export function InviteForm({ action, meetingId, communes }: { action: FormAction
   const [state, formAction, pending] = useActionState(action, undefined);
   const failed = state && !state.ok ? state : null;
   const values = failed?.values ?? {};
+  // After a refusal the communes stay ticked (React resets the form once the action has answered).
+  const ticked = new Set([values.communeIds ?? []].flat());
   const communeError = errorText(failed?.fieldErrors.communeIds?.[0]);
   return (
     <form action={formAction} className="max-w-xl space-y-5">
@@ -31,7 +33,7 @@ export function InviteForm({ action, meetingId, communes }: { action: FormAction
         <div className="grid gap-2 sm:grid-cols-2">
           {communes.map((c) => (
             <div key={c.id} className="flex items-center gap-3">
-              <input type="checkbox" id={`invite-commune-${c.id}`} name="communeIds" value={c.id} className="h-5 w-5 accent-brand-700" />
+              <input type="checkbox" id={`invite-commune-${c.id}`} name="communeIds" value={c.id} defaultChecked={ticked.has(String(c.id))} className="h-5 w-5 accent-brand-700" />
               <label htmlFor={`invite-commune-${c.id}`}>{c.name}</label>
             </div>
           ))}
