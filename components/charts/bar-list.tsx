@@ -16,20 +16,18 @@ export interface BarDatum {
 }
 
 /**
- * The bar's width: its share of the largest value (or of 5), of the row less room for the figure
- * at its end — on a phone a seven-digit count at the end of the longest bar used to run off the
- * screen. A value too small to see still gets a sliver.
+ * The bar's share of the largest value (or of 5); `.bar-list .bar` (app/globals.css) makes it a
+ * width, leaving room for the figure at its end — on a phone a seven-digit count at the end of
+ * the longest bar used to run off the screen. A value too small to see still gets a sliver.
  */
-const width = (value: number, max: number) => `calc((100% - 6rem) * ${max > 0 ? Math.max(0.005, value / max).toFixed(4) : 0.005})`;
+const share = (value: number, max: number) => (max > 0 ? Math.max(0.005, value / max) : 0.005).toFixed(4);
 
+/** Each bar a label, then the bar and its figure (bold), or a hidden value's words (italic). */
 function barsHtml(data: BarDatum[], max: number, show: (v: number | null) => string): string {
-  let html = '<ul class="space-y-2 text-sm">';
+  let html = '<ul class="bar-list">';
   for (const d of data) {
-    html += `<li class="grid gap-x-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:items-center"><span class="break-words">${escapeHtml(d.label)}</span><span class="flex min-w-0 items-center gap-2">`;
-    html +=
-      d.value === null
-        ? `<span class="italic text-muted">${escapeHtml(show(null))}</span>`
-        : `<span class="h-5 shrink-0 rounded-r bg-blue-700" style="width:${width(d.value, max)}"></span><span class="shrink-0 font-semibold tabular-nums">${escapeHtml(show(d.value))}</span>`;
+    html += `<li><span>${escapeHtml(d.label)}</span><span>`;
+    html += d.value === null ? `<i>${escapeHtml(show(null))}</i>` : `<span class="bar" style="--share:${share(d.value, max)}"></span><b>${escapeHtml(show(d.value))}</b>`;
     html += '</span></li>';
   }
   return `${html}</ul>`;

@@ -7,13 +7,6 @@ import type { ResultsText } from '@/lib/results/text';
 /** A text column (quadrants, bases) gets room to read: without it a phone squeezes it to a word a line. */
 const LONG_TEXT = 24;
 
-// The cells' padding is set once on the table rather than on each cell (it would be repeated in
-// the page a hundred times over); a little narrower on a phone, where a three-column table
-// otherwise cut its last figures by a few pixels. The first column stays at the left edge while
-// the rest scrolls.
-const TABLE_CLASS =
-  'w-full border-collapse text-left [&_td]:px-1.5 [&_td]:py-2 [&_td]:tabular-nums [&_th]:px-1.5 [&_th]:py-2 sm:[&_td]:px-2 sm:[&_th]:px-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-200 [&_tbody_tr]:align-top [&_tr>:first-child]:sticky [&_tr>:first-child]:left-0 [&_tr>:first-child]:bg-white [&_tr>:first-child]:shadow-[1px_0_0_#d1d5db]';
-
 /**
  * The table as one HTML string, for the reason given in components/charts/bar-list.tsx (a
  * dashboard's tables as React elements cost a fifth of a signed-in page's server time). Every
@@ -27,18 +20,20 @@ function tableHtml(table: TableSpec, text: ResultsText, cellClass?: (v: TableVal
   const marked = (c: number) => c > 0 && table.measures !== undefined && measure(c) !== 'count';
   const long = (c: number) => c > 0 && table.rows.some((row) => typeof row[c] === 'string' && (row[c] as string).length > LONG_TEXT);
   let anyMarked = false;
-  let html = `<table class="${TABLE_CLASS}"><caption class="sr-only">${e(table.caption)}</caption><thead><tr class="border-b-2 border-gray-400">`;
-  table.headers.forEach((h, c) => (html += `<th scope="col"${long(c) ? ' class="min-w-48"' : ''}>${e(h)}</th>`));
+  // Styled once by `.results-table` (app/globals.css): padding, borders, the first column held at
+  // the left edge while the rest scrolls on a phone, a text column given room to read.
+  let html = `<table class="results-table"><caption>${e(table.caption)}</caption><thead><tr>`;
+  table.headers.forEach((h, c) => (html += `<th scope="col"${long(c) ? ' class="long"' : ''}>${e(h)}</th>`));
   html += '</tr></thead><tbody>';
   for (const row of table.rows) {
     html += '<tr>';
     row.forEach((v, c) => {
-      if (c === 0) html += `<th scope="row" class="min-w-28 font-semibold">${e(text.show(v))}</th>`;
+      if (c === 0) html += `<th scope="row">${e(text.show(v))}</th>`;
       else if (v === null && marked(c)) {
         anyMarked = true;
-        html += `<td class="text-muted italic">${e(text.t('hidden'))}<sup aria-hidden="true">*</sup></td>`;
+        html += `<td class="none">${e(text.t('hidden'))}<sup aria-hidden="true">*</sup></td>`;
       } else {
-        const className = v === null ? 'text-muted italic' : cellClass?.(v);
+        const className = v === null ? 'none' : cellClass?.(v);
         html += `<td${className ? ` class="${e(className)}"` : ''}>${e(text.show(v, measure(c)))}</td>`;
       }
     });
