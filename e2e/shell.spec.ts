@@ -27,6 +27,15 @@ test.describe('the public shell', () => {
     });
   }
 
+  test("the residents' list of surveys carries none of the survey office's words, nor the forms' errors", async ({ page }) => {
+    // It has no client form: what the office's builder and the forms' errors read (35 KB, most of
+    // the page) went with every visit until the messages were given only to the office.
+    const html = await (await page.request.get('/surveys')).text();
+    expect(html).toContain('Ankiety');
+    expect(html).not.toContain('Tytuł (po angielsku)');
+    expect(html).not.toContain('najwyżej 20 000 znaków');
+  });
+
   test('the header links every section and the footer the statement and privacy pages', async ({ page }) => {
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Główna nawigacja' });

@@ -2,5 +2,10 @@ import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function AccountLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['account', 'auth', 'mailPages']}>{children}</ClientMessages>;
+  // Signed-in pages only: the forms fetch the field errors once rather than every page carrying them.
+  return (
+    <ClientMessages namespaces={['account', 'auth', 'mailPages']} fieldErrors="fetched">
+      {children}
+    </ClientMessages>
+  );
 }

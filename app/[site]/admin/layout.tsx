@@ -30,7 +30,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             : [indicators]
         }
       />
-      <ClientMessages namespaces={['admin', 'roles', 'communeKind', 'localityKind', 'mailPages']}>{children}</ClientMessages>
+      {/* Staff pages only: the forms fetch the field errors once rather than every page carrying them. */}
+      <ClientMessages namespaces={['admin', 'roles', 'communeKind', 'localityKind', 'mailPages']} fieldErrors="fetched">
+        {children}
+      </ClientMessages>
     </div>
   );
 }
