@@ -2,6 +2,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { headers } from 'next/headers';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { getCurrentUser } from '@/lib/auth';
 import type { Messages } from '@/lib/i18n/messages';
 import { isFormPostWithoutScript } from '@/lib/request';
 
@@ -22,14 +23,17 @@ export type ClientNamespace = {
  * read, and gets the field errors with them. A nested provider replaces the outer one; a missing
  * namespace shows as a raw key, which the end-to-end tests of each form would catch.
  *
- * `fieldErrors="fetched"`: the field errors (17 KB, most of a form page's messages) are not sent;
- * the forms fetch them once after hydrating (components/ui/error-catalogue.ts) — except in the
- * answer to a form posted without JavaScript, which is rendered with them, there being no script
- * to fetch them.
+ * `audience="signed-in"`, for a section whose client forms only signed-in people see: a visitor's
+ * pages get none of these messages, and a signed-in page gets its namespaces but not the field
+ * errors (17 KB, most of a form page's messages), which its forms fetch once after hydrating
+ * (components/ui/error-catalogue.ts) — except in the answer to a form posted without
+ * JavaScript, which is rendered with them, there being no script to fetch them. A page Next.js
+ * keeps for every visitor (app/public-pages/, rendered with no request) has no session: it gets none.
  */
-export async function ClientMessages({ namespaces = [], fieldErrors = 'inline', children }: { namespaces?: ClientNamespace[]; fieldErrors?: 'inline' | 'fetched'; children: ReactNode }) {
+export async function ClientMessages({ namespaces = [], audience = 'everyone', children }: { namespaces?: ClientNamespace[]; audience?: 'everyone' | 'signed-in'; children: ReactNode }) {
+  if (audience === 'signed-in' && !(await getCurrentUser().catch(() => null))) return children;
   const all = (await getMessages()) as unknown as Record<string, Record<string, unknown>>;
-  const errors: string[] = fieldErrors === 'fetched' && !isFormPostWithoutScript(await headers()) ? ['errors.invalid'] : [...FORMS];
+  const errors: string[] = audience === 'signed-in' && !isFormPostWithoutScript(await headers()) ? ['errors.invalid'] : [...FORMS];
   const wanted: string[] = namespaces.length > 0 ? [...ALWAYS, ...errors, ...namespaces] : [...ALWAYS];
   const picked: Record<string, Record<string, unknown>> = {};
   for (const path of wanted) {

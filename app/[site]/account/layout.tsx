@@ -4,7 +4,7 @@ import { ClientMessages } from '@/components/layout/client-messages';
 export default function AccountLayout({ children }: { children: ReactNode }) {
   // Signed-in pages only: the forms fetch the field errors once rather than every page carrying them.
   return (
-    <ClientMessages namespaces={['account', 'auth', 'mailPages']} fieldErrors="fetched">
+    <ClientMessages namespaces={['account', 'auth', 'mailPages']} audience="signed-in">
       {children}
     </ClientMessages>
   );

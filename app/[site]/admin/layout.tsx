@@ -31,7 +31,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         }
       />
       {/* Staff pages only: the forms fetch the field errors once rather than every page carrying them. */}
-      <ClientMessages namespaces={['admin', 'roles', 'communeKind', 'localityKind', 'mailPages']} fieldErrors="fetched">
+      <ClientMessages namespaces={['admin', 'roles', 'communeKind', 'localityKind', 'mailPages']} audience="signed-in">
         {children}
       </ClientMessages>
     </div>

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/layout/client-messages';
 
+/** The section's client forms are for signed-in people only (a visitor's pages carry none of their words). */
 export default function CalendarLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['meetings']}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={['meetings']} audience="signed-in">
+      {children}
+    </ClientMessages>
+  );
 }

@@ -1,22 +1,19 @@
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { ForumNav } from '@/components/forum/forum-nav';
-import { getCurrentUser } from '@/lib/auth';
+import { pageSite, type SiteParams } from '@/app/_http/page-site';
 
-export default async function ForumLayout({ children }: { children: ReactNode }) {
-  // The forum's client forms are for signed-in people only, and read no more of the forum's words
-  // than the quota refusal: a visitor's pages carry none of them, nor the field errors.
-  const viewer = await getCurrentUser().catch(() => null);
+/** The forum's client forms are for signed-in people only, and read no more of its words than the quota refusal. */
+export default async function ForumLayout({ children, params }: { children: ReactNode; params: SiteParams }) {
+  // The language first: the menu's words are looked up at once, and a kept page (rendered with no
+  // request, so no cookie to fall back on) would otherwise be made in Polish whatever its site.
+  await pageSite(params);
   return (
     <div>
       <ForumNav />
-      {viewer ? (
-        <ClientMessages namespaces={['forum.quota']} fieldErrors="fetched">
-          {children}
-        </ClientMessages>
-      ) : (
-        children
-      )}
+      <ClientMessages namespaces={['forum.quota']} audience="signed-in">
+        {children}
+      </ClientMessages>
     </div>
   );
 }

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/layout/client-messages';
 
+/** The section's client forms are for signed-in people only (a visitor's pages carry none of their words). */
 export default function NewsLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['news']}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={['news']} audience="signed-in">
+      {children}
+    </ClientMessages>
+  );
 }

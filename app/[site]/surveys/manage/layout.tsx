@@ -8,7 +8,7 @@ import { ClientMessages } from '@/components/layout/client-messages';
  */
 export default function SurveyOfficeLayout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={['surveys']} fieldErrors="fetched">
+    <ClientMessages namespaces={['surveys']} audience="signed-in">
       {children}
     </ClientMessages>
   );
