@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DownloadLink, FileSummary } from '@/components/documents/file-summary';
 import { DataTable, rowClass } from '@/components/ui/data-table';
+import { FilterSelect, ListFilters } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { getCurrentUser } from '@/lib/auth';
@@ -16,8 +17,6 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('documents'))('title') };
 }
-
-const selectClass = 'min-h-11 rounded-md border-2 border-gray-500 bg-white px-3';
 
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
@@ -49,55 +48,17 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
         ) : null}
       </PageHeader>
 
-      <form method="get" className="rounded-md border border-gray-300 p-4">
-        <fieldset className="flex flex-wrap items-end gap-4">
-          <legend className="sr-only">{t('filters.legend')}</legend>
-          <div className="space-y-1">
-            <label htmlFor="filter-kind" className="block font-semibold">
-              {t('filters.kind')}
-            </label>
-            <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ''} className={selectClass}>
-              <option value="">{t('filters.all')}</option>
-              {DOCUMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="filter-commune" className="block font-semibold">
-              {t('filters.commune')}
-            </label>
-            <select id="filter-commune" name="commune" defaultValue={filters.commune === undefined ? '' : String(filters.commune)} className={selectClass}>
-              <option value="">{t('filters.all')}</option>
-              <option value="county">{t('filters.county')}</option>
-              {communes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="filter-area" className="block font-semibold">
-              {t('filters.area')}
-            </label>
-            <select id="filter-area" name="area" defaultValue={filters.area === undefined ? '' : String(filters.area)} className={selectClass}>
-              <option value="">{t('filters.all')}</option>
-              {areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {areaName(a)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 bg-brand-700 px-4 font-semibold text-white">
-            {t('filters.apply')}
-          </button>
-          {query.size > 0 ? <Link href="/documents">{t('filters.clear')}</Link> : null}
-        </fieldset>
-      </form>
+      <ListFilters legend={t('filters.legend')} apply={t('filters.apply')} clear={query.size > 0 ? { href: '/documents', label: t('filters.clear') } : null}>
+        <FilterSelect name="kind" label={t('filters.kind')} value={filters.kind} all={t('filters.all')} options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <FilterSelect
+          name="commune"
+          label={t('filters.commune')}
+          value={filters.commune}
+          all={t('filters.all')}
+          options={[{ value: 'county', label: t('filters.county') }, ...communes.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <FilterSelect name="area" label={t('filters.area')} value={filters.area} all={t('filters.all')} options={areas.map((a) => ({ value: a.id, label: areaName(a) ?? '' }))} />
+      </ListFilters>
 
       <p role="status" className="sr-only">
         {t('list.count', { count: page.documents.length })}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DataTable, rowClass } from '@/components/ui/data-table';
+import { FilterSelect, ListFilters } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { canWrite } from '@/lib/forum/permissions';
@@ -51,42 +52,16 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
         </div>
       </PageHeader>
 
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-md border border-gray-300 p-4">
-        <fieldset className="flex flex-wrap items-end gap-4">
-          <legend className="sr-only">{t('forum.filters.legend')}</legend>
-          <div className="space-y-1">
-            <label htmlFor="filter-commune" className="block font-semibold">
-              {t('forum.filters.commune')}
-            </label>
-            <select id="filter-commune" name="commune" defaultValue={params.commune === undefined ? '' : String(params.commune)} className="min-h-11 rounded-md border-2 border-gray-500 bg-white px-3">
-              <option value="">{t('forum.filters.all')}</option>
-              <option value="county">{t('forum.filters.county')}</option>
-              {communes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="filter-area" className="block font-semibold">
-              {t('forum.filters.area')}
-            </label>
-            <select id="filter-area" name="area" defaultValue={params.area === undefined ? '' : String(params.area)} className="min-h-11 rounded-md border-2 border-gray-500 bg-white px-3">
-              <option value="">{t('forum.filters.all')}</option>
-              {areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {areaName(a)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 bg-brand-700 px-4 font-semibold text-white">
-            {t('forum.filters.apply')}
-          </button>
-          {query.size > 0 ? <Link href="/forum" prefetch={false}>{t('forum.filters.clear')}</Link> : null}
-        </fieldset>
-      </form>
+      <ListFilters legend={t('forum.filters.legend')} apply={t('forum.filters.apply')} clear={query.size > 0 ? { href: '/forum', label: t('forum.filters.clear') } : null}>
+        <FilterSelect
+          name="commune"
+          label={t('forum.filters.commune')}
+          value={params.commune}
+          all={t('forum.filters.all')}
+          options={[{ value: 'county', label: t('forum.filters.county') }, ...communes.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <FilterSelect name="area" label={t('forum.filters.area')} value={params.area} all={t('forum.filters.all')} options={areas.map((a) => ({ value: a.id, label: areaName(a) }))} />
+      </ListFilters>
 
       <p role="status" className="sr-only">
         {t('forum.index.count', { count: page.threads.length })}
