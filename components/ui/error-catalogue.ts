@@ -4,7 +4,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 
 // The field errors' texts (the "errors" messages, about 17 KB) for sections that do not send them
-// with every page (components/layout/client-messages.tsx, `fieldErrors="fetched"`): a member's
+// with every page (components/layout/client-messages.tsx, `audience="signed-in"`): a member's
 // forum page carried them in its payload on every request, and serialising them was a tenth to a
 // third of its server time (docs/benchmarks.md, issue 17). Fetched once after the first form
 // hydrates, as a script of the build the browser keeps, so they are there before anything can be

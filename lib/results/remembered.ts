@@ -10,7 +10,8 @@ import { getEnv } from '@/lib/env';
 // The promise itself is kept, so concurrent requests share one read.
 // At most MAX_ENTRIES reads are kept, the least recently used going first: the explorer keys a read
 // by its filters, and a visitor walking through every combination within one window would
-// otherwise make the process hold all of them until it ends.
+// otherwise make the process hold all of them until it ends. An expired read stays until a new
+// one pushes it out or its key is read again; the bound is what limits memory, not the window.
 const MAX_ENTRIES = 2_000;
 
 interface Entry {

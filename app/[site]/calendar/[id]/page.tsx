@@ -209,7 +209,7 @@ export default async function MeetingPage({ params }: Params) {
         <section aria-labelledby="cancel-meeting" className="space-y-3">
           <h2 id="cancel-meeting">{tc('title')}</h2>
           <p>{tc('intro')}</p>
-          <ClientMessages namespaces={['meetingCancel']}>
+          <ClientMessages namespaces={['meetingCancel']} audience="signed-in">
             <CancelMeetingForm action={cancelMeetingAction} meetingId={meeting.id} />
           </ClientMessages>
         </section>

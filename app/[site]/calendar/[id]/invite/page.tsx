@@ -27,7 +27,7 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
     <div className="space-y-6">
       <PageHeader title={t('inviteTitle')} lead={meeting.title} />
       <p className="max-w-3xl">{t('inviteIntro')}</p>
-      <ClientMessages namespaces={['mailPages']}>
+      <ClientMessages namespaces={['mailPages']} audience="signed-in">
         <InviteForm action={inviteAction} meetingId={meeting.id} communes={communes.map((c) => ({ id: c.id, name: c.name }))} />
       </ClientMessages>
       <p>
