@@ -2,7 +2,7 @@
 // curve would invent values between them), dates as a reader writes them, and a last period that
 // is still running drawn dashed to a hollow dot and named as such under it — a half-counted week
 // is not a collapse. Drawn for a phone's width and for a wide screen (svg-parts.tsx). No JavaScript.
-import { GRID, INK, LINE, labelStep, linear, TwoWidths } from './svg-parts';
+import { GRID, INK, LINE, labelStep, linear, svg, svgRoot, TwoWidths } from './svg-parts';
 
 export interface LinePoint {
   /** The axis label (short: "5 paź"). */
@@ -24,7 +24,7 @@ export function ticksUpTo(max: number): number[] {
   return out;
 }
 
-function Plot({ points, width, partial, show }: { points: LinePoint[]; width: number; partial: boolean; show: (v: number) => string }) {
+function plot({ points, width, partial, show }: { points: LinePoint[]; width: number; partial: boolean; show: (v: number) => string }): string {
   const ticks = ticksUpTo(Math.max(0, ...points.map((p) => p.value ?? 0)));
   const top = ticks[ticks.length - 1]!;
   const plotWidth = width - MARGIN.left - MARGIN.right;
@@ -36,35 +36,31 @@ function Plot({ points, width, partial, show }: { points: LinePoint[]; width: nu
   // neighbours never touch.
   const every = labelStep(points.map((p) => p.label), plotWidth);
   const last = points.length - 1;
-  const segments = points.slice(1).map((p, i) => ({ from: points[i]!, to: p, i: i + 1 }));
-  return (
-    <svg viewBox={`0 0 ${width} ${HEIGHT}`} className="h-auto w-full" aria-hidden="true" focusable="false">
-      {ticks.map((v) => (
-        <g key={v}>
-          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} stroke={GRID} strokeDasharray="3 3" />
-          <text x={MARGIN.left - 6} y={y(v) + 4} textAnchor="end" fontSize={12} fill={INK}>
-            {show(v)}
-          </text>
-        </g>
-      ))}
-      {segments.map(({ from, to, i }) =>
-        from.value === null || to.value === null ? null : (
-          <line key={i} x1={x(i - 1)} y1={y(from.value)} x2={x(i)} y2={y(to.value)} stroke={LINE} strokeWidth={3} strokeDasharray={partial && i === last ? '6 5' : undefined} />
-        ),
-      )}
-      {points.map((p, i) =>
-        p.value === null ? null : <circle key={i} cx={x(i)} cy={y(p.value)} r={4.5} fill={partial && i === last ? '#fff' : LINE} stroke={LINE} strokeWidth={2.5} />,
-      )}
-      {points.map((p, i) =>
-        // Counted from the newest point, which always has its label.
-        (last - i) % every === 0 ? (
-          <text key={i} x={x(i)} y={HEIGHT - MARGIN.bottom + 18} textAnchor={last > 0 && i === 0 ? 'start' : last > 0 && i === last ? 'end' : 'middle'} fontSize={12} fill={INK}>
-            {p.label}
-          </text>
-        ) : null,
-      )}
-    </svg>
-  );
+  let inner = '';
+  for (const v of ticks) {
+    inner += svg('g', {}, {
+      inner:
+        svg('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(v), y2: y(v), stroke: GRID, 'stroke-dasharray': '3 3' }) +
+        svg('text', { x: MARGIN.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 12, fill: INK }, { text: show(v) }),
+    });
+  }
+  points.slice(1).forEach((to, k) => {
+    const i = k + 1;
+    const from = points[k]!;
+    if (from.value !== null && to.value !== null) {
+      inner += svg('line', { x1: x(i - 1), y1: y(from.value), x2: x(i), y2: y(to.value), stroke: LINE, 'stroke-width': 3, 'stroke-dasharray': partial && i === last ? '6 5' : undefined });
+    }
+  });
+  points.forEach((p, i) => {
+    if (p.value !== null) inner += svg('circle', { cx: x(i), cy: y(p.value), r: 4.5, fill: partial && i === last ? '#fff' : LINE, stroke: LINE, 'stroke-width': 2.5 });
+  });
+  points.forEach((p, i) => {
+    // Counted from the newest point, which always has its label.
+    if ((last - i) % every !== 0) return;
+    const anchor = last > 0 && i === 0 ? 'start' : last > 0 && i === last ? 'end' : 'middle';
+    inner += svg('text', { x: x(i), y: HEIGHT - MARGIN.bottom + 18, 'text-anchor': anchor, 'font-size': 12, fill: INK }, { text: p.label });
+  });
+  return svgRoot(width, HEIGHT, inner);
 }
 
 /**
@@ -81,7 +77,7 @@ export function LineFigure({ points, summary, partial = false, partialNote, show
 }) {
   return (
     <figure className="max-w-3xl space-y-1">
-      <TwoWidths summary={summary} draw={(width) => <Plot points={points} width={width} partial={partial} show={show} />} />
+      <TwoWidths summary={summary} draw={(width) => plot({ points, width, partial, show })} />
       {partial && partialNote ? <figcaption className="text-sm text-muted">{partialNote}</figcaption> : null}
     </figure>
   );

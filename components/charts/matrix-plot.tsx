@@ -1,5 +1,5 @@
 import { placePointTags } from './point-tags';
-import { GRID, INK, LINE, linear, TwoWidths } from './svg-parts';
+import { GRID, INK, LINE, linear, svg, svgRoot, TwoWidths } from './svg-parts';
 
 // The importance–performance matrix drawn on the server as SVG: satisfaction across, importance
 // up, the cross-hairs at the means, each point numbered (the names are in the list under it;
@@ -23,49 +23,35 @@ export function ticksOf([low, high]: [number, number]): number[] {
 
 const MARGIN = { left: 58, right: 16, top: 20, bottom: 52 };
 
-function Plot({ width, data, cross, axes, domain, tick }: MatrixPlotProps & { width: number; domain: NonNullable<MatrixPlotProps['domain']> }) {
+function plot({ width, data, cross, axes, domain, tick }: MatrixPlotProps & { width: number; domain: NonNullable<MatrixPlotProps['domain']> }): string {
   const height = width < 500 ? 340 : 420;
   const x = linear(domain.satisfaction, [MARGIN.left, width - MARGIN.right]);
   const y = linear(domain.importance, [height - MARGIN.bottom, MARGIN.top]);
   const tags = placePointTags(data.map((d, i) => ({ n: i + 1, x: x(d.satisfaction), y: y(d.importance) })));
   const middleY = (MARGIN.top + height - MARGIN.bottom) / 2;
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" aria-hidden="true" focusable="false">
-      {ticksOf(domain.satisfaction).map((v) => (
-        <g key={`x${v}`}>
-          <line x1={x(v)} x2={x(v)} y1={MARGIN.top} y2={height - MARGIN.bottom} stroke={GRID} strokeDasharray="3 3" />
-          <text x={x(v)} y={height - MARGIN.bottom + 16} textAnchor="middle" fontSize={12} fill={INK}>
-            {tick(v)}
-          </text>
-        </g>
-      ))}
-      {ticksOf(domain.importance).map((v) => (
-        <g key={`y${v}`}>
-          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} stroke={GRID} strokeDasharray="3 3" />
-          <text x={MARGIN.left - 6} y={y(v) + 4} textAnchor="end" fontSize={12} fill={INK}>
-            {tick(v)}
-          </text>
-        </g>
-      ))}
-      <rect x={MARGIN.left} y={MARGIN.top} width={width - MARGIN.left - MARGIN.right} height={height - MARGIN.top - MARGIN.bottom} fill="none" stroke="#9ca3af" />
-      <line x1={x(cross.satisfaction)} x2={x(cross.satisfaction)} y1={MARGIN.top} y2={height - MARGIN.bottom} stroke={INK} strokeDasharray="6 4" />
-      <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(cross.importance)} y2={y(cross.importance)} stroke={INK} strokeDasharray="6 4" />
-      {data.map((d, i) => (
-        <circle key={i} cx={x(d.satisfaction)} cy={y(d.importance)} r={5} fill={LINE} />
-      ))}
-      {tags.map((tag) => (
-        <text key={tag.text} x={tag.x} y={tag.y} textAnchor={tag.anchor} fill={INK} fontSize={13} fontWeight={600}>
-          {tag.text}
-        </text>
-      ))}
-      <text x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 8} textAnchor="middle" fontSize={13} fill={INK}>
-        {axes.satisfaction}
-      </text>
-      <text x={14} y={middleY} transform={`rotate(-90 14 ${middleY})`} textAnchor="middle" dominantBaseline="middle" fontSize={13} fill={INK}>
-        {axes.importance}
-      </text>
-    </svg>
-  );
+  let inner = '';
+  for (const v of ticksOf(domain.satisfaction)) {
+    inner += svg('g', {}, {
+      inner:
+        svg('line', { x1: x(v), x2: x(v), y1: MARGIN.top, y2: height - MARGIN.bottom, stroke: GRID, 'stroke-dasharray': '3 3' }) +
+        svg('text', { x: x(v), y: height - MARGIN.bottom + 16, 'text-anchor': 'middle', 'font-size': 12, fill: INK }, { text: tick(v) }),
+    });
+  }
+  for (const v of ticksOf(domain.importance)) {
+    inner += svg('g', {}, {
+      inner:
+        svg('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(v), y2: y(v), stroke: GRID, 'stroke-dasharray': '3 3' }) +
+        svg('text', { x: MARGIN.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 12, fill: INK }, { text: tick(v) }),
+    });
+  }
+  inner += svg('rect', { x: MARGIN.left, y: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom, fill: 'none', stroke: '#9ca3af' });
+  inner += svg('line', { x1: x(cross.satisfaction), x2: x(cross.satisfaction), y1: MARGIN.top, y2: height - MARGIN.bottom, stroke: INK, 'stroke-dasharray': '6 4' });
+  inner += svg('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(cross.importance), y2: y(cross.importance), stroke: INK, 'stroke-dasharray': '6 4' });
+  for (const d of data) inner += svg('circle', { cx: x(d.satisfaction), cy: y(d.importance), r: 5, fill: LINE });
+  for (const tag of tags) inner += svg('text', { x: tag.x, y: tag.y, 'text-anchor': tag.anchor, fill: INK, 'font-size': 13, 'font-weight': 600 }, { text: tag.text });
+  inner += svg('text', { x: (MARGIN.left + width - MARGIN.right) / 2, y: height - 8, 'text-anchor': 'middle', 'font-size': 13, fill: INK }, { text: axes.satisfaction });
+  inner += svg('text', { x: 14, y: middleY, transform: `rotate(-90 14 ${middleY})`, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 13, fill: INK }, { text: axes.importance });
+  return svgRoot(width, height, inner);
 }
 
 interface MatrixPlotProps {
@@ -83,7 +69,7 @@ export function MatrixPlot(props: MatrixPlotProps) {
   const domain = props.domain ?? { importance: [1, 5], satisfaction: [1, 5] };
   return (
     <div className="w-full max-w-3xl">
-      <TwoWidths summary={props.summary} draw={(width) => <Plot {...props} width={width} domain={domain} />} />
+      <TwoWidths summary={props.summary} draw={(width) => plot({ ...props, width, domain })} />
       <ol className="mt-2 grid list-decimal gap-x-8 gap-y-1 pl-8 text-sm sm:grid-cols-2">
         {props.data.map((d, i) => (
           <li key={i}>{d.label}</li>

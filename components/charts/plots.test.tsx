@@ -22,6 +22,17 @@ describe('the server-drawn charts', () => {
     expect(html).toContain('&lt;/span&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it('the drawn charts write labels and ticks with markup in them as text, never run', () => {
+    const evil = '</text><script>alert(1)</script>';
+    const html = [
+      renderToStaticMarkup(<MatrixPlot summary="s" tick={() => evil} cross={{ importance: 3, satisfaction: 3 }} axes={{ importance: evil, satisfaction: evil }} data={[{ label: 'Zdrowie', importance: 4, satisfaction: 2 }]} />),
+      renderToStaticMarkup(<MonitoringPlot summary="s" residents={3} residentsLabel={evil} mean={() => evil} data={[{ label: evil, forum: 2.5 }]} />),
+      renderToStaticMarkup(<LineFigure summary="s" show={() => evil} points={[{ label: evil, value: 3 }, { label: '9 lis', value: 4 }]} />),
+    ].join('');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
   it('the weekly line: straight segments, the running week dashed and named, drawn for two widths', () => {
     const html = renderToStaticMarkup(
       <LineFigure summary="s" show={(v) => String(v)} partial partialNote="Ostatni tydzień jeszcze trwa." points={[{ label: '2 lis', value: 300 }, { label: '9 lis', value: 320 }, { label: '16 lis', value: 40 }]} />,
