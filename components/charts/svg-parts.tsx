@@ -27,8 +27,8 @@ type Attributes = Record<string, string | number | undefined>;
 export function svg(tag: string, attributes: Attributes, content: { inner?: string; text?: string } = {}): string {
   let open = `<${tag}`;
   for (const [name, value] of Object.entries(attributes)) if (value !== undefined) open += ` ${name}="${escapeHtml(String(value))}"`;
-  const inner = content.text !== undefined ? escapeHtml(content.text) : (content.inner ?? '');
-  return inner === '' && content.text === undefined && content.inner === undefined ? `${open}/>` : `${open}>${inner}</${tag}>`;
+  if (content.text !== undefined) return `${open}>${escapeHtml(content.text)}</${tag}>`;
+  return content.inner !== undefined ? `${open}>${content.inner}</${tag}>` : `${open}/>`;
 }
 
 /** The drawing's frame: its box, hidden from screen readers (the picture around it has the summary). */
