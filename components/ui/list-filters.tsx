@@ -3,11 +3,17 @@ import type { ReactNode } from 'react';
 
 // The filters above a list (the forum's threads, the documents): a plain GET form, so they work
 // without JavaScript and every filtered list has its own address. Server components: nothing here
-// is sent to the browser as script.
+// is sent to the browser as script — not components/ui/field.tsx's SelectField, a client component
+// (with the field-error loader) that a visitor's kept /forum would then have to download.
 
 export interface FilterOption {
   value: string | number;
   label: string;
+}
+
+/** The choice of commune: the county's own items (no commune) first, then each commune. */
+export function communeOptions(county: string, communes: readonly { id: number; name: string }[]): FilterOption[] {
+  return [{ value: 'county', label: county }, ...communes.map((c) => ({ value: c.id, label: c.name }))];
 }
 
 /** The form: a named group of selects, the button that applies them, and a link back to the whole list when any is set. */

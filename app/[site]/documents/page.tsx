@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DownloadLink, FileSummary } from '@/components/documents/file-summary';
 import { DataTable, rowClass } from '@/components/ui/data-table';
-import { FilterSelect, ListFilters } from '@/components/ui/list-filters';
+import { communeOptions, FilterSelect, ListFilters } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { getCurrentUser } from '@/lib/auth';
@@ -55,7 +55,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
           label={t('filters.commune')}
           value={filters.commune}
           all={t('filters.all')}
-          options={[{ value: 'county', label: t('filters.county') }, ...communes.map((c) => ({ value: c.id, label: c.name }))]}
+          options={communeOptions(t('filters.county'), communes)}
         />
         <FilterSelect name="area" label={t('filters.area')} value={filters.area} all={t('filters.all')} options={areas.map((a) => ({ value: a.id, label: areaName(a) ?? '' }))} />
       </ListFilters>

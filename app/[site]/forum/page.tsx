@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DataTable, rowClass } from '@/components/ui/data-table';
-import { FilterSelect, ListFilters } from '@/components/ui/list-filters';
+import { communeOptions, FilterSelect, ListFilters } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { canWrite } from '@/lib/forum/permissions';
@@ -58,7 +58,7 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
           label={t('forum.filters.commune')}
           value={params.commune}
           all={t('forum.filters.all')}
-          options={[{ value: 'county', label: t('forum.filters.county') }, ...communes.map((c) => ({ value: c.id, label: c.name }))]}
+          options={communeOptions(t('forum.filters.county'), communes)}
         />
         <FilterSelect name="area" label={t('forum.filters.area')} value={params.area} all={t('forum.filters.all')} options={areas.map((a) => ({ value: a.id, label: areaName(a) }))} />
       </ListFilters>
