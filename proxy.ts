@@ -36,7 +36,8 @@ function toSignIn(request: NextRequest) {
  * Lets the request through to its variant of the site (app/_http/site.ts): /forum becomes
  * /pl/forum (app/[site]/), rendered for this request, or /public-pages/pl.public/forum
  * (app/public-pages/[site]/), the page every visitor without a session shares, which Next.js
- * renders once and keeps. A path can never name a variant itself: /public-pages/x becomes
+ * renders once and keeps — or, for a signed-in reader of a thread, its members' kept variant
+ * (/public-pages/pl.members/forum/threads/12). A path can never name a variant itself: /public-pages/x becomes
  * /pl/public-pages/x, which is not found.
  *
  * The Content-Security-Policy goes with it: for a page rendered per request, a fresh nonce, put
@@ -46,9 +47,9 @@ function toSignIn(request: NextRequest) {
 function pass(request: NextRequest, { signedIn }: { signedIn: boolean }): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
-  const site = siteSegment({ path: pathname, search: searchParams, locale: isLocale(chosen) ? chosen : DEFAULT_LOCALE, signedIn });
+  const site = siteSegment({ path: pathname, search: searchParams, locale: isLocale(chosen) ? chosen : DEFAULT_LOCALE, signedIn, method: request.method });
   const dev = process.env.NODE_ENV === 'development';
-  const kept = parseSite(site).audience === 'public';
+  const kept = parseSite(site).audience !== 'session';
   // A clone of nextUrl, not a new URL: Next.js serves a rewrite itself only when its origin is the
   // request's own as Next.js sees it, and proxies it over the network otherwise.
   const target = request.nextUrl.clone();
@@ -57,8 +58,8 @@ function pass(request: NextRequest, { signedIn }: { signedIn: boolean }): NextRe
   let policy: string;
   if (kept) {
     // A kept page is rendered for nobody and Next.js gives it none of the request's headers (a
-    // nonce a visitor sends never reaches it: e2e/results.spec.ts), so the request goes on as it
-    // came, without a nonce or a copy of its headers.
+    // nonce a visitor sends never reaches it: e2e/results.spec.ts, nor a member's cookie), so the
+    // request goes on as it came, without a nonce or a copy of its headers.
     policy = isSandboxedPath(pathname) ? SANDBOXED_POLICY : publicPagePolicy({ dev });
     response = NextResponse.rewrite(target);
   } else {

@@ -109,6 +109,12 @@ test.describe('the forum', () => {
     await item.getByRole('button', { name: 'Ukryj' }).click();
     await expect(moderator.getByRole('listitem').filter({ hasText: first })).toHaveCount(0);
 
+    // Its moderator still reads it on the thread page (kept for every member: the text arrives
+    // with their own part of it, components/viewer/).
+    await openThread(moderator, DEBOWIEC_THREAD);
+    await expect(moderator.locator(`#${myPostId}`)).toContainText('Widzisz treść, bo moderujesz ten wątek.');
+    await expect(moderator.locator(`#${myPostId}`)).toContainText(first);
+
     // Everyone else sees it hidden, with the reason.
     const reader = await openBrowser(browser);
     await openThread(reader, DEBOWIEC_THREAD);
@@ -190,6 +196,53 @@ test.describe('the forum', () => {
     await visitor.dispose();
   });
 
+  test("a thread page is kept once for every signed-in reader, and what is theirs arrives after it", async ({ page, browser, playwright, baseURL }) => {
+    // A member of the thread's commune (the author of its first post) and the analyst (no seat).
+    await signInAs(page, 'soltys.cieklin@agora.local');
+    await openThread(page, DEBOWIEC_THREAD);
+    const thread = new URL(page.url()).pathname;
+    const analyst = await openBrowser(browser);
+    await signInAs(analyst, demo.analyst);
+
+    // Both are sent the same bytes, which Next.js keeps: nothing in them is either reader's.
+    await page.request.get(thread);
+    const mine = await page.request.get(thread);
+    const theirs = await analyst.request.get(thread);
+    expect(['HIT', 'STALE']).toContain(mine.headers()['x-nextjs-cache']);
+    const kept = await mine.text();
+    expect(await theirs.text()).toBe(kept);
+    expect(kept).not.toContain('Konto: Stanisław Bieniek');
+    expect(kept).toContain('Wyloguj się');
+    // A visitor is never sent the members' page, nor can read anyone's part of it.
+    const visitor = await playwright.request.newContext({ baseURL });
+    expect(await (await visitor.get(thread)).text()).not.toContain('Wyloguj się');
+    const id = thread.split('/').at(-1);
+    expect((await visitor.get(`/api/viewer?thread=${id}&page=1`)).status()).toBe(401);
+    await visitor.dispose();
+    const part = await page.request.get(`/api/viewer?thread=${id}&page=1`);
+    expect(part.headers()['cache-control']).toBe('private, no-store');
+
+    // In the browser each sees their own part once the page is shown: the member their name,
+    // the reply form and the edit link of their own post; reporting others' posts.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Konto: Stanisław Bieniek' })).toBeVisible();
+    await expect(page.locator('#post-1').getByRole('link', { name: /^Edytuj/ })).toBeVisible();
+    await expect(page.locator('#post-2').getByRole('link', { name: /^Zgłoś/ })).toBeVisible();
+    await expect(page.locator('#post-2').getByRole('link', { name: /^Edytuj/ })).toHaveCount(0);
+    await expect(page.locator('#reply')).toBeVisible();
+    await expectAccessible(page);
+    // The analyst holds no seat in Dębowiec: no reply form and no quoting, but their own menu link.
+    await analyst.goto(thread);
+    await expect(analyst.getByRole('banner').getByRole('link', { name: 'Wskaźniki' })).toBeVisible();
+    await expect(analyst.locator('#post-2').getByRole('link', { name: /^Zgłoś/ })).toBeVisible();
+    await expect(analyst.locator('#reply')).toHaveCount(0);
+    await expect(analyst.getByRole('link', { name: /^Cytuj/ })).toHaveCount(0);
+
+    // Editing opens its form on the page rendered for its author, with the post's Markdown.
+    await page.locator('#post-1').getByRole('link', { name: /^Edytuj/ }).click();
+    await expect(page.locator('#post-1').getByLabel('Treść')).toHaveValue(/autobus szkolny/);
+    await expectAccessible(page);
+  });
+
   test('an oversized post is refused with a clear message and the text stays in the editor', async ({ page }) => {
     await signInAs(page, 'kgw.debowiec@agora.local');
     await openThread(page, DEBOWIEC_THREAD);
@@ -212,6 +265,9 @@ test.describe('the forum', () => {
     await context.addCookies(await page.context().cookies());
     const noScript = await context.newPage();
     await noScript.goto(threadUrl);
+    // The page kept for every member cannot know who reads it without a script: a link opens the
+    // page rendered for them.
+    await noScript.getByRole('link', { name: 'Napisz odpowiedź' }).click();
     await noScript.locator('#reply').getByLabel('Treść').fill('   ');
     await noScript.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
     // The server's answer to the plain form post is rendered with the field errors' texts.

@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { getTranslations } from 'next-intl/server';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { pageSite, viewerOf, type SiteParams } from '@/app/_http/page-site';
 import { ClientMessages } from '@/components/layout/client-messages';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { ViewerLoader } from '@/components/viewer/viewer-gate';
 import { signOutAction } from './actions';
 import { requestCountyValues } from '@/lib/county';
 import '../globals.css';
@@ -43,6 +44,12 @@ export default async function RootLayout({ children, params }: { children: React
           </main>
           <SiteFooter />
         </ClientMessages>
+        {/* A page kept for every signed-in reader: their own part is read after it (components/viewer/). */}
+        {site.audience === 'members' ? (
+          <Suspense fallback={null}>
+            <ViewerLoader />
+          </Suspense>
+        ) : null}
       </body>
     </html>
   );

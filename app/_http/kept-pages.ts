@@ -16,17 +16,18 @@ export function forgetKeptResults(): void {
 }
 
 /**
- * A post added to a thread: every kept page of that thread, in both languages, with and without
- * its page number (adding a page changes the pager on all of them), the forum's lists and the
- * dashboards' forum monitoring. The other threads' kept pages stay. `pages`: the thread's pages
- * now. A page number past the last is not found, so no kept page stands for a page still to come.
+ * A post added to a thread: every kept page of that thread, visitors' and members', in both
+ * languages, with and without its page number (adding a page changes the pager on all of them),
+ * the forum's lists and the dashboards' forum monitoring. The other threads' kept pages stay.
+ * `pages`: the thread's pages now. A page number past the last is not found, so no kept page
+ * stands for a page still to come.
  */
 export function forgetKeptThread(threadId: number, pages: number): void {
   const path = `/forum/threads/${threadId}`;
   for (const locale of LOCALES) {
     for (let page = 0; page <= pages; page++) {
       const search = new URLSearchParams(page > 0 ? { page: String(page) } : {});
-      revalidatePath(`${PUBLIC_PAGES_ROOT}/${siteSegment({ path, search, locale, signedIn: false })}${path}`);
+      for (const signedIn of [false, true]) revalidatePath(`${PUBLIC_PAGES_ROOT}/${siteSegment({ path, search, locale, signedIn })}${path}`);
     }
   }
   revalidatePath(`${KEPT}/forum`, 'page');

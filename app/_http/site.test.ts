@@ -30,9 +30,33 @@ describe('the site variant of a request', () => {
     expect(segment('/results/diagnoza/explorer', `question=${'x'.repeat(400)}`)).toBe('pl');
   });
 
+  it("is the members' one for a signed-in reader of a thread, and only as long as no form is asked for", () => {
+    expect(segment('/forum/threads/12', '', true)).toBe('pl.members');
+    expect(parseSite(segment('/forum/threads/12', 'page=3', true, 'en'))).toEqual({ locale: 'en', audience: 'members', query: new URLSearchParams('page=3') });
+    // A tool opened on a post, or any other query: the page is rendered for its reader.
+    for (const query of ['quote=7', 'page=2&edit=9', 'page=2&report=9', 'moderate=9', 'page=2&utm_source=x', 'page=03']) {
+      expect(segment('/forum/threads/12', query, true)).toBe('pl');
+    }
+    expect(segment('/accessibility', '', true, 'en')).toBe('en.members');
+    expect(segment('/privacy', 'utm_source=x', true)).toBe('pl');
+    // Every other page a signed-in person asks for is theirs alone.
+    for (const path of ['/forum', '/results', '/', '/forum/threads/new', '/forum/threads/12/extra']) expect(segment(path, '', true)).toBe('pl');
+  });
+
+  it('sends every post, signed in or not, to the page rendered for its request', () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      for (const signedIn of [false, true]) {
+        expect(siteSegment({ path: '/forum/threads/12', search: new URLSearchParams(), locale: 'pl', signedIn, method })).toBe('pl');
+      }
+    }
+    expect(siteSegment({ path: '/forum/threads/12', search: new URLSearchParams(), locale: 'pl', signedIn: true, method: 'HEAD' })).toBe('pl.members');
+  });
+
   it('reads back what it wrote, and a foreign segment as a page for its request', () => {
     expect(parseSite('en.public')).toEqual({ locale: 'en', audience: 'public', query: new URLSearchParams() });
     expect(parseSite('pl')).toEqual({ locale: 'pl', audience: 'session', query: null });
     expect(parseSite('xx.public')).toEqual({ locale: 'pl', audience: 'session', query: null });
+    expect(parseSite('pl.members')).toEqual({ locale: 'pl', audience: 'members', query: new URLSearchParams() });
+    expect(parseSite('pl.staff')).toEqual({ locale: 'pl', audience: 'session', query: null });
   });
 });

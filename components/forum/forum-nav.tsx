@@ -1,8 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
-import { isAdmin } from '@/lib/auth/permissions';
-import { isCoordinator, isModerator } from '@/lib/forum/permissions';
+import { forMembers } from '@/lib/page-audience';
+import { forumRoleLinks } from '@/components/layout/role-links';
+import { MemberForumLinks } from '@/components/viewer/member-account';
+
+const LINK = 'inline-block py-1 font-semibold';
 
 /** The forum's own menu, under the site header on every forum page. */
 export async function ForumNav() {
@@ -15,21 +18,20 @@ export async function ForumNav() {
     { href: '/forum/scorecards', label: t('scorecards') },
     { href: '/forum/members', label: t('members') },
     { href: '/forum/search', label: t('search') },
-    ...(user ? [{ href: '/forum/membership', label: t('membership') }] : []),
-    ...(isCoordinator(user) ? [{ href: '/forum/applications', label: t('applications') }] : []),
-    ...(isModerator(user) ? [{ href: '/forum/moderation', label: t('moderation') }] : []),
-    ...(isAdmin(user) ? [{ href: '/forum/settings', label: t('settings') }] : []),
+    ...forumRoleLinks(user).map((link) => ({ href: link.href, label: t(link.key) })),
   ];
   return (
     <nav aria-label={label} className="mb-6 border-b border-gray-300 pb-3">
       <ul className="flex flex-wrap gap-x-4 gap-y-2">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} prefetch={false} className="inline-block py-1 font-semibold">
+            <Link href={link.href} prefetch={false} className={LINK}>
               {link.label}
             </Link>
           </li>
         ))}
+        {/* A members' kept page: the reader's own links are read after it (components/viewer/). */}
+        {forMembers() ? <MemberForumLinks className={LINK} /> : null}
       </ul>
     </nav>
   );

@@ -2,8 +2,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { headers } from 'next/headers';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { getCurrentUser } from '@/lib/auth';
 import type { Messages } from '@/lib/i18n/messages';
+import { forSignedIn } from '@/lib/page-audience';
 import { isFormPostWithoutScript } from '@/lib/request';
 
 /** The error page is a client component anywhere; sections with client forms need field errors. */
@@ -28,10 +28,11 @@ export type ClientNamespace = {
  * errors (17 KB, most of a form page's messages), which its forms fetch once after hydrating
  * (components/ui/error-catalogue.ts) — except in the answer to a form posted without
  * JavaScript, which is rendered with them, there being no script to fetch them. A page Next.js
- * keeps for every visitor (app/public-pages/, rendered with no request) has no session: it gets none.
+ * keeps for every visitor (app/public-pages/, rendered with no request) has no session: it gets none;
+ * the members' kept variant is for signed-in readers only: it gets them.
  */
 export async function ClientMessages({ namespaces = [], audience = 'everyone', children }: { namespaces?: ClientNamespace[]; audience?: 'everyone' | 'signed-in'; children: ReactNode }) {
-  if (audience === 'signed-in' && !(await getCurrentUser().catch(() => null))) return children;
+  if (audience === 'signed-in' && !(await forSignedIn())) return children;
   const all = (await getMessages()) as unknown as Record<string, Record<string, unknown>>;
   const errors: string[] = audience === 'signed-in' && !isFormPostWithoutScript(await headers()) ? ['errors.invalid'] : [...FORMS];
   const wanted: string[] = namespaces.length > 0 ? [...ALWAYS, ...errors, ...namespaces] : [...ALWAYS];

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/lib/auth';
-import { canAdminister } from '@/lib/auth/permissions';
-import { canReadIndicators } from '@/lib/indicators/permissions';
 import { LOCALES } from '@/lib/i18n/locales';
+import { forMembers } from '@/lib/page-audience';
 import { NotificationBadge } from '@/components/forum/notification-badge';
+import { MemberAccount, MemberNavLinks } from '@/components/viewer/member-account';
 import { NavLinks } from './nav-links';
+import { siteRoleLinks } from './role-links';
 import { requestCountyValues } from '@/lib/county';
 
 /** The page frame's header; the layout passes in its server actions (components never import app/). */
@@ -13,12 +14,16 @@ export async function SiteHeader({
   user,
   signOutAction,
 }: {
-  /** The signed-in user, or null (always null on a kept public page). */
+  /**
+   * The signed-in user, or null: always null on a kept page. On the members' kept variant the
+   * account links are everyone's until the reader's part is read (components/viewer/).
+   */
   user: CurrentUser | null;
   signOutAction: () => Promise<void>;
 }) {
   const t = await getTranslations();
   const locale = await getLocale();
+  const members = forMembers();
   const items = [
     { href: '/forum', label: t('nav.forum') },
     { href: '/surveys', label: t('nav.surveys') },
@@ -26,9 +31,15 @@ export async function SiteHeader({
     { href: '/calendar', label: t('nav.calendar') },
     { href: '/news', label: t('nav.news') },
     { href: '/documents', label: t('nav.documents') },
-    // Coordinators and analysts have one page of the administration: the project's indicators.
-    ...(canAdminister(user) ? [{ href: '/admin', label: t('nav.admin') }] : canReadIndicators(user) ? [{ href: '/admin/indicators', label: t('indicators.nav') }] : []),
+    ...siteRoleLinks(user).map((link) => ({ href: link.href, label: t(link.key) })),
   ];
+  const signOut = (
+    <form action={signOutAction}>
+      <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800 hover:bg-brand-50">
+        {t('nav.signOut')}
+      </button>
+    </form>
+  );
   const other = LOCALES.find((l) => l !== locale)!;
   // The frame's links are not prefetched (prefetch={false} here, in NavLinks and the footer): in
   // view on every page, they made some thirty prefetch requests per page viewed — a server load
@@ -53,18 +64,19 @@ export async function SiteHeader({
               </span>
             </button>
           </form>
-          {user ? (
+          {members ? (
+            <>
+              <MemberAccount notifications={t('forum.notifications.badge')} account={t('nav.account')} />
+              {signOut}
+            </>
+          ) : user ? (
             <>
               <NotificationBadge user={user} />
               <Link href="/account" prefetch={false} className="rounded-md px-3 py-2 font-semibold">
                 <span className="sr-only">{t('nav.userMenu', { name: user.name })}</span>
                 <span aria-hidden="true">{user.name}</span>
               </Link>
-              <form action={signOutAction}>
-                <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800 hover:bg-brand-50">
-                  {t('nav.signOut')}
-                </button>
-              </form>
+              {signOut}
             </>
           ) : (
             <>
@@ -79,7 +91,7 @@ export async function SiteHeader({
         </div>
       </div>
       <div className="mx-auto max-w-6xl px-2 pb-2">
-        <NavLinks items={items} label={t('nav.label')} />
+        {members ? <MemberNavLinks items={items} label={t('nav.label')} /> : <NavLinks items={items} label={t('nav.label')} />}
       </div>
     </header>
   );

@@ -1,20 +1,16 @@
 /** Reads of the forum index and of one thread with its posts. */
 import 'server-only';
-import { and, asc, between, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cache } from 'react';
 import { db, preparedQuery } from '@/db/client';
 import {
   communes,
   consultations,
-  memberships,
-  postingSuspensions,
-  postReports,
   postRevisions,
   posts,
   serviceAreas,
   threadAreas,
-  threadFollows,
   threadReads,
   threads,
   users,
@@ -22,7 +18,7 @@ import {
 import { type CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { storedHtml } from '@/lib/markdown';
-import { canEdit, canModerate, canReport, canSeeHidden, canWrite, type MemberSeat } from './permissions';
+import { canSeeHidden } from './permissions';
 import { POSTS_PER_PAGE, THREADS_PER_PAGE } from './schema';
 
 type ThreadArea = { id: number; slug: string; namePl: string; nameEn: string };
@@ -120,15 +116,13 @@ export interface PostView {
   hidden: { reason: string | null; auto: boolean } | null;
   quoted: { id: number; number: number; authorName: string | null } | null;
   revisions: { id: number; html: string; writtenAt: Date }[];
-  mayEdit: boolean;
-  mayReport: boolean;
-  reportedByViewer: boolean;
 }
 
 // The thread page is the forum's most read page, so its reads are few and prepared once per
 // connection (db/client.ts preparedQuery): the thread with its areas (one row), one page of posts
-// with their authors, quoted posts and the viewer's reports (one statement), and for a signed-in
-// viewer what concerns them (one row); an edited post's history only when the page has one.
+// with their authors and quoted posts (one statement); an edited post's history only when the page
+// has one. What concerns a signed-in reader is read apart (lib/forum/thread-viewer.ts): the page a
+// member is shown is kept and shared, and only their controls are read for them.
 
 /** A thread with its commune, consultation and service areas. */
 const threadHeadQuery = preparedQuery((database) =>
@@ -150,7 +144,7 @@ const threadHeadQuery = preparedQuery((database) =>
  * The thread's row, once per request (React's cache): the page's title (generateMetadata) and the
  * page itself read it together.
  */
-const threadHead = cache(async (threadId: number) => {
+export const threadHead = cache(async (threadId: number) => {
   const [row] = await threadHeadQuery().execute({ threadId });
   return row ? { ...row, areas: parsedAreas(row.areas) } : null;
 });
@@ -176,11 +170,6 @@ const threadPostsQuery = preparedQuery((database) =>
       quotedId: quotedPosts.id,
       quotedNumber: quotedPosts.number,
       quotedAuthorName: quotedAuthors.name,
-      // null viewer (anonymous): matches no report.
-      reportedByViewer: sql<boolean>`exists (${database
-        .select({ one: sql`1` })
-        .from(postReports)
-        .where(and(eq(postReports.postId, posts.id), eq(postReports.reporterId, sql.placeholder('viewerId'))))})`,
     })
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
@@ -191,69 +180,24 @@ const threadPostsQuery = preparedQuery((database) =>
     .prepare('forum_thread_posts'),
 );
 
-/** What concerns a signed-in viewer on a thread: following, read up to, their seat, a suspension. */
-const threadViewerQuery = preparedQuery((database) => {
-  const suspension = database
-    .select({ until: postingSuspensions.until, reason: postingSuspensions.reason })
-    .from(postingSuspensions)
-    .where(and(eq(postingSuspensions.userId, users.id), gt(postingSuspensions.until, sql`now()`)))
-    .orderBy(desc(postingSuspensions.until))
-    .limit(1)
-    .as('suspension');
-  return database
-    .select({
-      following: sql<boolean>`exists (${database
-        .select({ one: sql`1` })
-        .from(threadFollows)
-        .where(and(eq(threadFollows.userId, users.id), eq(threadFollows.threadId, sql.placeholder('threadId'))))})`,
-      lastRead: sql<number | null>`(${database
-        .select({ n: threadReads.lastReadNumber })
-        .from(threadReads)
-        .where(and(eq(threadReads.userId, users.id), eq(threadReads.threadId, sql.placeholder('threadId'))))})`,
-      membershipId: memberships.id,
-      seatCommuneId: memberships.communeId,
-      representation: memberships.representation,
-      suspendedUntil: suspension.until,
-      suspensionReason: suspension.reason,
-    })
-    .from(users)
-    // At most one approved membership per person (forum_memberships_live_idx).
-    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, 'approved')))
-    .leftJoinLateral(suspension, sql`true`)
-    .where(eq(users.id, sql.placeholder('userId')))
-    .limit(1)
-    .prepare('forum_thread_viewer');
-});
-
-async function viewerState(viewer: CurrentUser | null, threadId: number) {
-  if (!viewer) return { following: false, lastRead: null, seat: null, suspension: null };
-  const [row] = await threadViewerQuery().execute({ userId: viewer.id, threadId });
-  const seat: MemberSeat | null =
-    row?.membershipId != null && row.seatCommuneId != null && row.representation != null
-      ? { membershipId: row.membershipId, communeId: row.seatCommuneId, representation: row.representation }
-      : null;
-  return {
-    following: Boolean(row?.following),
-    lastRead: row?.lastRead ?? null,
-    seat,
-    suspension: row?.suspendedUntil ? { until: row.suspendedUntil, reason: row.suspensionReason ?? '' } : null,
-  };
+/** Which page of a thread's posts is shown (the last if asked past it), and its range of numbers. */
+export function pageRange(postCount: number, page: number | undefined) {
+  const pages = Math.max(1, Math.ceil(postCount / POSTS_PER_PAGE));
+  const current = Math.min(Math.max(1, page ?? 1), pages);
+  return { pages, current, from: (current - 1) * POSTS_PER_PAGE + 1, to: current * POSTS_PER_PAGE };
 }
 
 /**
  * A thread and one page of its posts. Pages are ranges of the gap-free post number, read through
  * the (thread_id, number) index: the last page of a 2,000-post thread costs what the first does.
- * Reads only: how far a member has read is recorded by markThreadRead, which the page's client
- * calls once the page is shown.
+ * `viewer` decides only what text is shown: a hidden post's to its moderators, a post's Markdown
+ * to its author (the edit form); what they may do is lib/forum/thread-viewer.ts's. Reads only.
  */
 export async function getThread({ viewer, threadId, page }: { viewer: CurrentUser | null; threadId: number; page?: number }) {
-  const [thread, mine] = await Promise.all([threadHead(threadId), viewerState(viewer, threadId)]);
+  const thread = await threadHead(threadId);
   if (!thread) throw new AppError('not_found:thread');
-  const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
-  const current = Math.min(Math.max(1, page ?? 1), pages);
-  const from = (current - 1) * POSTS_PER_PAGE + 1;
-  const to = current * POSTS_PER_PAGE;
-  const list = await threadPostsQuery().execute({ threadId, from, to, viewerId: viewer?.id ?? null });
+  const { pages, current, from, to } = pageRange(thread.postCount, page);
+  const list = await threadPostsQuery().execute({ threadId, from, to });
   // Only an edited post has earlier versions (editPost writes both in one transaction).
   const edited = list.filter((p) => p.editedAt !== null).map((p) => p.id);
   const revisionRows = edited.length
@@ -277,9 +221,6 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
       revisions: visible
         ? revisionRows.filter((r) => r.postId === p.id).map((r) => ({ id: r.id, html: storedHtml(r.bodyHtml, r.body), writtenAt: r.writtenAt }))
         : [],
-      mayEdit: canEdit(viewer, { authorId: p.authorId, hidden: hidden !== null }, thread.locked),
-      mayReport: canReport(viewer, p.authorId) && !hidden,
-      reportedByViewer: Boolean(p.reportedByViewer),
     };
   });
   return {
@@ -287,13 +228,6 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
     posts: postViews,
     page: current,
     pages,
-    mayWrite: canWrite(viewer, mine.seat, thread.communeId) && !thread.locked,
-    mayModerate: canModerate(viewer, thread.communeId),
-    following: mine.following,
-    /** The number of the last post the viewer has read (null: anonymous, or never opened). */
-    lastRead: mine.lastRead,
-    /** The viewer's posting suspension in force, if any. */
-    suspension: mine.suspension,
   };
 }
 

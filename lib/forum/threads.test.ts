@@ -10,6 +10,7 @@ import { listModerationQueue } from './moderation-queries';
 import { countUnreadNotifications } from './notification-queries';
 import { searchForum } from './search-queries';
 import { getQuote, getThread, getThreadTitle, listThreads } from './thread-queries';
+import { getThreadViewer } from './thread-viewer';
 import { MAX_POST_LENGTH } from './schema';
 import { saveForumSettings } from './settings';
 import { makeMember, makePlaces, makeUser, thrown } from './test-helpers';
@@ -64,8 +65,10 @@ describe('who may write', () => {
     const { id } = await newThread(member);
     const view = await getThread({ viewer: null, threadId: id });
     expect(view.posts).toHaveLength(1);
-    expect(view.mayWrite).toBe(false);
     expect(view.posts[0]!.html).toContain('Autobus szkolny');
+    // Signed in, but of another commune: reads, may not write; its own members may.
+    expect((await getThreadViewer({ viewer: otherMember, threadId: id })).mayWrite).toBe(false);
+    expect((await getThreadViewer({ viewer: member, threadId: id })).mayWrite).toBe(true);
   });
 
   it('refuses empty, oversized and malformed posts with field errors', async () => {
@@ -201,8 +204,9 @@ describe('reading writes nothing; the page’s client records what was read', ()
 
     const before = await databaseFingerprint();
     const anonymous = await getThread({ viewer: null, threadId: id });
-    const mine = await getThread({ viewer: reader, threadId: id });
     const author = await getThread({ viewer: writer, threadId: id });
+    const mine = await getThreadViewer({ viewer: reader, threadId: id });
+    const authors = await getThreadViewer({ viewer: writer, threadId: id });
     await getThreadTitle({ threadId: id });
     await getQuote({ threadId: id, postId: first!.id });
     await listThreads({ viewer: reader });
@@ -213,12 +217,14 @@ describe('reading writes nothing; the page’s client records what was read', ()
     expect(anonymous.posts.map((p) => p.number)).toEqual([1, 2]);
     expect(anonymous.posts[1]!.quoted).toMatchObject({ id: first!.id, number: 1, authorName: 'Mod Powiatowy' });
     expect(anonymous.posts[1]!.revisions.map((r) => r.html)).toEqual([expect.stringContaining('Zgadzam się z wpisem.')]);
-    expect(anonymous).toMatchObject({ mayWrite: false, following: false, lastRead: null, suspension: null });
-    expect(anonymous.posts[1]!.reportedByViewer).toBe(false);
-    expect(mine).toMatchObject({ mayWrite: true, following: false, lastRead: null, suspension: null });
-    expect(mine.posts[1]!.reportedByViewer).toBe(true);
-    expect(author).toMatchObject({ following: true, lastRead: 2, suspension: { reason: 'Próba' } });
+    expect(anonymous.posts.map((p) => p.body)).toEqual([null, null]);
     expect(author.posts[1]!.body).toBe('Zgadzam się z pierwszym wpisem.');
+    // The reader's own part: what they reported, may edit, follow and have read; a suspension.
+    expect(mine).toMatchObject({ mayWrite: true, mayModerate: false, following: false, lastRead: null, suspension: null });
+    expect(mine.posts[String(reply.id)]).toEqual({ edit: false, report: true, reported: true, hiddenHtml: null });
+    expect(mine.posts[String(first!.id)]).toEqual({ edit: false, report: true, reported: false, hiddenHtml: null });
+    expect(authors).toMatchObject({ following: true, lastRead: 2, suspension: { reason: 'Próba' } });
+    expect(authors.posts[String(reply.id)]).toEqual({ edit: true, report: false, reported: false, hiddenHtml: null });
   });
 
   it('markThreadRead moves forward only, never past the last post, and writes nothing when nothing moves', async () => {
@@ -241,7 +247,7 @@ describe('reading writes nothing; the page’s client records what was read', ()
     const [row] = await db.select().from(threadReads).where(and(eq(threadReads.userId, reader.id), eq(threadReads.threadId, id)));
     expect(row!.lastReadNumber).toBe(3);
     expect(await unread()).toBe(0);
-    expect((await getThread({ viewer: reader, threadId: id })).lastRead).toBe(3);
+    expect((await getThreadViewer({ viewer: reader, threadId: id })).lastRead).toBe(3);
   });
 
   it('markThreadRead checks its caller and its input (it is reached from the browser)', async () => {
@@ -273,6 +279,12 @@ describe('moderation', () => {
     expect(publicView.posts[0]!.hidden).toEqual({ reason: null, auto: true });
     const modView = await getThread({ viewer: communeModerator, threadId: id });
     expect(modView.posts[0]!.html).toContain('Autobus');
+    // The members' kept page has no one's hidden text: their part carries it to its moderators only.
+    expect((await getThreadViewer({ viewer: communeModerator, threadId: id })).posts[String(first!.id)]!.hiddenHtml).toContain('Autobus');
+    for (const viewer of [otherModerator, member, reporters[0]!]) {
+      const mineNow = await getThreadViewer({ viewer, threadId: id });
+      expect(mineNow.posts[String(first!.id)]).toMatchObject({ hiddenHtml: null, report: false, edit: false });
+    }
     // the queue is scoped by commune
     expect((await listModerationQueue({ actor: communeModerator })).some((q) => q.postId === first!.id)).toBe(true);
     expect((await listModerationQueue({ actor: otherModerator })).some((q) => q.postId === first!.id)).toBe(false);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -6,6 +7,8 @@ import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkRead } from '@/components/forum/mark-read';
 import { MarkdownBody } from '@/components/ui/markdown-body';
+import { HiddenPostText, SuspensionNotice, ViewerGate } from '@/components/viewer/viewer-gate';
+import { holds, type Need } from '@/lib/forum/thread-controls';
 import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
 import { postHref } from '@/lib/forum/links';
 import { MAX_POST_LENGTH } from '@/lib/forum/schema';
@@ -21,11 +24,12 @@ import {
 } from '../../actions';
 import { load, parseId, routeId } from '@/app/_http/page-guard';
 import { pageSite, searchOf, viewerOf } from '@/app/_http/page-site';
+import { threadControls } from '@/app/_http/viewer';
 import { polishContent } from '@/lib/i18n/content-lang';
 
 type Props = { params: Promise<{ site: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** A post's id from the address (?quote=, ?report=, ?moderate=), or null. */
+/** A post's id from the address (?quote=, ?edit=, ?report=, ?moderate=), or null. */
 function postParam(value: string | string[] | undefined): number | null {
   return typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value) ? Number(value) : null;
 }
@@ -48,12 +52,25 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   // A page past the last is not there yet (it is not the last page under another address, which a
   // kept copy would then show after the thread grew: app/_http/kept-pages.ts).
   if (requestedPage > view.pages) notFound();
-  const { thread, posts, suspension } = view;
+  const { thread, posts } = view;
+  // What the reader may do: known here on a page rendered for them; on the members' kept page
+  // (rendered for every signed-in reader) read in the browser after it, each control waiting in
+  // a ViewerGate. A visitor's kept page has none.
+  const members = site.audience === 'members';
+  const controls = viewer ? await load(threadControls({ user: viewer, threadId: id, page: view.page })) : null;
+  const show = (need: Need, control: ReactNode): ReactNode =>
+    members ? (
+      <ViewerGate need={need}>{control}</ViewerGate>
+    ) : controls && holds(controls, need) ? (
+      control
+    ) : null;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const quoteId = postParam(query.quote);
-  const quote = view.mayWrite && quoteId ? await getQuote({ threadId: id, postId: quoteId }) : null;
-  // A post's report form and moderation tools are rendered only for the post whose link was
-  // followed: twenty forms on every page were most of a signed-in page's cost.
+  const quote = controls?.mayWrite && quoteId ? await getQuote({ threadId: id, postId: quoteId }) : null;
+  // A post's edit and report forms and moderation tools are rendered only for the post whose link
+  // was followed, on a page rendered for its reader: twenty forms on every page were most of a
+  // signed-in page's cost, and the members' kept page has room for no one's own.
+  const editId = postParam(query.edit);
   const reportId = postParam(query.report);
   const moderateId = postParam(query.moderate);
   const lastShown = posts[posts.length - 1]?.number ?? 0;
@@ -84,22 +101,20 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             {t('forum.thread.locked')}
           </p>
         ) : null}
-        <div className="flex flex-wrap items-start gap-3">
-          {viewer ? (
-            <ActionButton
-              action={followAction}
-              fields={{ threadId: String(id), follow: String(!view.following) }}
-              label={view.following ? t('forum.thread.unfollow') : t('forum.thread.follow')}
-            />
-          ) : null}
-          {view.mayModerate ? (
+        {/* On the members' kept page the rows of controls keep their height while the reader's part
+            loads, so that the posts do not move when it arrives. */}
+        <div className={`flex flex-wrap items-start gap-3 ${members ? 'min-h-11' : ''}`}>
+          {show('follow', <ActionButton action={followAction} fields={{ threadId: String(id), follow: 'true' }} label={t('forum.thread.follow')} />)}
+          {show('unfollow', <ActionButton action={followAction} fields={{ threadId: String(id), follow: 'false' }} label={t('forum.thread.unfollow')} />)}
+          {show(
+            'moderate',
             <>
               <ActionButton action={threadFlagAction} fields={{ threadId: String(id), flag: thread.locked ? 'unlock' : 'lock' }} label={thread.locked ? t('forum.moderation.unlock') : t('forum.moderation.lock')} />
               <ActionButton action={threadFlagAction} fields={{ threadId: String(id), flag: thread.pinned ? 'unpin' : 'pin' }} label={thread.pinned ? t('forum.moderation.unpin') : t('forum.moderation.pin')} />
-            </>
-          ) : null}
+            </>,
+          )}
         </div>
-        {view.following ? <p className="text-sm text-muted">{t('forum.thread.following')}</p> : null}
+        {show('unfollow', <p className="text-sm text-muted">{t('forum.thread.following')}</p>)}
       </header>
 
       <section aria-labelledby="posts-heading" className="space-y-4">
@@ -132,10 +147,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                 {post.hidden ? (
                   <p className="mb-2 rounded-md bg-gray-100 px-3 py-2 italic">
                     {post.hidden.auto ? t('forum.thread.hiddenPending') : t('forum.thread.hiddenByModeration', { reason: post.hidden.reason ?? '' })}
-                    {post.html ? ` ${t('forum.thread.hiddenNote')}` : null}
+                    {post.html || members ? show({ post: post.id, may: 'readHidden' }, ` ${t('forum.thread.hiddenNote')}`) : null}
                   </p>
                 ) : null}
                 {post.html ? <MarkdownBody html={post.html} className={post.hidden ? 'opacity-70' : ''} /> : null}
+                {members && post.hidden ? <HiddenPostText post={post.id} lang={polishContent(locale)} className="user-text opacity-70" /> : null}
                 {post.revisions.length ? (
                   <details className="mt-3">
                     <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('forum.thread.history', { count: post.revisions.length })}</summary>
@@ -149,108 +165,113 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                     </ol>
                   </details>
                 ) : null}
-                {view.mayWrite || post.mayEdit || post.mayReport || view.mayModerate ? (
-                  <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
-                    {view.mayWrite && !post.hidden ? (
-                      <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`} prefetch={false}>
-                        {t('forum.thread.quote')}
+                <div className={`mt-3 flex flex-wrap items-start gap-4 text-sm ${members ? 'min-h-5' : 'empty:hidden'}`}>
+                  {post.hidden
+                    ? null
+                    : show(
+                        'write',
+                        <Link href={`/forum/threads/${id}?page=${view.page}&quote=${post.id}#reply`} prefetch={false}>
+                          {t('forum.thread.quote')}
+                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                        </Link>,
+                      )}
+                  {editId === post.id && post.body !== null && controls && holds(controls, { post: post.id, may: 'edit' }) ? (
+                    <div className="w-full">
+                      <ForumForm
+                        form="editPost"
+                        id={`edit-${post.id}`}
+                        action={editPostAction}
+                        fields={[
+                          { kind: 'hidden', name: 'postId', value: String(post.id) },
+                          { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint'), required: true },
+                        ]}
+                        defaultValues={{ body: post.body }}
+                        submit={t('forum.thread.saveEdit')}
+                      />
+                    </div>
+                  ) : (
+                    show(
+                      { post: post.id, may: 'edit' },
+                      <Link href={toolHref('edit', post.id, post.number)} prefetch={false} className="font-semibold">
+                        {t('forum.thread.edit')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                      </Link>
-                    ) : null}
-                    {post.mayEdit && post.body !== null ? (
-                      <details>
-                        <summary className="cursor-pointer font-semibold text-brand-700">
-                          {t('forum.thread.edit')}
-                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                        </summary>
-                        <div className="pt-2">
-                          <ForumForm
-                            form="editPost"
-                            id={`edit-${post.id}`}
-                            action={editPostAction}
-                            fields={[
-                              { kind: 'hidden', name: 'postId', value: String(post.id) },
-                              { kind: 'textarea', name: 'body', label: t('forum.thread.bodyLabel'), hint: t('forum.thread.bodyHint'), required: true },
-                            ]}
-                            defaultValues={{ body: post.body }}
-                            submit={t('forum.thread.saveEdit')}
-                          />
-                        </div>
-                      </details>
-                    ) : null}
-                    {post.mayReport ? (
-                      post.reportedByViewer ? (
-                        <span className="text-muted">{t('forum.thread.alreadyReported')}</span>
-                      ) : reportId === post.id ? (
-                        <div className="w-full">
-                          <ForumForm
-                            form="report"
-                            id={`report-${post.id}`}
-                            action={reportPostAction}
-                            fields={[
-                              { kind: 'hidden', name: 'postId', value: String(post.id) },
-                              { kind: 'text', name: 'reason', label: t('forum.thread.reportReason'), required: true, maxLength: 1000 },
-                            ]}
-                            submit={t('forum.thread.reportSend')}
-                            success={t('forum.thread.reported')}
-                            variant="secondary"
-                          />
-                        </div>
+                      </Link>,
+                    )
+                  )}
+                  {show({ post: post.id, may: 'reported' }, <span className="text-muted">{t('forum.thread.alreadyReported')}</span>)}
+                  {reportId === post.id && controls && holds(controls, { post: post.id, may: 'report' }) ? (
+                    <div className="w-full">
+                      <ForumForm
+                        form="report"
+                        id={`report-${post.id}`}
+                        action={reportPostAction}
+                        fields={[
+                          { kind: 'hidden', name: 'postId', value: String(post.id) },
+                          { kind: 'text', name: 'reason', label: t('forum.thread.reportReason'), required: true, maxLength: 1000 },
+                        ]}
+                        submit={t('forum.thread.reportSend')}
+                        success={t('forum.thread.reported')}
+                        variant="secondary"
+                      />
+                    </div>
+                  ) : (
+                    show(
+                      { post: post.id, may: 'report' },
+                      <Link href={toolHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
+                        {t('forum.thread.report')}
+                        <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                      </Link>,
+                    )
+                  )}
+                  {moderateId === post.id && controls?.mayModerate ? (
+                    <section aria-labelledby={`moderate-${post.id}-heading`} className="w-full space-y-4">
+                      <h4 id={`moderate-${post.id}-heading`} className="text-base font-semibold">
+                        {t('forum.moderation.tools')}
+                        <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
+                      </h4>
+                      {post.hidden ? (
+                        <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
                       ) : (
-                        <Link href={toolHref('report', post.id, post.number)} prefetch={false} className="font-semibold">
-                          {t('forum.thread.report')}
-                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                        </Link>
-                      )
-                    ) : null}
-                    {view.mayModerate && moderateId !== post.id ? (
+                        <ForumForm
+                          form="moderate"
+                          id={`hide-${post.id}`}
+                          action={moderatePostAction}
+                          fields={[
+                            { kind: 'hidden', name: 'postId', value: String(post.id) },
+                            { kind: 'hidden', name: 'action', value: 'hide' },
+                            { kind: 'text', name: 'reason', label: t('forum.moderation.reason'), required: true, maxLength: 1000 },
+                          ]}
+                          submit={t('forum.moderation.hide')}
+                          variant="danger"
+                        />
+                      )}
+                      {post.authorId && post.authorId !== viewer?.id ? (
+                        <ForumForm
+                          form="suspend"
+                          id={`suspend-${post.id}`}
+                          action={suspendAction}
+                          fields={[
+                            { kind: 'hidden', name: 'postId', value: String(post.id) },
+                            { kind: 'number', name: 'days', label: t('forum.moderation.days'), required: true, min: 1, max: 365 },
+                            { kind: 'text', name: 'reason', label: t('forum.moderation.suspendReason'), required: true, maxLength: 1000 },
+                          ]}
+                          defaultValues={{ days: '7' }}
+                          submit={t('forum.moderation.suspend')}
+                          success={t('forum.moderation.suspended')}
+                          variant="secondary"
+                        />
+                      ) : null}
+                    </section>
+                  ) : (
+                    show(
+                      'moderate',
                       <Link href={toolHref('moderate', post.id, post.number)} prefetch={false} className="font-semibold">
                         {t('forum.moderation.tools')}
                         <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                      </Link>
-                    ) : null}
-                    {view.mayModerate && moderateId === post.id ? (
-                      <section aria-labelledby={`moderate-${post.id}-heading`} className="w-full space-y-4">
-                        <h4 id={`moderate-${post.id}-heading`} className="text-base font-semibold">
-                          {t('forum.moderation.tools')}
-                          <span className="sr-only"> – {t('forum.thread.postNumber', { number: post.number })}</span>
-                        </h4>
-                        {post.hidden ? (
-                          <ActionButton action={moderatePostAction} fields={{ postId: String(post.id), action: 'restore', reason: '' }} label={t('forum.moderation.restore')} />
-                        ) : (
-                          <ForumForm
-                            form="moderate"
-                            id={`hide-${post.id}`}
-                            action={moderatePostAction}
-                            fields={[
-                              { kind: 'hidden', name: 'postId', value: String(post.id) },
-                              { kind: 'hidden', name: 'action', value: 'hide' },
-                              { kind: 'text', name: 'reason', label: t('forum.moderation.reason'), required: true, maxLength: 1000 },
-                            ]}
-                            submit={t('forum.moderation.hide')}
-                            variant="danger"
-                          />
-                        )}
-                        {post.authorId && post.authorId !== viewer?.id ? (
-                          <ForumForm
-                            form="suspend"
-                            id={`suspend-${post.id}`}
-                            action={suspendAction}
-                            fields={[
-                              { kind: 'hidden', name: 'postId', value: String(post.id) },
-                              { kind: 'number', name: 'days', label: t('forum.moderation.days'), required: true, min: 1, max: 365 },
-                              { kind: 'text', name: 'reason', label: t('forum.moderation.suspendReason'), required: true, maxLength: 1000 },
-                            ]}
-                            defaultValues={{ days: '7' }}
-                            submit={t('forum.moderation.suspend')}
-                            success={t('forum.moderation.suspended')}
-                            variant="secondary"
-                          />
-                        ) : null}
-                      </section>
-                    ) : null}
-                  </div>
-                ) : null}
+                      </Link>,
+                    )
+                  )}
+                </div>
               </article>
             </li>
           ))}
@@ -291,13 +312,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </nav>
       ) : null}
 
-      {viewer && lastShown > (view.lastRead ?? 0) ? <MarkRead action={markReadAction} threadId={id} upTo={lastShown} /> : null}
-      {suspension ? (
-        <p role="status" className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3">
-          {t('forum.thread.suspended', { until: when(suspension.until), reason: suspension.reason })}
-        </p>
-      ) : null}
-      {view.mayWrite && !suspension ? (
+      {show({ unreadUpTo: lastShown }, <MarkRead action={markReadAction} threadId={id} upTo={lastShown} />)}
+      {members || controls?.suspension ? <SuspensionNotice text={controls?.suspension ?? null} className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3" /> : null}
+      {show(
+        'reply',
         <section id="reply" aria-labelledby="reply-heading" className="space-y-3">
           <h2 id="reply-heading">{t('forum.thread.replyTitle')}</h2>
           {quote ? <p className="text-muted">{t('forum.thread.replyQuoting', { number: quote.number })}</p> : null}
@@ -313,7 +331,18 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             defaultValues={{ body: quote?.markdown ?? '' }}
             submit={t('forum.thread.send')}
           />
-        </section>
+        </section>,
+      )}
+      {/* Without JavaScript the members' kept page cannot know the reader: this opens the page
+          rendered for them, their forms in it (a form's answer is shown only on the page it came from). */}
+      {members ? (
+        <noscript>
+          <p>
+            <a href={`/forum/threads/${id}?page=${view.page}&reply=1#reply`} className="font-semibold">
+              {t('forum.thread.replyWithoutScript')}
+            </a>
+          </p>
+        </noscript>
       ) : null}
     </div>
   );

@@ -1,0 +1,33 @@
+import 'server-only';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { forumRoleLinks, siteRoleLinks } from '@/components/layout/role-links';
+import type { ViewerAccount } from '@/components/viewer/viewer-store';
+import type { CurrentUser } from '@/lib/auth';
+import { countUnreadNotifications } from '@/lib/forum/notification-queries';
+import type { ThreadControls } from '@/lib/forum/thread-controls';
+import { getThreadViewer } from '@/lib/forum/thread-viewer';
+
+// A signed-in reader's own part of a thread page, in the language of the request: rendered into
+// the page made for their request, or read by the members' kept page after it
+// (app/api/viewer). One function each, so both show the same.
+
+/** Their controls on one page of a thread, the suspension in words. */
+export async function threadControls({ user, threadId, page }: { user: CurrentUser; threadId: number; page: number }): Promise<ThreadControls> {
+  const { suspension, ...controls } = await getThreadViewer({ viewer: user, threadId, page });
+  if (!suspension) return { ...controls, suspension: null };
+  const [t, format] = await Promise.all([getTranslations('forum.thread'), getFormatter()]);
+  return { ...controls, suspension: t('suspended', { until: format.dateTime(suspension.until, 'dateTime'), reason: suspension.reason }) };
+}
+
+/** Their name, unread notifications and the links their roles add to the menus. */
+export async function viewerAccount(user: CurrentUser): Promise<ViewerAccount> {
+  const [t, unread] = await Promise.all([getTranslations(), countUnreadNotifications({ actor: user })]);
+  return {
+    name: user.name,
+    label: t('nav.userMenu', { name: user.name }),
+    unread,
+    unreadLabel: t('forum.notifications.unread', { count: unread }),
+    siteLinks: siteRoleLinks(user).map((link) => ({ href: link.href, label: t(link.key) })),
+    forumLinks: forumRoleLinks(user).map((link) => ({ href: link.href, label: t(`forum.links.${link.key}`) })),
+  };
+}
