@@ -38,9 +38,11 @@ describe('the site variant of a request', () => {
       expect(segment('/forum/threads/12', query, true)).toBe('pl');
     }
     expect(segment('/accessibility', '', true, 'en')).toBe('en.members');
+    expect(parseSite(segment('/forum', 'area=2&commune=county', true)).query!.toString()).toBe('commune=county&area=2');
+    expect(segment('/forum', 'q=drogi', true)).toBe('pl');
     expect(segment('/privacy', 'utm_source=x', true)).toBe('pl');
     // Every other page a signed-in person asks for is theirs alone.
-    for (const path of ['/forum', '/results', '/', '/forum/threads/new', '/forum/threads/12/extra']) expect(segment(path, '', true)).toBe('pl');
+    for (const path of ['/forum/notifications', '/results', '/', '/forum/threads/new', '/forum/threads/12/extra', '/calendar']) expect(segment(path, '', true)).toBe('pl');
   });
 
   it('sends every post, signed in or not, to the page rendered for its request', () => {

@@ -10,8 +10,8 @@
 // renders per route, not per request. The query of a public page travels inside the segment (keys
 // allowed per page only), since a kept page has no search params.
 //
-// A signed-in reader of a thread (or of the accessibility statement and privacy notice) gets a
-// kept page too: the members' variant (/public-pages/pl.members/forum/threads/12), rendered once
+// A signed-in reader of the forum's list or a thread (or of the accessibility statement and
+// privacy notice) gets a kept page too: the members' variant (/public-pages/pl.members/forum/threads/12), rendered once
 // for every signed-in reader and shared, with the forms a member may use; what is theirs alone
 // (their name, unread count, which posts they may edit or report, whether they follow) arrives in
 // one small request after it (app/api/viewer) and opens or closes those controls
@@ -57,11 +57,13 @@ const PUBLIC_PAGES: KeptPage[] = [
 ];
 
 /**
- * Pages kept for signed-in readers, whose own part is only the header's account links and, on a
- * thread, what they may do with its posts: a query with any key but these renders per request.
+ * Pages kept for signed-in readers, whose own part is the header's account links and, on the
+ * forum's list and a thread, what is new to them and what they may do: a query with any key but
+ * these renders per request.
  */
 const MEMBERS_PAGES: KeptPage[] = [
   { path: /^\/(accessibility|privacy)$/, keys: [] },
+  { path: /^\/forum$/, keys: ['commune', 'area', 'cursor'] },
   { path: THREAD, keys: ['page'], values: THREAD_PAGE },
 ];
 

@@ -4,12 +4,15 @@ import { forumRoleLinks, siteRoleLinks } from '@/components/layout/role-links';
 import type { ViewerAccount } from '@/components/viewer/viewer-store';
 import type { CurrentUser } from '@/lib/auth';
 import { countUnreadNotifications } from '@/lib/forum/notification-queries';
-import type { ThreadControls } from '@/lib/forum/thread-controls';
+import { canWrite } from '@/lib/forum/permissions';
+import { getSeat } from '@/lib/forum/seat';
+import type { ForumControls, ThreadControls } from '@/lib/forum/thread-controls';
+import { listThreads } from '@/lib/forum/thread-queries';
 import { getThreadViewer } from '@/lib/forum/thread-viewer';
 
-// A signed-in reader's own part of a thread page, in the language of the request: rendered into
-// the page made for their request, or read by the members' kept page after it
-// (app/api/viewer). One function each, so both show the same.
+// A signed-in reader's own part of a page, in the language of the request: rendered into the page
+// made for their request, or read by the members' kept page after it (app/api/viewer). One
+// function each, so both show the same.
 
 /** Their controls on one page of a thread, the suspension in words. */
 export async function threadControls({ user, threadId, page }: { user: CurrentUser; threadId: number; page: number }): Promise<ThreadControls> {
@@ -30,4 +33,12 @@ export async function viewerAccount(user: CurrentUser): Promise<ViewerAccount> {
     siteLinks: siteRoleLinks(user).map((link) => ({ href: link.href, label: t(link.key) })),
     forumLinks: forumRoleLinks(user).map((link) => ({ href: link.href, label: t(`forum.links.${link.key}`) })),
   };
+}
+
+/** Whether they may start a thread, and what is unread for them in one page of the forum's list. */
+export async function forumControls({ user, list }: { user: CurrentUser; list: Omit<Parameters<typeof listThreads>[0], 'viewer'> }): Promise<ForumControls> {
+  const [page, seat, t] = await Promise.all([listThreads({ viewer: user, ...list }), getSeat(user.id), getTranslations('forum.index')]);
+  const unread: ForumControls['unread'] = {};
+  for (const thread of page.threads) if (thread.unread) unread[String(thread.id)] = { count: thread.unread, label: t('unreadCount', { count: thread.unread }) };
+  return { mayWrite: canWrite(user, seat, null), unread };
 }

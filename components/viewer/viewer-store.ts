@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import type { ThreadControls } from '@/lib/forum/thread-controls';
+import type { ForumControls, ThreadControls } from '@/lib/forum/thread-controls';
 
 /** A link the reader's roles add to a menu, in the page's language. */
 export interface ViewerLink {
@@ -26,14 +26,27 @@ export interface ViewerPayload {
   account: ViewerAccount;
   /** On a thread's page: what they may do there. */
   thread: ThreadControls | null;
+  /** On the forum's list: what is new to them. */
+  forum: ForumControls | null;
 }
 
 /** Where a members' kept page's reader's part is read: a thread's page names its thread and page. */
 export function viewerSource(pathname: string, search: string): string {
+  const query = new URLSearchParams(search);
+  const part = new URLSearchParams();
   const thread = /^\/forum\/threads\/([1-9][0-9]*)$/.exec(pathname)?.[1];
-  if (!thread) return '/api/viewer';
-  const page = new URLSearchParams(search).get('page');
-  return `/api/viewer?thread=${thread}${page && /^[1-9][0-9]{0,5}$/.test(page) ? `&page=${page}` : ''}`;
+  if (thread) {
+    part.set('thread', thread);
+    const page = query.get('page');
+    if (page) part.set('page', page);
+  } else if (pathname === '/forum') {
+    part.set('forum', '1');
+    for (const key of ['commune', 'area', 'cursor']) {
+      const value = query.get(key);
+      if (value) part.set(key, value);
+    }
+  }
+  return part.size ? `/api/viewer?${part}` : '/api/viewer';
 }
 
 /**
@@ -43,9 +56,10 @@ export function viewerSource(pathname: string, search: string): string {
  * be rendered into a page another is sent. `signedOut`: the session ended since the page was
  * asked for.
  */
-export type ViewerState = { src: string | null; account: ViewerAccount | null; thread: ThreadControls | null; signedOut: boolean };
+export type ViewerState = { src: string | null; signedOut: boolean } & { [K in keyof ViewerPayload]: ViewerPayload[K] | null };
 
-let state: ViewerState = { src: null, account: null, thread: null, signedOut: false };
+const NOTHING = { account: null, thread: null, forum: null };
+let state: ViewerState = { src: null, signedOut: false, ...NOTHING };
 const listeners = new Set<() => void>();
 
 function set(next: ViewerState) {
@@ -58,7 +72,7 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-const SERVER: ViewerState = { src: null, account: null, thread: null, signedOut: false };
+const SERVER: ViewerState = { src: null, signedOut: false, ...NOTHING };
 
 /** The reader's part, as far as read (nothing on the server, while loading, or after a failure). */
 export function useViewer(): ViewerState {
@@ -75,14 +89,14 @@ export function useViewer(): ViewerState {
  * it. A failed read leaves the controls closed: the page still reads, and a reload tries again.
  */
 export async function loadViewer(src: string): Promise<void> {
-  if (src !== state.src) set({ ...state, src, thread: null });
+  if (src !== state.src) set({ ...state, src, thread: null, forum: null });
   try {
     const response = await fetch(src, { credentials: 'same-origin', cache: 'no-store' });
     if (src !== state.src) return;
-    if (response.status === 401) return set({ src, account: null, thread: null, signedOut: true });
+    if (response.status === 401) return set({ src, signedOut: true, ...NOTHING });
     if (!response.ok) return;
     const payload = (await response.json()) as ViewerPayload;
-    if (src === state.src) set({ src, account: payload.account, thread: payload.thread, signedOut: false });
+    if (src === state.src) set({ src, signedOut: false, account: payload.account, thread: payload.thread, forum: payload.forum });
   } catch {
     // Offline or the server away: the controls stay as they were.
   }

@@ -23,6 +23,13 @@ export interface ThreadControls {
   posts: Record<string, PostControls>;
 }
 
+/** What one signed-in reader sees of the forum's list: whether they may start a thread, what is new to them. */
+export interface ForumControls {
+  mayWrite: boolean;
+  /** By thread id, for the threads of the list asked for: posts they have not read, and in words. */
+  unread: Record<string, { count: number; label: string }>;
+}
+
 /** A control of the thread page, named by what must hold for the reader to see it. */
 export type Need =
   | 'follow'

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DataTable, rowClass } from '@/components/ui/data-table';
 import { communeOptions, FilterSelect, ListFilters } from '@/components/ui/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
+import { ViewerThreadTitle, ViewerUnread, ViewerWritePrompt } from '@/components/viewer/forum-list';
 import { KeysetPagination } from '@/components/ui/pagination';
 import { canWrite } from '@/lib/forum/permissions';
 import { getSeat } from '@/lib/forum/seat';
@@ -22,6 +23,10 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
   const site = await pageSite(route);
   const params = forumIndexParamsSchema.parse(await searchOf(site, searchParams));
   const viewer = await viewerOf(site);
+  // The members' kept variant is rendered for every signed-in reader: what is theirs (may they
+  // start a thread, what is unread) is filled in after it (components/viewer/).
+  const members = site.audience === 'members';
+  const signedIn = viewer !== null || members;
   const [t, format, locale, communes, areas, page, seat] = await Promise.all([
     getTranslations(),
     getFormatter(),
@@ -33,6 +38,12 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
   ]);
   const areaName = (a: { namePl: string; nameEn: string }) => (locale === 'en' ? a.nameEn : a.namePl);
   const mayWriteSomewhere = canWrite(viewer, seat, null);
+  const newThread = (
+    <Link href="/forum/threads/new" prefetch={false} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+      {t('forum.links.newThread')}
+    </Link>
+  );
+  const joinToWrite = <p className="text-muted">{t('forum.index.joinToWrite')}</p>;
   const query = new URLSearchParams();
   if (params.commune !== undefined) query.set('commune', String(params.commune));
   if (params.area !== undefined) query.set('area', String(params.area));
@@ -41,14 +52,8 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
     <div className="space-y-6">
       <PageHeader title={t('sections.forum')} lead={t('forum.lead')}>
         <div className="flex flex-wrap gap-3">
-          {mayWriteSomewhere ? (
-            <Link href="/forum/threads/new" prefetch={false} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
-              {t('forum.links.newThread')}
-            </Link>
-          ) : (
-            <p className="text-muted">{viewer ? t('forum.index.joinToWrite') : t('forum.index.signInToWrite')}</p>
-          )}
-          {viewer ? <Link href="/forum/notifications" prefetch={false}>{t('forum.links.notifications')}</Link> : null}
+          {members ? <ViewerWritePrompt write={newThread} join={joinToWrite} /> : mayWriteSomewhere ? newThread : viewer ? joinToWrite : <p className="text-muted">{t('forum.index.signInToWrite')}</p>}
+          {signedIn ? <Link href="/forum/notifications" prefetch={false}>{t('forum.links.notifications')}</Link> : null}
         </div>
       </PageHeader>
 
@@ -74,8 +79,8 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
         // the screen.
         <DataTable
           caption={t('forum.index.caption')}
-          columns={[t('forum.index.thread'), t('forum.index.place'), t('forum.index.posts'), ...(viewer ? [t('forum.index.unread')] : []), t('forum.index.lastPost')]}
-          phoneHidden={viewer ? [1, 2, 3] : [1, 2]}
+          columns={[t('forum.index.thread'), t('forum.index.place'), t('forum.index.posts'), ...(signedIn ? [t('forum.index.unread')] : []), t('forum.index.lastPost')]}
+          phoneHidden={signedIn ? [1, 2, 3] : [1, 2]}
         >
           {page.threads.map((thread) => {
             const tags = [
@@ -87,21 +92,32 @@ export default async function ForumIndexPage({ params: route, searchParams }: { 
             return (
               <tr key={thread.id} className={rowClass}>
                 <th scope="row" className="px-2 py-2 font-normal">
-                  <Link href={`/forum/threads/${thread.id}`} prefetch={false} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
-                    {thread.title}
-                  </Link>
+                  {members ? (
+                    <ViewerThreadTitle thread={thread.id}>
+                      <Link href={`/forum/threads/${thread.id}`} prefetch={false} lang={polishContent(locale)}>
+                        {thread.title}
+                      </Link>
+                    </ViewerThreadTitle>
+                  ) : (
+                    <Link href={`/forum/threads/${thread.id}`} prefetch={false} lang={polishContent(locale)} className={thread.unread ? 'font-bold' : 'font-semibold'}>
+                      {thread.title}
+                    </Link>
+                  )}
                   <div className="text-sm text-muted">
                     {tags.join(' · ')}
                     <span className="sm:hidden">
                       {tags.length > 0 ? ' · ' : ''}
                       {thread.communeName ?? t('forum.filters.county')} · {t('forum.index.postCount', { count: thread.postCount })}
+                      {members ? <ViewerUnread thread={thread.id} inline /> : null}
                       {viewer && thread.unread ? <strong className="text-ink"> · {t('forum.index.unreadCount', { count: thread.unread })}</strong> : null}
                     </span>
                   </div>
                 </th>
                 <td className="hidden px-2 py-2 sm:table-cell">{thread.communeName ?? t('forum.filters.county')}</td>
                 <td className="hidden px-2 py-2 sm:table-cell">{format.number(thread.postCount)}</td>
-                {viewer ? <td className="hidden px-2 py-2 sm:table-cell">{thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td> : null}
+                {signedIn ? (
+                  <td className="hidden px-2 py-2 sm:table-cell">{members ? <ViewerUnread thread={thread.id} /> : thread.unread ? t('forum.index.unreadCount', { count: thread.unread }) : '—'}</td>
+                ) : null}
                 <td className="px-2 py-2">{format.dateTime(thread.lastPostAt, 'dateTime')}</td>
               </tr>
             );
