@@ -1,9 +1,6 @@
 import 'server-only';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { forumRoleLinks, siteRoleLinks } from '@/components/layout/role-links';
-import type { ViewerAccount } from '@/components/viewer/viewer-store';
 import type { CurrentUser } from '@/lib/auth';
-import { countUnreadNotifications } from '@/lib/forum/notification-queries';
 import { canWrite } from '@/lib/forum/permissions';
 import { getSeat } from '@/lib/forum/seat';
 import type { ForumControls, ThreadControls } from '@/lib/forum/thread-controls';
@@ -20,19 +17,6 @@ export async function threadControls({ user, threadId, page }: { user: CurrentUs
   if (!suspension) return { ...controls, suspension: null };
   const [t, format] = await Promise.all([getTranslations('forum.thread'), getFormatter()]);
   return { ...controls, suspension: t('suspended', { until: format.dateTime(suspension.until, 'dateTime'), reason: suspension.reason }) };
-}
-
-/** Their name, unread notifications and the links their roles add to the menus. */
-export async function viewerAccount(user: CurrentUser): Promise<ViewerAccount> {
-  const [t, unread] = await Promise.all([getTranslations(), countUnreadNotifications({ actor: user })]);
-  return {
-    name: user.name,
-    label: t('nav.userMenu', { name: user.name }),
-    unread,
-    unreadLabel: t('forum.notifications.unread', { count: unread }),
-    siteLinks: siteRoleLinks(user).map((link) => ({ href: link.href, label: t(link.key) })),
-    forumLinks: forumRoleLinks(user).map((link) => ({ href: link.href, label: t(`forum.links.${link.key}`) })),
-  };
 }
 
 /** Whether they may start a thread, and what is unread for them in one page of the forum's list. */

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth';
 import { forMembers } from '@/lib/page-audience';
-import { forumRoleLinks } from '@/components/layout/role-links';
+import { viewerAccount } from '@/components/layout/viewer-account';
 import { MemberForumLinks } from '@/components/viewer/member-account';
 
 const LINK = 'inline-block py-1 font-semibold';
@@ -18,7 +18,7 @@ export async function ForumNav() {
     { href: '/forum/scorecards', label: t('scorecards') },
     { href: '/forum/members', label: t('members') },
     { href: '/forum/search', label: t('search') },
-    ...forumRoleLinks(user).map((link) => ({ href: link.href, label: t(link.key) })),
+    ...(user ? (await viewerAccount(user)).forumLinks : []),
   ];
   return (
     <nav aria-label={label} className="mb-6 border-b border-gray-300 pb-3">

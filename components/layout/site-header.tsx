@@ -3,10 +3,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/lib/auth';
 import { LOCALES } from '@/lib/i18n/locales';
 import { forMembers } from '@/lib/page-audience';
-import { NotificationBadge } from '@/components/forum/notification-badge';
 import { MemberAccount, MemberNavLinks } from '@/components/viewer/member-account';
+import { AccountLinks } from './account-links';
 import { NavLinks } from './nav-links';
-import { siteRoleLinks } from './role-links';
+import { viewerAccount } from './viewer-account';
 import { requestCountyValues } from '@/lib/county';
 
 /** The page frame's header; the layout passes in its server actions (components never import app/). */
@@ -24,6 +24,7 @@ export async function SiteHeader({
   const t = await getTranslations();
   const locale = await getLocale();
   const members = forMembers();
+  const mine = user ? await viewerAccount(user) : null;
   const items = [
     { href: '/forum', label: t('nav.forum') },
     { href: '/surveys', label: t('nav.surveys') },
@@ -31,7 +32,7 @@ export async function SiteHeader({
     { href: '/calendar', label: t('nav.calendar') },
     { href: '/news', label: t('nav.news') },
     { href: '/documents', label: t('nav.documents') },
-    ...siteRoleLinks(user).map((link) => ({ href: link.href, label: t(link.key) })),
+    ...(mine?.siteLinks ?? []),
   ];
   const signOut = (
     <form action={signOutAction}>
@@ -66,16 +67,12 @@ export async function SiteHeader({
           </form>
           {members ? (
             <>
-              <MemberAccount notifications={t('forum.notifications.badge')} account={t('nav.account')} />
+              <MemberAccount notifications={t('forum.notifications.badge')} fallback={t('nav.account')} />
               {signOut}
             </>
-          ) : user ? (
+          ) : mine ? (
             <>
-              <NotificationBadge user={user} />
-              <Link href="/account" prefetch={false} className="rounded-md px-3 py-2 font-semibold">
-                <span className="sr-only">{t('nav.userMenu', { name: user.name })}</span>
-                <span aria-hidden="true">{user.name}</span>
-              </Link>
+              <AccountLinks notifications={t('forum.notifications.badge')} account={mine} fallback={t('nav.account')} />
               {signOut}
             </>
           ) : (

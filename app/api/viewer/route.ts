@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withRouteErrors } from '@/app/_http/route-error';
-import { forumControls, threadControls, viewerAccount } from '@/app/_http/viewer';
+import { forumControls, threadControls } from '@/app/_http/viewer';
+import { viewerAccount } from '@/components/layout/viewer-account';
 import type { ViewerPayload } from '@/components/viewer/viewer-store';
 import { getCurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
