@@ -49,19 +49,28 @@ describe('the pages’ Content-Security-Policy', () => {
   });
 });
 
-describe('kept public pages (app/_http/site.ts)', () => {
-  it('go only to visitors without a session, under their own policy', async () => {
+describe('kept pages (app/_http/site.ts)', () => {
+  it('go to visitors without a session, under their own policy', async () => {
     const anonymous = await pageRequest('/forum?commune=3&utm=x');
     expect(rewrittenTo(anonymous)).toMatch(/^\/public-pages\/pl\.public\.[A-Za-z0-9_-]+\/forum\?commune=3&utm=x$/);
     const policy = anonymous.headers.get('content-security-policy');
     expect(scriptSrcOf(policy)).not.toContain("'nonce-");
+    // Inline event handlers never run, even where inline scripts must.
+    expect(policy).toContain("script-src-attr 'none'");
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("connect-src 'self'");
     expect(policy).toContain("frame-ancestors 'none'");
-    // Any session cookie, even one that no longer works, gets the page rendered for its request.
-    const withSession = await pageRequest('/forum', 'authjs.session-token=not-a-real-token');
-    expect(rewrittenTo(withSession)).toBe('/pl/forum');
-    expect(scriptSrcOf(withSession.headers.get('content-security-policy'))).toContain("'nonce-");
+  });
+
+  it('never send a request with a session cookie to the visitors’ page', async () => {
+    // Any session cookie, even one that no longer works: the members' variant of a page kept for
+    // every signed-in reader, else the page rendered for its request.
+    const forum = await pageRequest('/forum', 'authjs.session-token=not-a-real-token');
+    expect(rewrittenTo(forum)).toBe('/public-pages/pl.members/forum');
+    expect(forum.headers.get('content-security-policy')).toContain("script-src-attr 'none'");
+    const results = await pageRequest('/results', 'authjs.session-token=not-a-real-token');
+    expect(rewrittenTo(results)).toBe('/pl/results');
+    expect(scriptSrcOf(results.headers.get('content-security-policy'))).toContain("'nonce-");
   });
 
   it('keep the visitor’s language apart, and never answer a path that names a variant itself', async () => {

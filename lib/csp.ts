@@ -20,16 +20,20 @@ export function pagePolicy(nonce: string, { dev = false }: { dev?: boolean } = {
 }
 
 /**
- * The policy of a visitor's shared public page (app/_http/site.ts): Next.js renders it once and
- * serves the same bytes to every visitor without a session, so its scripts cannot carry a
- * per-request nonce, and Next.js's inline scripts (the page's data) have no build-time hash
- * either; inline scripts are allowed there. What it costs is bounded: such a page is never shown
- * to a signed-in user (proxy.ts serves them the nonce-protected page), so a script slipped into it
- * would run without an account, and every other directive — no plugins, no foreign connections,
- * forms only to this site, no framing — still holds. Pages for signed-in users keep the nonce.
+ * The policy of a kept page (app/_http/site.ts): Next.js renders it once and serves the same bytes
+ * to every visitor without a session — or, for the members' variant (the forum's list and threads,
+ * the accessibility statement and privacy notice), to every signed-in reader — so its scripts
+ * cannot carry a per-request nonce, and Next.js's inline scripts (the page's data) have no
+ * build-time hash either; inline <script> elements are allowed there. On a visitors' page a script
+ * slipped in would run without an account; on a members' page it would run with the reader's
+ * session, so what stands against it is that every post is sanitised when written (lib/markdown,
+ * tested against a hostile corpus), that no inline event handler runs (`script-src-attr 'none'`:
+ * the `<img onerror>` of most injections; neither React nor Next.js writes one), and every other
+ * directive — no plugins, no foreign connections, forms only to this site, no framing. Every
+ * other page a signed-in user sees keeps the nonce.
  */
 export function publicPagePolicy({ dev = false }: { dev?: boolean } = {}): string {
-  return policy(`script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`);
+  return policy(`script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}; script-src-attr 'none'`);
 }
 
 function policy(scriptSrc: string): string {
