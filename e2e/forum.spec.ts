@@ -378,6 +378,9 @@ test.describe('consultations', () => {
     await expect(page.getByRole('main')).not.toContainText('Za drogo.');
     await page.getByLabel('Podsumowanie opinii forum').fill('Forum popiera drugi kurs, z uwagą o kursie powrotnym.');
     await page.getByRole('button', { name: 'Opublikuj podsumowanie' }).click();
+    // Published (the coordinator's page shows it) before a reader comes: the reader's request
+    // raced the coordinator's post when the machine was busy.
+    await expect(page.locator('.user-text').filter({ hasText: 'Forum popiera drugi kurs' })).toBeVisible();
 
     const reader = await openBrowser(browser);
     await moveServerClock(reader, 2 * 24 * 3600);
