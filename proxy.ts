@@ -3,6 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { errorResponse } from '@/app/_http/error-response';
 import { isForeignOrigin } from '@/app/_http/origin';
 import { authConfig } from '@/lib/auth/config';
+import type { JWT } from 'next-auth/jwt';
 import { decodeSession, sessionNeedsSliding, sessionTokenOf } from '@/lib/auth/session-cookie';
 import { parseSite, PUBLIC_PAGES_ROOT, siteSegment } from '@/app/_http/site';
 import { isSandboxedPath, newNonce, pagePolicy, publicPagePolicy, SANDBOXED_POLICY } from '@/lib/csp';
@@ -44,12 +45,16 @@ function toSignIn(request: NextRequest) {
  * on the request too, where Next.js reads it to mark its own scripts (lib/csp.ts); a kept public
  * page was rendered for nobody in particular and gets the policy made for it.
  */
-function pass(request: NextRequest, { signedIn }: { signedIn: boolean }): NextResponse {
+function pass(request: NextRequest, { reader }: { reader: Reader }): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
-  const site = siteSegment({ path: pathname, search: searchParams, locale: isLocale(chosen) ? chosen : DEFAULT_LOCALE, signedIn, method: request.method });
+  const locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+  // Staff read user-written posts — hidden ones too — and act on them: their pages keep the
+  // per-request nonce (lib/csp.ts), never a page kept for members.
+  const site = reader === 'staff' ? locale : siteSegment({ path: pathname, search: searchParams, locale, signedIn: reader === 'member', method: request.method });
   const dev = process.env.NODE_ENV === 'development';
-  const kept = parseSite(site).audience !== 'session';
+  const audience = parseSite(site).audience;
+  const kept = audience !== 'session';
   // A clone of nextUrl, not a new URL: Next.js serves a rewrite itself only when its origin is the
   // request's own as Next.js sees it, and proxies it over the network otherwise.
   const target = request.nextUrl.clone();
@@ -71,13 +76,32 @@ function pass(request: NextRequest, { signedIn }: { signedIn: boolean }): NextRe
     response = NextResponse.rewrite(target, { request: { headers } });
   }
   response.headers.set('Content-Security-Policy', policy);
+  // The members' variant answers at the same address as the visitors' one: no cache on the way
+  // may keep it for the next one who asks.
+  if (audience === 'members') response.headers.set('Cache-Control', 'private, no-cache');
   // A questionnaire rendered for nobody in particular may be kept on the respondent's phone by the
   // survey's service worker, for filling without a connection (lib/surveys/device/offline-page.ts).
-  if (!signedIn && isSurveyPagePath(pathname)) response.headers.set(DEVICE_CACHE_HEADER, DEVICE_CACHE_VALUE);
+  if (reader === 'visitor' && isSurveyPagePath(pathname)) response.headers.set(DEVICE_CACHE_HEADER, DEVICE_CACHE_VALUE);
   return response;
 }
 
-const guarded = auth((request) => (isPrivate(request) && !request.auth?.user ? toSignIn(request) : pass(request, { signedIn: true }))) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+/**
+ * Who asks, as far as the proxy can tell from the session's token: nobody, a signed-in reader, or
+ * an account that held a role when it signed in (lib/auth/config.ts).
+ */
+type Reader = 'visitor' | 'member' | 'staff';
+
+function readerOf(token: JWT | null): Reader {
+  return token ? (token.staff ? 'staff' : 'member') : 'visitor';
+}
+
+// A session Auth.js no longer accepts (expired, unsound) is read as a visitor's: Auth.js clears
+// its cookie in the same answer.
+const guarded = auth(async (request) => {
+  if (isPrivate(request) && !request.auth?.user) return toSignIn(request);
+  if (!request.auth?.user) return pass(request, { reader: 'visitor' });
+  return pass(request, { reader: (await decodeSession(request.cookies.getAll()))?.staff ? 'staff' : 'member' });
+}) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
@@ -89,7 +113,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (request.method === 'POST' && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.
-  if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : pass(request, { signedIn: false });
+  if (!sessionTokenOf(cookies)) return isPrivate(request) ? toSignIn(request) : pass(request, { reader: 'visitor' });
   const token = await decodeSession(cookies);
   // A staff account signed in without a second factor is sent to set one up, whatever it asks for
   // (lib/ refuses its actions and withholds its roles too: this is only the signpost).
@@ -98,7 +122,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   }
   // The clock is movable in end-to-end runs only (lib/test-clock.ts), so no test waits a minute.
   const nowSeconds = Date.now() / 1000 + testClockOffsetSeconds(request.headers);
-  if (token && !sessionNeedsSliding(token, nowSeconds)) return pass(request, { signedIn: true });
+  if (token && !sessionNeedsSliding(token, nowSeconds)) return pass(request, { reader: readerOf(token) });
   // Older, or unsound (Auth.js then clears the cookie, and a private page sends to sign-in).
   return (await guarded)(request, event);
 }

@@ -1,6 +1,8 @@
+import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
+import { getEnv } from '@/lib/env';
 import { isSandboxedPath, SANDBOXED_POLICY } from './csp';
 
 // What proxy.ts answers for a page request (the Content-Security-Policy of issue 16, item 8).
@@ -62,15 +64,26 @@ describe('kept pages (app/_http/site.ts)', () => {
     expect(policy).toContain("frame-ancestors 'none'");
   });
 
-  it('never send a request with a session cookie to the visitors’ page', async () => {
-    // Any session cookie, even one that no longer works: the members' variant of a page kept for
-    // every signed-in reader, else the page rendered for its request.
-    const forum = await pageRequest('/forum', 'authjs.session-token=not-a-real-token');
+  it("send a signed-in reader the members' variant, staff the page rendered for them", async () => {
+    const session = async (token: Record<string, unknown>) =>
+      `authjs.session-token=${await encode({ token: { sub: 'user-1', sessionVersion: 1, ...token }, secret: getEnv().AUTH_SECRET, salt: 'authjs.session-token' })}`;
+    const member = await session({});
+    const forum = await pageRequest('/forum', member);
     expect(rewrittenTo(forum)).toBe('/public-pages/pl.members/forum');
     expect(forum.headers.get('content-security-policy')).toContain("script-src-attr 'none'");
-    const results = await pageRequest('/results', 'authjs.session-token=not-a-real-token');
+    // No cache on the way keeps it for the next one asking at that address.
+    expect(forum.headers.get('cache-control')).toBe('private, no-cache');
+    // Not kept for members: rendered for the request, with a nonce.
+    const results = await pageRequest('/results', member);
     expect(rewrittenTo(results)).toBe('/pl/results');
     expect(scriptSrcOf(results.headers.get('content-security-policy'))).toContain("'nonce-");
+    // Staff (roles when they signed in) read posts, hidden ones too: always under a nonce.
+    const staff = await pageRequest('/forum/threads/12', await session({ staff: true }));
+    expect(rewrittenTo(staff)).toBe('/pl/forum/threads/12');
+    expect(scriptSrcOf(staff.headers.get('content-security-policy'))).toContain("'nonce-");
+    // A cookie Auth.js does not accept as a session is read as a visitor's.
+    const stale = await pageRequest('/forum', 'authjs.session-token=not-a-real-token');
+    expect(rewrittenTo(stale)).toBe('/public-pages/pl.public/forum');
   });
 
   it('keep the visitor’s language apart, and never answer a path that names a variant itself', async () => {

@@ -67,7 +67,7 @@ export async function SiteHeader({
           </form>
           {members ? (
             <>
-              <MemberAccount notifications={t('forum.notifications.badge')} fallback={t('nav.account')} />
+              <MemberAccount notifications={t('forum.notifications.badge')} fallback={t('nav.account')} signIn={t('nav.signIn')} />
               {signOut}
             </>
           ) : mine ? (

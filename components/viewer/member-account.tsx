@@ -7,11 +7,18 @@ import { useViewer, type ViewerLink } from './viewer-store';
 
 /**
  * The header's account links on a members' kept page: rendered for no one in particular ("Moje
- * konto"), then given the reader's name and unread count once their part is read.
+ * konto"), then given the reader's name and unread count once their part is read — or a link to
+ * sign in again when the session has ended since the page was asked for.
  */
-export function MemberAccount({ notifications, fallback }: { notifications: string; fallback: string }) {
+export function MemberAccount({ notifications, fallback, signIn }: { notifications: string; fallback: string; signIn: string }) {
   const { account, signedOut } = useViewer();
-  return signedOut ? null : <AccountLinks notifications={notifications} account={account} fallback={fallback} />;
+  return signedOut ? (
+    <Link href="/sign-in" prefetch={false} className="rounded-md px-3 py-2 font-semibold">
+      {signIn}
+    </Link>
+  ) : (
+    <AccountLinks notifications={notifications} account={account} fallback={fallback} />
+  );
 }
 
 /** The site menu of a members' kept page: everyone's links, then those the reader's roles add. */

@@ -9,7 +9,9 @@ import { loadViewer, useViewer, viewerSource } from './viewer-store';
  * Reads the reader's own part of a members' kept page (components/viewer/viewer-store.ts) once
  * the page is shown, and again when another is. In the root layout of those pages, inside a
  * Suspense boundary (the address's query is known only in the browser on a kept page). Renders
- * nothing.
+ * nothing. After an action (a reply, following, a flag) the page is loaded anew, and with it the
+ * reader's part: every post is run by the page rendered for its request (app/_http/site.ts), under
+ * another root layout than the kept page's, so Next.js answers it with a full page load.
  */
 export function ViewerLoader() {
   const pathname = usePathname();
@@ -20,22 +22,16 @@ export function ViewerLoader() {
   return null;
 }
 
-/** A control of a members' kept page, shown once the reader's part says they may use it. */
-export function ViewerGate({ need, children }: { need: Need; children: ReactNode }) {
+/** A control of a thread's members' kept page, shown once the reader's part says they may use it. */
+export function ViewerGate({ thread: threadId, need, children }: { thread: number; need: Need; children: ReactNode }) {
   const { thread } = useViewer();
-  return thread && holds(thread, need) ? children : null;
-}
-
-/** A hidden post's text on a members' kept page, for the moderators who may read it. */
-export function HiddenPostText({ post, lang, className }: { post: number; lang: string | undefined; className: string }) {
-  const html = useViewer().thread?.posts[String(post)]?.hiddenHtml;
-  // Sanitised when it was written (lib/markdown), like every post the page shows.
-  return html ? <div lang={lang} className={className} dangerouslySetInnerHTML={{ __html: html }} /> : null;
+  return thread?.threadId === threadId && holds(thread, need) ? children : null;
 }
 
 /** The reader's posting suspension in words: `text` on a page rendered for them, else as read. */
-export function SuspensionNotice({ text: known, className }: { text: string | null; className: string }) {
-  const read = useViewer().thread?.suspension;
+export function SuspensionNotice({ thread: threadId, text: known, className }: { thread: number; text: string | null; className: string }) {
+  const { thread } = useViewer();
+  const read = thread?.threadId === threadId ? thread.suspension : null;
   const text = known ?? read;
   return text ? (
     <p role="status" className={className}>

@@ -101,8 +101,3 @@ export async function loadViewer(src: string): Promise<void> {
     // Offline or the server away: the controls stay as they were.
   }
 }
-
-/** Reads the current page's part again: after the reader did something that changes it. */
-export function reloadViewer(): void {
-  if (state.src) void loadViewer(state.src);
-}

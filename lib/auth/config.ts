@@ -21,6 +21,7 @@ export function authConfig(): NextAuthConfig {
           token.sessionVersion = user.sessionVersion;
           token.sid = user.sessionId;
           if (user.mustEnrol) token.enrol = true;
+          if (user.staff) token.staff = true;
         }
         return token;
       },
@@ -40,6 +41,8 @@ declare module 'next-auth' {
     sessionId?: string;
     /** A staff account without a second factor: it may only enrol (proxy.ts sends it there). */
     mustEnrol?: boolean;
+    /** The account held a role when it signed in: proxy.ts never sends it a page kept for members. */
+    staff?: boolean;
   }
   interface Session {
     sessionVersion: number;
@@ -51,5 +54,6 @@ declare module '@auth/core/jwt' {
     sessionVersion?: number;
     sid?: string;
     enrol?: boolean;
+    staff?: boolean;
   }
 }

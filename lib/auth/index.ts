@@ -88,6 +88,7 @@ export async function authorizeTicket(credentials: Partial<Record<string, unknow
     sessionVersion: user.sessionVersion,
     sessionId,
     mustEnrol: requiresSecondFactor(roles) && !user.totpSecret,
+    staff: requiresSecondFactor(roles),
   };
 }
 

@@ -3,15 +3,16 @@
 // (in the browser, from app/api/viewer). The rules themselves are
 // lib/forum/permissions.ts's; this only says which control each answer shows.
 
-/** One post's controls for this reader. `hiddenHtml`: a hidden post's text, for its moderators. */
+/** One post's controls for this reader. */
 export interface PostControls {
   edit: boolean;
   report: boolean;
   reported: boolean;
-  hiddenHtml: string | null;
 }
 
 export interface ThreadControls {
+  /** The thread they were read for: a page shown while another's are in flight shows none. */
+  threadId: number;
   following: boolean;
   mayWrite: boolean;
   mayModerate: boolean;
@@ -38,7 +39,7 @@ export type Need =
   | 'write'
   | 'reply'
   | { unreadUpTo: number }
-  | { post: number; may: 'edit' | 'report' | 'reported' | 'readHidden' };
+  | { post: number; may: 'edit' | 'report' | 'reported' };
 
 export function holds(controls: ThreadControls, need: Need): boolean {
   if (need === 'follow') return !controls.following;
@@ -56,7 +57,5 @@ export function holds(controls: ThreadControls, need: Need): boolean {
       return post.report && !post.reported;
     case 'reported':
       return post.report && post.reported;
-    case 'readHidden':
-      return post.hiddenHtml !== null;
   }
 }

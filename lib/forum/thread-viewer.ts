@@ -5,8 +5,7 @@ import { preparedQuery } from '@/db/client';
 import { memberships, postingSuspensions, postReports, posts, threadFollows, threadReads, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { storedHtml } from '@/lib/markdown';
-import { canEdit, canModerate, canReport, canSeeHidden, canWrite, type MemberSeat } from './permissions';
+import { canEdit, canModerate, canReport, canWrite, type MemberSeat } from './permissions';
 import type { PostControls } from './thread-controls';
 import { pageRange, threadHead } from './thread-queries';
 
@@ -59,15 +58,13 @@ async function viewerState(viewer: CurrentUser, threadId: number) {
 }
 
 
-/** A page's posts with what decides their controls; a hidden post's text only where it is hidden. */
+/** A page's posts with what decides their controls. */
 const viewerPostsQuery = preparedQuery((database) =>
   database
     .select({
       id: posts.id,
       authorId: posts.authorId,
       hidden: sql<boolean>`${posts.hiddenAt} is not null`,
-      hiddenBody: sql<string | null>`case when ${posts.hiddenAt} is not null then ${posts.body} end`,
-      hiddenBodyHtml: sql<string | null>`case when ${posts.hiddenAt} is not null then ${posts.bodyHtml} end`,
       reported: sql<boolean>`exists (${database
         .select({ one: sql`1` })
         .from(postReports)
@@ -80,25 +77,25 @@ const viewerPostsQuery = preparedQuery((database) =>
 
 /**
  * What a signed-in reader may do on one page of a thread (the members' kept page shows it after
- * loading): follow, write, moderate, and per post edit, report, or read it though hidden. Reads
- * only, like the page. `suspension`: in force, with its end and reason.
+ * loading): follow, write, moderate, and per post edit or report. Reads only, like the page.
+ * `suspension`: in force, with its end and reason. A hidden post's text is never in it: staff read
+ * threads on pages rendered for them (proxy.ts), where getThread gives it to its moderators.
  */
 export async function getThreadViewer({ viewer, threadId, page }: { viewer: CurrentUser; threadId: number; page?: number }) {
   const [thread, mine] = await Promise.all([threadHead(threadId), viewerState(viewer, threadId)]);
   if (!thread) throw new AppError('not_found:thread');
   const { from, to } = pageRange(thread.postCount, page);
   const rows = await viewerPostsQuery().execute({ threadId, from, to, viewerId: viewer.id });
-  const seeHidden = canSeeHidden(viewer, thread.communeId);
   const controls: Record<string, PostControls> = {};
   for (const row of rows) {
     controls[String(row.id)] = {
       edit: canEdit(viewer, { authorId: row.authorId, hidden: row.hidden }, thread.locked),
       report: canReport(viewer, row.authorId) && !row.hidden,
       reported: Boolean(row.reported),
-      hiddenHtml: row.hidden && seeHidden ? storedHtml(row.hiddenBodyHtml, row.hiddenBody ?? '') : null,
     };
   }
   return {
+    threadId,
     following: mine.following,
     mayWrite: canWrite(viewer, mine.seat, thread.communeId) && !thread.locked,
     mayModerate: canModerate(viewer, thread.communeId),

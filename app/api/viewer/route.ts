@@ -10,7 +10,8 @@ import { forumIndexParamsSchema } from '@/lib/forum/schema';
 export const dynamic = 'force-dynamic';
 
 const query = z.object({
-  thread: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  // forum_threads.id is a PostgreSQL integer.
+  thread: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   page: z.coerce.number().int().positive().max(1_000_000).catch(1),
   /** The forum's list: its filters and cursor, as the page reads them. */
   forum: z.literal('1').optional(),

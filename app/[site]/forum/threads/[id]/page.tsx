@@ -7,7 +7,7 @@ import { ActionButton } from '@/components/admin/action-button';
 import { ForumForm } from '@/components/forum/forum-form';
 import { MarkRead } from '@/components/forum/mark-read';
 import { MarkdownBody } from '@/components/ui/markdown-body';
-import { HiddenPostText, SuspensionNotice, ViewerGate } from '@/components/viewer/viewer-gate';
+import { SuspensionNotice, ViewerGate } from '@/components/viewer/viewer-gate';
 import { holds, type Need } from '@/lib/forum/thread-controls';
 import { getQuote, getThread, getThreadTitle } from '@/lib/forum/thread-queries';
 import { postHref } from '@/lib/forum/links';
@@ -60,7 +60,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const controls = viewer ? await load(threadControls({ user: viewer, threadId: id, page: view.page })) : null;
   const show = (need: Need, control: ReactNode): ReactNode =>
     members ? (
-      <ViewerGate need={need}>{control}</ViewerGate>
+      <ViewerGate thread={id} need={need}>
+        {control}
+      </ViewerGate>
     ) : controls && holds(controls, need) ? (
       control
     ) : null;
@@ -147,11 +149,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                 {post.hidden ? (
                   <p className="mb-2 rounded-md bg-gray-100 px-3 py-2 italic">
                     {post.hidden.auto ? t('forum.thread.hiddenPending') : t('forum.thread.hiddenByModeration', { reason: post.hidden.reason ?? '' })}
-                    {post.html || members ? show({ post: post.id, may: 'readHidden' }, ` ${t('forum.thread.hiddenNote')}`) : null}
+                    {post.html ? ` ${t('forum.thread.hiddenNote')}` : null}
                   </p>
                 ) : null}
                 {post.html ? <MarkdownBody html={post.html} className={post.hidden ? 'opacity-70' : ''} /> : null}
-                {members && post.hidden ? <HiddenPostText post={post.id} lang={polishContent(locale)} className="user-text opacity-70" /> : null}
                 {post.revisions.length ? (
                   <details className="mt-3">
                     <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t('forum.thread.history', { count: post.revisions.length })}</summary>
@@ -313,7 +314,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       ) : null}
 
       {show({ unreadUpTo: lastShown }, <MarkRead action={markReadAction} threadId={id} upTo={lastShown} />)}
-      {members || controls?.suspension ? <SuspensionNotice text={controls?.suspension ?? null} className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3" /> : null}
+      {members || controls?.suspension ? <SuspensionNotice thread={id} text={controls?.suspension ?? null} className="rounded-md border-l-4 border-danger bg-red-50 px-4 py-3" /> : null}
       {show(
         'reply',
         <section id="reply" aria-labelledby="reply-heading" className="space-y-3">
