@@ -80,8 +80,9 @@ function pass(request: NextRequest, { reader }: { reader: Reader }): NextRespons
   // may keep it for the next one who asks.
   if (audience === 'members') response.headers.set('Cache-Control', 'private, no-cache');
   // A questionnaire rendered for nobody in particular may be kept on the respondent's phone by the
-  // survey's service worker, for filling without a connection (lib/surveys/device/offline-page.ts).
-  if (reader === 'visitor' && isSurveyPagePath(pathname)) response.headers.set(DEVICE_CACHE_HEADER, DEVICE_CACHE_VALUE);
+  // survey's service worker, for filling without a connection (lib/surveys/device/offline-page.ts):
+  // only with no session cookie at all, not one merely refused here (the page reads it itself).
+  if (!sessionTokenOf(request.cookies.getAll()) && isSurveyPagePath(pathname)) response.headers.set(DEVICE_CACHE_HEADER, DEVICE_CACHE_VALUE);
   return response;
 }
 
