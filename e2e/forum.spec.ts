@@ -231,6 +231,12 @@ test.describe('the forum', () => {
     await expect(page.locator('#post-2').getByRole('link', { name: /^Edytuj/ })).toHaveCount(0);
     await expect(page.locator('#reply')).toBeVisible();
     await expectAccessible(page);
+    // An action on the shared page (run by the page rendered for its request) brings their part
+    // anew: the author follows their thread; unfollowing turns the button round, and back.
+    await page.getByRole('button', { name: 'Przestań obserwować' }).click();
+    await expect(page.getByRole('button', { name: 'Obserwuj wątek' })).toBeVisible();
+    await page.getByRole('button', { name: 'Obserwuj wątek' }).click();
+    await expect(page.getByRole('button', { name: 'Przestań obserwować' })).toBeVisible();
     // The member of Kołaczyce holds no seat in Dębowiec: no reply form and no quoting.
     await other.goto(thread);
     await expect(other.getByRole('banner').getByRole('link', { name: /^Konto: / })).toBeVisible();
