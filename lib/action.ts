@@ -1,6 +1,6 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getCurrentUser } from '@/lib/auth';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { AppError, asAppError } from '@/lib/errors';

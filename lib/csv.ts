@@ -10,7 +10,7 @@
 // return gets a leading apostrophe, so a typed answer can never run as a spreadsheet formula.
 // Numbers are written as numbers (a negative number stays -1).
 import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CSV_DIALECTS = ['excel', 'plain'] as const;
 export type CsvDialect = (typeof CSV_DIALECTS)[number];

@@ -3,7 +3,7 @@
 // from the runtime's tz database. Browser-safe: forms check input with it, the server stores with
 // it, so both always agree. Meetings, consultation deadlines, news and the seeds all go through here.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TIME_ZONE } from './i18n/locales';
 
 /** The county's zone (the catalogue's formatting uses the same, lib/i18n/locales.ts). */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { db } from '@/db/client';
 import { communes, meetings, memberships, articles } from '@/db/schema';
 import { validatedActionWithUser } from '@/lib/action';

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { FormStatus } from '@/components/admin/form-status';
 import { Button } from '@/components/ui/button';
 import { useActionForm, type FormAction } from './use-action-form';

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { idle, type ActionResult } from '@/lib/result';
 import { useHydrated } from './use-hydrated';
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { FormStatus } from '@/components/admin/form-status';
 import { useActionForm, type FormAction } from '@/components/forms/use-action-form';
 import { Button, type ButtonVariant } from '@/components/ui/button';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { db } from '@/db/client';
 import { communes, localities, userRoles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, SCOPABLE_ROLES } from '@/lib/auth/permissions';
 
 // Safe to import in the browser: the admin forms and the server actions share these schemas.

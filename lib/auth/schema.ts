@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 
 // Safe to import in the browser: react-hook-form and the server actions share these schemas.

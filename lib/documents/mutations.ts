@@ -11,7 +11,7 @@ import { getFileStore } from '@/lib/files/store';
 import { discardStoredFile, receiveFile, type ReceivedFile } from '@/lib/files/upload';
 import { canManageDocument, canPublishDocuments } from './permissions';
 import { newDocumentSchema, newVersionSchema, type DocumentDetails, type ParentType } from './schema';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { communeChoice, serialId } from '@/lib/meetings/schema';
 
 // Safe to import in the browser: the upload form checks with these before sending, and

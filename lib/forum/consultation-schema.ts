@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localDateTime } from '@/lib/local-time';
 import { withMarkdownLimits } from '@/lib/markdown/limits';
 import { optionalCommuneId, threadTitle, withAreas } from './schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { withMarkdownLimits } from '@/lib/markdown/limits';
 
 // Safe to import in the browser: the forum's forms and server actions share these schemas.

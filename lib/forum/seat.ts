@@ -1,7 +1,7 @@
 /** Shared by the forum's writes: the member's seat, the form-rule check, the posting guards. */
 import 'server-only';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { db } from '@/db/client';
 import { memberships, postingSuspensions } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';

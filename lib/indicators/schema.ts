@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { csvDialectSchema } from '@/lib/csv';
 import { addMonths, MONTH_KEY, monthCount, monthsBetween } from './months';
 

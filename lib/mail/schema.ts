@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OPTIONAL_KIND_LIST } from './kinds';
 
 // Safe to import in the browser: the forms and the server actions share these schemas.

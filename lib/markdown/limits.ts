@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 // Safe to import in the browser: the forms' zod schemas check these limits at the field, and the
 // renderer checks them again before it parses anything.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { withMarkdownLimits } from '@/lib/markdown/limits';
 import { localDateTime } from '@/lib/local-time';
 

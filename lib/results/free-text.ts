@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { db } from '@/db/client';
 import { communes, resultsDaily, surveyAnswers, surveyResponses, surveys } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGE_GROUPS, KEY_PATTERN, RESPONDENT_TYPES } from '@/lib/surveys/definition';
 
 // Browser-safe schemas of the dashboards' query parameters (filters come from the URL).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { allQuestions, DONT_KNOW, isAnswered, rankingLength, SCALE_POINTS, visibleQuestionIds, type AnswerValue, type Answers } from './questions';
 
 export { allQuestions, DONT_KNOW, isAnswered, localize, rankingLength, SCALE_POINTS, visibleQuestionIds, type AnswerValue, type Answers } from './questions';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalLocalDateTime } from '@/lib/local-time';
 import { definitionSchema } from './definition';
 

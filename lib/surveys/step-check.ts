@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_QUESTIONS, responseSchema, type SurveyDefinition } from './definition';
 import { fieldsOfStep, payloadOf, type Draft, type Errors } from './steps';
 

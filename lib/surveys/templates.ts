@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import * as z from 'zod';
 import { now } from '@/lib/clock';
 import { getCounty } from '@/lib/county';
 import { localParts } from '@/lib/local-time';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import * as z from 'zod';
 import { validatedActionWithUser } from '@/lib/action';
 import { getCurrentSessionId, signOut } from '@/lib/auth';
 import { changePassword, deleteAccount, signOutEverywhere } from '@/lib/auth/mutations';

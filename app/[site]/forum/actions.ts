@@ -33,7 +33,7 @@ import {
 import { pageOfPost, postHref } from '@/lib/forum/links';
 import { openConsultationSchema } from '@/lib/forum/consultation-schema';
 import { updateForumSettings } from '@/lib/forum/settings';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Thin on purpose: parse (the wrapper), call lib/forum (which checks who may), then refresh or
 // redirect. The whole /forum tree is revalidated: lists, counts and badges depend on each other.

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isForeignOrigin } from '@/app/_http/origin';
 import { getCurrentUser } from '@/lib/auth';
 import { setUserLocale } from '@/lib/auth/mutations';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { withRouteErrors } from '@/app/_http/route-error';
 import { forumControls, threadControls } from '@/app/_http/viewer';
 import { viewerAccount } from '@/components/layout/viewer-account';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { forgetKeptResults } from '@/app/_http/kept-pages';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import * as z from 'zod';
 import { failure, validatedActionWithUser } from '@/lib/action';
 import { getCurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import * as z from 'zod';
 import { listInvitationCodes } from '@/lib/surveys/queries';
 import { load, signedIn } from '@/app/_http/page-guard';
 
