@@ -39,12 +39,17 @@ const nextConfig = {
   // dictionary-pl reads its 5 MB Hunspell files beside its module at run time (lib/search): loaded
   // from node_modules, not copied into the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'dictionary-pl'],
+  // The survey's page (pages/) bundles its packages as the App Router does, so that next-intl's
+  // build settings (compiled messages, formatted without the ICU parser) reach it too.
+  bundlePagesRouterDependencies: true,
   // Type checking runs as its own CI step (npm run typecheck), with TypeScript 7's compiler.
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiCsp }] },
+      // The survey form's script and its chunks are named by their content (scripts/build-survey-client.ts).
+      { source: '/survey-client/:file*.js', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
       {
         // HSTS only when the request came over HTTPS (as the reverse proxy reports it).
         source: '/:path*',

@@ -131,6 +131,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 export const config = {
   // Every page and route handler lives under app/[site]/ and must be rewritten, feeds included;
   // only the API, Next.js's own files and the files in public/ (the survey's service worker, built
-  // into public/sw.js) are left alone.
-  matcher: ['/((?!api/|_next/|favicon\\.ico$|icon\\.svg$|sw\\.js$).*)'],
+  // into public/sw.js, and its form's script, into public/survey-client/) are left alone.
+  matcher: ['/((?!api/|_next/|survey-client/|favicon\\.ico$|icon\\.svg$|sw\\.js$).*)'],
 };

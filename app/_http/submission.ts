@@ -26,8 +26,16 @@ export function answeredCookieOptions(slug: string, secure: boolean) {
 /** Was the request made over HTTPS (directly, or as the reverse proxy says)? */
 export const isSecureRequest = (url: string, headers: Headers) => new URL(url).protocol === 'https:' || headers.get('x-forwarded-proto') === 'https';
 
-function readCookie(request: Request, name: string): string | null {
-  const raw = (request.headers.get('cookie') ?? '')
+/** The Set-Cookie header that marks this browser as having answered (its value signed). */
+export function answeredCookieHeader(slug: string, responseId: string, secure: boolean): string {
+  const options = answeredCookieOptions(slug, secure);
+  const value = encodeURIComponent(answeredToken(slug, responseId));
+  return `${answeredCookieName(slug)}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
+}
+
+/** A cookie's value from a request's Cookie header, or null. */
+export function readCookie(headers: Headers, name: string): string | null {
+  const raw = (headers.get('cookie') ?? '')
     .split(';')
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${name}=`))
@@ -57,14 +65,10 @@ export async function handleSubmission(request: Request, slug: string, channel: 
   try {
     const payload = await readJson(request);
     const actor = channel === 'paper' ? await getCurrentUser() : null;
-    const previousSubmissionId = channel === 'online' ? readAnsweredToken(slug, readCookie(request, answeredCookieName(slug))) : null;
+    const previousSubmissionId = channel === 'online' ? readAnsweredToken(slug, readCookie(request.headers, answeredCookieName(slug))) : null;
     const outcome = await submitResponse({ slug, payload, context: { actor, channel, clientAddress: clientAddress(request.headers), previousSubmissionId } });
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
-    if (channel === 'online' && outcome.status !== 'ignored') {
-      const options = answeredCookieOptions(slug, isSecureRequest(request.url, request.headers));
-      const value = encodeURIComponent(answeredToken(slug, outcome.responseId));
-      headers['set-cookie'] = `${answeredCookieName(slug)}=${value}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
-    }
+    if (channel === 'online' && outcome.status !== 'ignored') headers['set-cookie'] = answeredCookieHeader(slug, outcome.responseId, isSecureRequest(request.url, request.headers));
     const stored = outcome.status === 'stored' || outcome.status === 'ignored';
     return Response.json({ status: outcome.status === 'ignored' ? 'stored' : outcome.status }, { status: stored ? 201 : 200, headers });
   } catch (error) {

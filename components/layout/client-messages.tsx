@@ -2,18 +2,15 @@ import { NextIntlClientProvider } from 'next-intl';
 import { headers } from 'next/headers';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import type { Messages } from '@/lib/i18n/messages';
+import { pickMessages, type ClientNamespace } from '@/lib/i18n/pick-messages';
 import { forSignedIn } from '@/lib/page-audience';
 import { isFormPostWithoutScript } from '@/lib/request';
 
-/** The error page is a client component anywhere; sections with client forms need field errors. */
-const ALWAYS = ['errorPage'] as const;
-const FORMS = ['errors'] as const;
+export type { ClientNamespace };
 
-/** A top-level namespace ("forum") or one group inside it ("forum.quota"). */
-export type ClientNamespace = {
-  [K in keyof Messages & string]: K | (Messages[K] extends Record<string, unknown> ? `${K}.${keyof Messages[K] & string}` : never);
-}[keyof Messages & string];
+/** The error page is a client component anywhere; sections with client forms need field errors. */
+export const ALWAYS = ['errorPage'] as const;
+export const FORMS = ['errors'] as const;
 
 /**
  * Gives the client components below only the message namespaces they use. Without it the whole
@@ -33,14 +30,7 @@ export type ClientNamespace = {
  */
 export async function ClientMessages({ namespaces = [], audience = 'everyone', children }: { namespaces?: ClientNamespace[]; audience?: 'everyone' | 'signed-in'; children: ReactNode }) {
   if (audience === 'signed-in' && !(await forSignedIn())) return children;
-  const all = (await getMessages()) as unknown as Record<string, Record<string, unknown>>;
   const errors: string[] = audience === 'signed-in' && !isFormPostWithoutScript(await headers()) ? ['errors.invalid'] : [...FORMS];
   const wanted: string[] = namespaces.length > 0 ? [...ALWAYS, ...errors, ...namespaces] : [...ALWAYS];
-  const picked: Record<string, Record<string, unknown>> = {};
-  for (const path of wanted) {
-    const [namespace, group] = path.split('.') as [string, string | undefined];
-    if (group === undefined) picked[namespace] = all[namespace]!;
-    else picked[namespace] = { ...picked[namespace], [group]: all[namespace]![group] };
-  }
-  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={pickMessages(await getMessages(), wanted)}>{children}</NextIntlClientProvider>;
 }

@@ -26,7 +26,8 @@ export function NavLinks({
   variant?: keyof typeof styles;
   exact?: string;
 }) {
-  const pathname = usePathname();
+  // Null only while a pages/ page is prerendered without a path, which the survey's is not.
+  const pathname = usePathname() ?? '';
   const style = styles[variant];
   return (
     <nav aria-label={label} className={style.nav}>

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
-import { requestCountyValues } from '@/lib/county';
+import { useTranslations } from 'next-intl';
+import type { CountyValues } from '@/lib/county';
 
 /** The page frame's footer: what Agora is, the office that runs it (from the deployment file), the statements. */
-export async function SiteFooter() {
-  const [t, county] = await Promise.all([getTranslations('footer'), requestCountyValues()]);
+export function SiteFooter({ county }: { county: CountyValues }) {
+  const t = useTranslations('footer');
   return (
     <footer className="no-print mt-12 border-t border-gray-300 bg-brand-50">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 sm:grid-cols-[2fr_1.5fr_1fr]">

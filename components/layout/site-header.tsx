@@ -1,30 +1,29 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
-import type { CurrentUser } from '@/lib/auth';
+import { useLocale, useTranslations } from 'next-intl';
+import type { ViewerAccount } from '@/components/viewer/viewer-store';
+import type { CountyValues } from '@/lib/county';
 import { LOCALES } from '@/lib/i18n/locales';
-import { forMembers } from '@/lib/page-audience';
 import { MemberAccount, MemberNavLinks } from '@/components/viewer/member-account';
 import { AccountLinks } from './account-links';
 import { NavLinks } from './nav-links';
-import { viewerAccount } from './viewer-account';
-import { requestCountyValues } from '@/lib/county';
 
-/** The page frame's header; the layout passes in its server actions (components never import app/). */
-export async function SiteHeader({
-  user,
-  signOutAction,
+/**
+ * The page frame's header. No data of its own (the caller reads it), so the same markup serves
+ * the App Router's pages and the survey's page in pages/.
+ */
+export function SiteHeader({
+  account: mine,
+  members,
+  county,
 }: {
-  /**
-   * The signed-in user, or null: always null on a kept page. On the members' kept variant the
-   * account links are everyone's until the reader's part is read (components/viewer/).
-   */
-  user: CurrentUser | null;
-  signOutAction: () => Promise<void>;
+  /** The signed-in reader's part (components/layout/viewer-account.ts), or null: always null on a kept page. */
+  account: ViewerAccount | null;
+  /** The members' kept variant: the account links are everyone's until the reader's part is read (components/viewer/). */
+  members: boolean;
+  county: CountyValues;
 }) {
-  const t = await getTranslations();
-  const locale = await getLocale();
-  const members = forMembers();
-  const mine = user ? await viewerAccount(user) : null;
+  const t = useTranslations();
+  const locale = useLocale();
   const items = [
     { href: '/forum', label: t('nav.forum') },
     { href: '/surveys', label: t('nav.surveys') },
@@ -35,7 +34,7 @@ export async function SiteHeader({
     ...(mine?.siteLinks ?? []),
   ];
   const signOut = (
-    <form action={signOutAction}>
+    <form action="/api/sign-out" method="post">
       <button type="submit" className="min-h-11 rounded-md border-2 border-brand-700 px-3 py-1 font-semibold text-brand-800 hover:bg-brand-50">
         {t('nav.signOut')}
       </button>
@@ -51,7 +50,7 @@ export async function SiteHeader({
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" prefetch={false} className="flex items-baseline gap-2 text-ink no-underline">
           <span className="text-2xl font-extrabold tracking-tight text-brand-800">{t('meta.siteName')}</span>
-          <span className="hidden text-sm text-muted sm:inline">{t('meta.tagline', await requestCountyValues())}</span>
+          <span className="hidden text-sm text-muted sm:inline">{t('meta.tagline', county)}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-2">
           {/* A plain post to app/api/locale: a full page load brings the page back in the other language. */}

@@ -14,8 +14,9 @@ import { loadViewer, useViewer, viewerSource } from './viewer-store';
  * another root layout than the kept page's, so Next.js answers it with a full page load.
  */
 export function ViewerLoader() {
-  const pathname = usePathname();
-  const search = useSearchParams().toString();
+  // Never null under the App Router (the types allow it for pages/, where this is not used).
+  const pathname = usePathname() ?? '/';
+  const search = useSearchParams()?.toString() ?? '';
   useEffect(() => {
     void loadViewer(viewerSource(pathname, search));
   }, [pathname, search]);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import type { DataController } from '@/lib/county';
 import type { SurveyDefinition } from '@/lib/surveys/definition';
@@ -49,14 +49,13 @@ export interface SurveyFillProps {
   localities: { id: number; name: string; communeId: number }[];
   controller: DataController;
   submitUrl: string;
+  /** The state the server rendered: a fresh questionnaire, or where a step posted without JavaScript left it. */
   initial: FillState;
-  /** The server's step action: the same form, posted, when JavaScript is off. */
-  action: (previous: FillState, formData: FormData) => Promise<FillState>;
 }
 
 /**
  * The resident's questionnaire, one step at a time. The server renders it and, without
- * JavaScript, takes each step's POST (the action); with JavaScript the same markup moves between
+ * JavaScript, takes each step's POST (app/_http/survey-step.ts); with JavaScript the same markup moves between
  * steps here, checks each with the shared schema and sends the finished questionnaire as JSON
  * with its submission id (a retry never stores twice). State: useFill.
  */
@@ -64,8 +63,7 @@ export function SurveyFill(props: SurveyFillProps) {
   const { definition, slug } = props;
   const t = useTranslations('surveys.fill');
   const locale = useLocale();
-  // Without JavaScript the form posts to this address: its fragment brings the next step's start into view.
-  const [posted, formAction] = useActionState(props.action, props.initial, `/s/${slug}#${STEP_ANCHOR}`);
+  const posted = props.initial;
   const fill = useFill({
     definition,
     communeIds: props.communes.map((c) => c.id),
@@ -164,7 +162,10 @@ export function SurveyFill(props: SurveyFillProps) {
   return (
     <form
       ref={formRef}
-      action={formAction}
+      // Without JavaScript each step is posted to the page (app/_http/survey-step.ts); the fragment
+      // brings the next step's start into view.
+      method="post"
+      action={`/s/${slug}#${STEP_ANCHOR}`}
       noValidate
       onSubmit={onSubmit}
       // The first touch loads the step checks, so "Next" does not wait for them.

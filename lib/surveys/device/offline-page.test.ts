@@ -16,6 +16,7 @@ describe('the pages the survey worker may keep', () => {
       expect(isSurveyPagePath(path), path).toBe(false);
     }
     expect(isBuildAsset('/_next/static/chunks/a1b2.js')).toBe(true);
+    expect(isBuildAsset('/survey-client/fill-3ADL2WBU.js')).toBe(true);
     expect(isBuildAsset('/_next/image?url=x')).toBe(false);
     expect(isBuildAsset('/api/health')).toBe(false);
   });

@@ -12,6 +12,9 @@
 export const DEVICE_CACHE_HEADER = 'x-agora-device-cache';
 export const DEVICE_CACHE_VALUE = 'survey-page';
 
+/** Where the survey form's script is served from, content-hashed (scripts/build-survey-client.ts). */
+export const FORM_SCRIPT_PATH = '/survey-client';
+
 /** The worker's address (public/sw.js, built by `serwist build`) and the part of the site it serves. */
 export const WORKER_URL = '/sw.js';
 export const WORKER_SCOPE = '/s/';
@@ -23,7 +26,7 @@ export function isSurveyPagePath(pathname: string): boolean {
   return SURVEY_PAGE.test(pathname);
 }
 
-/** The build's content-hashed files (scripts, styles, fonts): the same URL never changes. */
+/** The build's content-hashed files (scripts, styles, fonts; the form's script): the same URL never changes. */
 export function isBuildAsset(pathname: string): boolean {
-  return pathname.startsWith('/_next/static/');
+  return pathname.startsWith('/_next/static/') || pathname.startsWith(`${FORM_SCRIPT_PATH}/`);
 }
