@@ -107,10 +107,11 @@ const guarded = auth(async (request) => {
 // With a lazily built configuration (settings are read at run time, not at build time) Auth.js
 // hands back the wrapped handler as a promise.
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  // A post to a page from another site is refused here with 403: every post to a page is a server
+  // A post to a page from another site is refused here with 403. A post to a page is a server
   // action, with the Next-Action header (from the page's script) or without it (a form posted with
-  // JavaScript off, as the survey's steps are). Next.js's own check would refuse it too, but as a
-  // 500, which reads as our failure rather than the sender's.
+  // JavaScript off), or a survey's step posted without JavaScript (pages/[site]/s/[slug].tsx). For
+  // an action Next.js's own check would refuse it too, but as a 500, which reads as our failure
+  // rather than the sender's; the survey's page has no other check.
   if (request.method === 'POST' && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.

@@ -84,9 +84,11 @@ test('the network is cut mid-survey: it resumes after a reload, is completed off
   await expect
     .poll(() => page.evaluate(async () => (await (await caches.open('agora-survey-pages')).keys()).map((r) => new URL(r.url).pathname)), { timeout: 30_000 })
     .toEqual([`/s/${slug}`]);
-  // (A nomodule script — the polyfills for old browsers — is never loaded, so never kept.)
-  const scripts = await page.evaluate(() => [...document.scripts].filter((s) => !s.noModule && s.src.includes('/_next/static/')).map((s) => new URL(s.src).pathname));
-  expect(scripts.length).toBeGreaterThan(0);
+  // The form's script, the chunks it imports and the page's styles.
+  const scripts = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"], link[rel="stylesheet"]')].map((e) => new URL('src' in e ? e.src : e.href).pathname),
+  );
+  expect(scripts.filter((s) => s.startsWith('/survey-client/')).length).toBeGreaterThan(1);
   await expect
     .poll(async () => {
       const kept = await page.evaluate(async () => (await (await caches.open('agora-survey-assets')).keys()).map((r) => new URL(r.url).pathname));

@@ -1,6 +1,7 @@
 /**
  * Bundles the survey form's script (components/surveys/fill/island.tsx) into public/survey-client/,
- * content-hashed, with manifest.json naming the entry for the page (app/_http/survey-page.ts).
+ * content-hashed, with manifest.json naming the entry and the chunks it imports for the page
+ * (app/_http/survey-page.ts).
  * Run by `npm run build` and `npm run dev`; the survey's page is the one page not served by the
  * App Router (pages/[site]/s/[slug].tsx), so Next.js ships none of its own scripts with it.
  *
@@ -40,6 +41,10 @@ const result = await esbuild.build({
 });
 const entry = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint?.endsWith('island.tsx'));
 if (!entry) throw new Error('esbuild wrote no entry for the survey form');
-const src = `${FORM_SCRIPT_PATH}/${path.basename(entry[0])}`;
-writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify({ fill: src })}\n`);
-console.log(`Survey form script: ${src}`);
+const address = (file: string) => `${FORM_SCRIPT_PATH}/${path.basename(file)}`;
+// The chunks the entry imports statically: the page preloads them beside it, rather than the
+// phone finding them only once the entry has arrived (those imported on use, like the step checks,
+// load when needed).
+const imports = entry[1].imports.filter((i) => i.kind === 'import-statement').map((i) => address(i.path));
+writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify({ fill: address(entry[0]), imports })}\n`);
+console.log(`Survey form script: ${address(entry[0])} (+ ${imports.length} chunks)`);

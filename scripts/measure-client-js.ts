@@ -6,8 +6,9 @@
  *   npx tsx scripts/measure-client-js.ts --url http://127.0.0.1:3000   # or asks a running server of this build
  *
  * For each page it fetches the HTML as an anonymous visitor, collects every script of the build it
- * names — the <script src> tags and the chunks the React payload asks for when the page hydrates —
- * and gzips those files from .next/static (level 6, as the server sends them). It prints each
+ * names — the <script src> tags and the chunks the React payload asks for when the page hydrates;
+ * on the survey's page, the form's own script and the chunks it preloads (public/survey-client/) —
+ * and gzips those files from .next/static or public/ (level 6, as the server sends them). It prints each
  * page's total, the part every page shares, and the HTML document's own size. Without --url it
  * prepares a scratch embedded database with the demo data in the temporary folder and runs
  * `next start` on 127.0.0.1 (MEASURE_PORT, default 3205) for the duration.
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_SURVEY_SLUG } from '../lib/surveys/default-questionnaire';
+import { FORM_SCRIPT_PATH } from '../lib/surveys/device/offline-page';
 import { startScratchServer, waitFor } from './scratch-server';
 
 const { values } = parseArgs({ options: { url: { type: 'string' } } });
@@ -27,11 +29,13 @@ if (!existsSync(STATIC)) {
 }
 
 const gzipped = new Map<string, { raw: number; gzip: number }>();
-/** Raw and gzipped size of one of the build's static files, by its /_next/static/… address. */
+/** Raw and gzipped size of one of the build's static files, by its /_next/static/… or /survey-client/… address. */
 function sizeOf(address: string) {
   let size = gzipped.get(address);
   if (!size) {
-    const file = path.join(STATIC, decodeURIComponent(address.replace(/^\/_next\/static\//, '')));
+    const file = address.startsWith(`${FORM_SCRIPT_PATH}/`)
+      ? path.resolve('public', `.${address}`)
+      : path.join(STATIC, decodeURIComponent(address.replace(/^\/_next\/static\//, '')));
     if (!existsSync(file)) throw new Error(`${address} is not in this build's .next/static: does the server run another build?`);
     const bytes = readFileSync(file);
     size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
@@ -48,7 +52,8 @@ function scriptsOf(html: string): string[] {
   const legacy = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*\snoModule/gi)].map((m) => m[1]!));
   // The payload sits in inline scripts as JSON strings, so its slashes may come escaped.
   const text = html.replace(/\\u002F/gi, '/').replace(/\\\//g, '/');
-  return [...new Set(text.match(/\/_next\/static\/[^"'\s\\<>]+?\.js/g) ?? [])].filter((s) => !legacy.has(s)).sort();
+  const form = new RegExp(`${FORM_SCRIPT_PATH}/[^"'\\s<>]+?\\.js`, 'g');
+  return [...new Set([...(text.match(/\/_next\/static\/[^"'\s\\<>]+?\.js/g) ?? []), ...(text.match(form) ?? [])])].filter((s) => !legacy.has(s)).sort();
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

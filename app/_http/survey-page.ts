@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { AbstractIntlMessages } from 'next-intl';
 import { viewerAccount } from '@/components/layout/viewer-account';
+import type { FormScript } from '@/components/surveys/fill/island-data';
 import type { SurveyFillProps } from '@/components/surveys/fill/survey-fill';
 import type { SurveyView } from '@/components/surveys/fill/survey-page';
 import type { ViewerAccount } from '@/components/viewer/viewer-store';
@@ -47,7 +48,7 @@ export interface SurveyPageProps {
   manifest: string | null;
   view: SurveyView;
   /** The form's script, and the request's nonce for it (the page adds it); null when it was not built (the form works without). */
-  script: { src: string; nonce: string | null } | null;
+  script: FormScript | null;
 }
 
 /** What the route answers the page: the page's props, its HTTP status, the cookie to set. */
@@ -57,18 +58,19 @@ export interface SurveyPageData {
   setCookie: string | null;
 }
 
-let scriptSrc: string | null | undefined;
-/** The content-hashed name of the form's script (public/survey-client/manifest.json, scripts/build-survey-client.ts). */
-function formScript(): string | null {
-  if (scriptSrc === undefined) {
+let built: Omit<FormScript, 'nonce'> | null | undefined;
+/** The content-hashed names of the form's script (public/survey-client/manifest.json, scripts/build-survey-client.ts). */
+function formScript(): FormScript | null {
+  if (built === undefined) {
     try {
-      scriptSrc = (JSON.parse(readFileSync(path.join(process.cwd(), `public${FORM_SCRIPT_PATH}/manifest.json`), 'utf8')) as { fill: string }).fill;
+      const manifest = JSON.parse(readFileSync(path.join(process.cwd(), `public${FORM_SCRIPT_PATH}/manifest.json`), 'utf8')) as { fill: string; imports: string[] };
+      built = { src: manifest.fill, imports: manifest.imports };
     } catch {
       console.warn(`[survey page] public${FORM_SCRIPT_PATH}/manifest.json is missing: the survey form runs without JavaScript. Run \`npm run build\`.`);
-      scriptSrc = null;
+      built = null;
     }
   }
-  return scriptSrc;
+  return built ? { ...built, nonce: null } : null;
 }
 
 /** A step posted without JavaScript: an urlencoded form, bounded. */
@@ -146,6 +148,5 @@ export async function surveyPageData(request: Request, slug: string): Promise<Su
     initial: state,
   };
   const formMessages = pickMessages((await getMessages()) as unknown as Messages, FORM_NAMESPACES) as AbstractIntlMessages;
-  const src = formScript();
-  return { status, setCookie, props: { ...page, view: { kind: 'fill', answered, fill, formMessages }, script: src ? { src, nonce: null } : null } };
+  return { status, setCookie, props: { ...page, view: { kind: 'fill', answered, fill, formMessages }, script: formScript() } };
 }

@@ -9,6 +9,13 @@ export interface IslandData {
   props: SurveyFillProps;
 }
 
+/** The form's script: its entry, the chunks the entry imports, and the request's nonce (the page puts it on). */
+export interface FormScript {
+  src: string;
+  imports: string[];
+  nonce: string | null;
+}
+
 /** The element the script brings to life, and the one holding its data. */
 export const ISLAND_ROOT = 'survey-fill';
 export const ISLAND_DATA = 'survey-fill-data';

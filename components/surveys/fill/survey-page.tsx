@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import type { Locale } from '@/lib/i18n/locales';
 import { DeviceWorker } from '../device-worker';
-import { ISLAND_DATA, ISLAND_ROOT, islandJson } from './island-data';
+import { ISLAND_DATA, ISLAND_ROOT, islandJson, type FormScript } from './island-data';
 import { SurveyFill, type SurveyFillProps } from './survey-fill';
 
 /** What the survey's page shows: the questionnaire, or what stands in its place. */
@@ -22,7 +22,7 @@ export const RETRY_SECONDS = 10;
  * The survey page's content (pages/[site]/s/[slug].tsx), rendered on the server: the questionnaire
  * with its data and script beside it (island.tsx brings it to life), or what stands in its place.
  */
-export function SurveyPageContent({ view, title, titleLang, locale, script }: { view: SurveyView; title: string; titleLang: string | null; locale: Locale; script: { src: string; nonce: string | null } | null }) {
+export function SurveyPageContent({ view, title, titleLang, locale, script }: { view: SurveyView; title: string; titleLang: string | null; locale: Locale; script: FormScript | null }) {
   const t = useTranslations();
   const lang = titleLang ?? undefined;
   switch (view.kind) {
@@ -43,6 +43,9 @@ export function SurveyPageContent({ view, title, titleLang, locale, script }: { 
           {script ? (
             <>
               <script type="application/json" id={ISLAND_DATA} dangerouslySetInnerHTML={{ __html: islandJson({ locale, messages: view.formMessages, props: view.fill }) }} />
+              {script.imports.map((chunk) => (
+                <link key={chunk} rel="modulepreload" href={chunk} nonce={script.nonce ?? undefined} />
+              ))}
               <script type="module" src={script.src} nonce={script.nonce ?? undefined} />
             </>
           ) : null}

@@ -5,6 +5,7 @@ import { pageData } from '@/app/_http/page-data';
 import type { SurveyPageData, SurveyPageProps } from '@/app/_http/survey-page';
 import { SiteFrame } from '@/components/layout/site-frame';
 import { RETRY_SECONDS, SurveyPageContent } from '@/components/surveys/fill/survey-page';
+import type { CountyValues } from '@/lib/county';
 import { formats } from '@/lib/i18n/formats';
 import { TIME_ZONE } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
@@ -34,11 +35,13 @@ export const getServerSideProps: GetServerSideProps<SurveyPageProps, { site: str
   return { props: { ...data.props, script: script ? { ...script, nonce: typeof nonce === 'string' ? nonce : null } : null } };
 };
 
-function Metadata({ title, manifest, refresh }: { title: string; manifest: string | null; refresh: boolean }) {
+/** What app/[site]/layout.tsx's metadata and viewport give every App Router page, and the survey's own. */
+function Metadata({ title, manifest, refresh, county }: { title: string; manifest: string | null; refresh: boolean; county: CountyValues }) {
   const t = useTranslations('meta');
   return (
     <Head>
       <title>{`${title} · ${t('siteName')}`}</title>
+      <meta name="description" content={t('description', county)} />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="theme-color" content="#17563f" />
       <link rel="icon" href="/icon.svg" />
@@ -52,7 +55,7 @@ export default function SurveyPage({ locale, account, county, title, titleLang, 
   return (
     // Rendered on the server only: the whole catalogue costs nothing here (the form's script gets its own words).
     <NextIntlClientProvider locale={locale} messages={messages[locale]} timeZone={TIME_ZONE} formats={formats}>
-      <Metadata title={title} manifest={manifest} refresh={view.kind === 'unavailable'} />
+      <Metadata title={title} manifest={manifest} refresh={view.kind === 'unavailable'} county={county} />
       <div className="flex min-h-screen flex-col">
         <SiteFrame account={account} members={false} county={county}>
           <SurveyPageContent view={view} title={title} titleLang={titleLang} locale={locale} script={script} />
