@@ -17,7 +17,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', '.data/**', 'public/sw.js', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.data/**', 'public/sw.js', 'public/survey-client/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   // Pages, layouts, actions, route handlers, proxy.ts: anything but db/.
   { rules: { 'no-restricted-imports': ['error', { patterns: [NO_DB] }] } },

@@ -31,8 +31,13 @@ import { surveyStep } from './survey-step';
 // there). So the page asks this half, through its route (app/api/survey-page/[slug]/route.ts), for
 // everything it shows: the same reads an App Router page would make, as JSON.
 
-/** The form's words, sent on to its script; the frame's are rendered on the server only. */
-const FORM_NAMESPACES = ['errorPage', 'errors', 'surveys.fill', 'surveys.device', 'surveys.ageGroups', 'surveys.respondentTypes'] as const;
+/**
+ * The form's words, sent on to its script; the frame's are rendered on the server only. Of the
+ * field errors (20 KB), only "invalid value": the form fetches the rest once it runs
+ * (components/ui/error-catalogue.ts) — unless the page shows errors already (a step posted before
+ * the script ran), which the script must render as the server did.
+ */
+const FORM_NAMESPACES = ['errorPage', 'surveys.fill', 'surveys.device', 'surveys.ageGroups', 'surveys.respondentTypes'] as const;
 
 /** A questionnaire is a few kilobytes; a posted step far larger is not one. */
 const MAX_STEP_BYTES = 256 * 1024;
@@ -147,6 +152,7 @@ export async function surveyPageData(request: Request, slug: string): Promise<Su
     submitUrl: `/s/${survey.slug}/submit`,
     initial: state,
   };
-  const formMessages = pickMessages((await getMessages()) as unknown as Messages, FORM_NAMESPACES) as AbstractIntlMessages;
+  const shown = Object.keys(state.errors).length > 0 || state.message !== null;
+  const formMessages = pickMessages((await getMessages()) as unknown as Messages, [...FORM_NAMESPACES, shown ? 'errors' : 'errors.invalid']) as AbstractIntlMessages;
   return { status, setCookie, props: { ...page, view: { kind: 'fill', answered, fill, formMessages }, script: formScript() } };
 }

@@ -44,9 +44,10 @@ export function SurveyPageContent({ view, title, titleLang, locale, script }: { 
             <>
               <script type="application/json" id={ISLAND_DATA} dangerouslySetInnerHTML={{ __html: islandJson({ locale, messages: view.formMessages, props: view.fill }) }} />
               {script.imports.map((chunk) => (
-                <link key={chunk} rel="modulepreload" href={chunk} nonce={script.nonce ?? undefined} />
+                <link key={chunk} rel="modulepreload" href={chunk} fetchPriority="low" nonce={script.nonce ?? undefined} />
               ))}
-              <script type="module" src={script.src} nonce={script.nonce ?? undefined} />
+              {/* A module script runs once the page is parsed, as `defer` says. */}
+              <script type="module" defer src={script.src} fetchPriority="low" nonce={script.nonce ?? undefined} />
             </>
           ) : null}
         </>
