@@ -37,17 +37,18 @@ export default async function SurveysPage() {
               return (
                 <li key={s.id} className="space-y-2 rounded-md border-2 border-gray-300 p-4">
                   <h3>
-                    <Link href={`/s/${s.slug}`} lang={translatedContent({ pl: s.titlePl, en: s.titleEn }, locale)}>
+                    {/* Plain links: the questionnaire is no App Router page (pages/), which the router must not fetch. */}
+                    <a href={`/s/${s.slug}`} lang={translatedContent({ pl: s.titlePl, en: s.titleEn }, locale)}>
                       {title}
-                    </Link>
+                    </a>
                   </h3>
                   {description ? <p lang={translatedContent({ pl: s.descriptionPl ?? '', en: s.descriptionEn }, locale)}>{description}</p> : null}
                   {s.closesAt ? <p className="text-sm text-muted">{t('closesAt', { date: format.dateTime(s.closesAt, { dateStyle: 'long', timeZone: ZONE }) })}</p> : null}
                   {s.responseMode === 'invitation' ? <p className="text-sm text-muted">{t('invitationOnly')}</p> : null}
                   <p>
-                    <Link href={`/s/${s.slug}`} className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white" aria-label={`${t('fillCta')}: ${title}`}>
+                    <a href={`/s/${s.slug}`} className="inline-flex min-h-11 items-center rounded-md border-2 border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white" aria-label={`${t('fillCta')}: ${title}`}>
                       {t('fillCta')}
-                    </Link>
+                    </a>
                   </p>
                 </li>
               );

@@ -38,7 +38,7 @@ export default async function SurveyOfficeDetailPage({ params }: { params: Promi
           {survey.status === 'open' && !accepting ? ` (${t('manage.outsideDates')})` : ''}
         </dd>
         <dt className="font-semibold">{t('manage.address')}</dt>
-        <dd>{survey.status === 'draft' ? `/s/${survey.slug}` : <Link href={`/s/${survey.slug}`}>/s/{survey.slug}</Link>}</dd>
+        <dd>{survey.status === 'draft' ? `/s/${survey.slug}` : <a href={`/s/${survey.slug}`}>/s/{survey.slug}</a>}</dd>
         <dt className="font-semibold">{t('manage.mode')}</dt>
         <dd>{t(`modes.${survey.responseMode}`)}</dd>
         <dt className="font-semibold">{t('manage.communes')}</dt>
