@@ -7,7 +7,8 @@ import { demo, signInAs } from './fixtures';
 // completes it with JavaScript turned off — every step a form posted to the server — and it is
 // stored once; coming back, they are told at once. With JavaScript: "at most 3" stops at 3 while
 // ticking, the review shows the chosen labels with "change" links, and a second visit is told
-// at once too. Screenshots of every step are kept with the test's results.
+// at once too. Screenshots of every step are kept with the test's results. The page brings no
+// script but its form's own (it is served outside the App Router: pages/[site]/s/[slug].tsx).
 
 test.describe.configure({ mode: 'serial' });
 
@@ -199,4 +200,30 @@ test('with JavaScript: limits while ticking, labels in the review, focus on each
 
   await signInAs(page, demo.coordinator);
   await expect(await responseCount(page)).toHaveText('2');
+});
+
+test("the questionnaire brings only its form's script, refuses steps from other sites, and an unknown one is not found", async ({ browser, request }) => {
+  const resident = await phone(browser);
+  const scripts: string[] = [];
+  resident.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await resident.goto(`/s/${slug}`);
+  await resident.getByLabel('Zapoznałem(-am) się z informacją i chcę wypełnić ankietę').check();
+  await resident.getByRole('button', { name: 'Dalej' }).click();
+  await atStep(resident, 2);
+  // None of the framework's scripts: the page is served outside the App Router (pages/).
+  expect(scripts.some((s) => s.startsWith('/survey-client/fill-'))).toBe(true);
+  expect(scripts.filter((s) => !s.startsWith('/survey-client/'))).toEqual([]);
+
+  // A step posted from another site is refused, at the page and at its data route alike.
+  const foreign = { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' };
+  expect((await request.post(`/s/${slug}`, { headers: foreign, data: 'intent=next' })).status()).toBe(403);
+  expect((await request.post(`/api/survey-page/${slug}`, { headers: foreign, data: 'intent=next' })).status()).toBe(403);
+
+  const missing = await resident.goto('/s/nie-ma-takiej-ankiety');
+  expect(missing?.status()).toBe(404);
+  await expect(resident.getByRole('heading', { level: 1, name: 'Nie znaleziono strony' })).toBeVisible();
+  await expect(resident.getByRole('link', { name: 'Wróć na stronę główną' })).toBeVisible();
+  await resident.context().close();
 });
