@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/request';
 import { answeredToken, readAnsweredToken } from '@/lib/surveys/answered';
 import { submitResponse } from '@/lib/surveys/mutations';
+import { readBoundedText } from './body';
 import { isForeignOrigin } from './origin';
 import { routeErrorResponse } from './route-error';
 
@@ -52,8 +53,7 @@ async function readJson(request: Request): Promise<unknown> {
   // JSON only: a cross-site HTML form cannot send it without a CORS preflight.
   if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) throw new AppError('bad_request');
   if (isForeignOrigin(request.headers)) throw new AppError('forbidden');
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError('bad_request');
+  const text = await readBoundedText(request, MAX_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch {

@@ -22,6 +22,7 @@ import { FORM_SCRIPT_PATH } from '@/lib/surveys/device/offline-page';
 import { surveyVersion } from '@/lib/surveys/device/store';
 import { getSurveyForFilling } from '@/lib/surveys/queries';
 import { freshState, type FillState } from '@/lib/surveys/steps';
+import { readBoundedText } from './body';
 import { answeredCookieName, readCookie } from './submission';
 import { surveyStep } from './survey-step';
 
@@ -81,8 +82,7 @@ function formScript(): FormScript | null {
 /** A step posted without JavaScript: an urlencoded form, bounded. */
 async function readForm(request: Request): Promise<FormData> {
   if (!(request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) throw new AppError('bad_request');
-  const text = await request.text();
-  if (text.length > MAX_STEP_BYTES) throw new AppError('bad_request');
+  const text = await readBoundedText(request, MAX_STEP_BYTES);
   const form = new FormData();
   for (const [name, value] of new URLSearchParams(text)) form.append(name, value);
   return form;
