@@ -76,7 +76,11 @@ async function main() {
       if (status !== 200) throw new Error(`${address} answered ${status}`);
       measured.push({ address, scripts: scriptsOf(html), html: { raw: Buffer.byteLength(html), gzip: gzipSync(html, { level: 6 }).length } });
     }
-    const shared = measured.map((m) => m.scripts).reduce((a, b) => a.filter((s) => b.includes(s)));
+    // What the App Router pages share (the survey's page, outside it, shares none of it).
+    const shared = measured
+      .map((m) => m.scripts)
+      .filter((scripts) => scripts.some((s) => s.startsWith('/_next/static/')))
+      .reduce((a, b) => a.filter((s) => b.includes(s)));
     const total = (scripts: string[]) => scripts.reduce((sum, s) => ({ raw: sum.raw + sizeOf(s).raw, gzip: sum.gzip + sizeOf(s).gzip }), { raw: 0, gzip: 0 });
 
     console.log(`\nJavaScript per page (anonymous visitor), gzip level 6; build ${readFileSync('.next/BUILD_ID', 'utf8').trim()}`);
@@ -87,7 +91,7 @@ async function main() {
       console.log([m.address, m.scripts.length, kb(all.gzip), kb(all.raw), kb(own.gzip), kb(m.html.gzip), kb(m.html.raw)].join(' | '));
     }
     const common = total(shared);
-    console.log(`shared by every page above: ${shared.length} scripts, ${kb(common.gzip)} gzipped (${kb(common.raw)} raw)`);
+    console.log(`shared by the App Router pages above: ${shared.length} scripts, ${kb(common.gzip)} gzipped (${kb(common.raw)} raw)`);
   } finally {
     await scratch?.stop();
   }
