@@ -2,7 +2,7 @@
  * Bundles the survey form's script (components/surveys/fill/island.tsx) into public/survey-client/,
  * content-hashed, with manifest.json naming the entry and the chunks it imports for the page
  * (app/_http/survey-page.ts).
- * Run by `npm run build` and `npm run dev`; the survey's page is the one page not served by the
+ * Run by `npm run build` (`next dev` hydrates the whole page itself); the survey's page is the one page not served by the
  * App Router (pages/[site]/s/[slug].tsx), so Next.js ships none of its own scripts with it.
  *
  * Next.js's build settings that matter here are repeated: next-intl's messages are compiled at build

@@ -67,6 +67,8 @@ export interface SurveyPageData {
 let built: Omit<FormScript, 'nonce'> | null | undefined;
 /** The content-hashed names of the form's script (public/survey-client/manifest.json, scripts/build-survey-client.ts). */
 function formScript(): FormScript | null {
+  // `next dev` ignores unstable_runtimeJS and hydrates the whole page itself: no second script.
+  if (process.env.NODE_ENV !== 'production') return null;
   if (built === undefined) {
     try {
       const manifest = JSON.parse(readFileSync(path.join(process.cwd(), `public${FORM_SCRIPT_PATH}/manifest.json`), 'utf8')) as { fill: string; imports: string[] };
