@@ -111,7 +111,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   // action, with the Next-Action header (from the page's script) or without it (a form posted with
   // JavaScript off), or a survey's step posted without JavaScript (pages/[site]/s/[slug].tsx). For
   // an action Next.js's own check would refuse it too, but as a 500, which reads as our failure
-  // rather than the sender's; the survey's page has no other check.
+  // rather than the sender's; the survey's step is checked again by the page's data route.
   if (request.method === 'POST' && isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const cookies = request.cookies.getAll();
   // No session cookie: nothing to refresh, and Auth.js need not run for an anonymous visitor.

@@ -4,9 +4,9 @@ type Props = DocumentInitialProps & { nonce?: string };
 
 /**
  * The survey page's document: its language from the page's props, as the App Router's root layout
- * sets it, and proxy.ts's nonce on Next.js's own tags — which it sends only under `next dev`
- * (production serves the page with unstable_runtimeJS off), where the Pages Router, unlike the App
- * Router, does not read the nonce by itself.
+ * sets it, and proxy.ts's nonce on Next.js's own tags, which the Pages Router, unlike the App Router,
+ * does not put on by itself. (Only `next dev` sends Next.js's scripts with this page: production
+ * serves it with unstable_runtimeJS off.)
  */
 export default class SurveyDocument extends Document<Props> {
   static async getInitialProps(context: DocumentContext): Promise<Props> {

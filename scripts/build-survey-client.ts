@@ -1,7 +1,7 @@
 /**
  * Bundles the survey form's script (components/surveys/fill/island.tsx) into public/survey-client/,
  * content-hashed, with manifest.json naming the entry and the chunks it imports for the page
- * (app/_http/survey-page.ts).
+ * (app/_http/survey-page-data.ts).
  * Run by `npm run build` (`next dev` hydrates the whole page itself); the survey's page is the one page not served by the
  * App Router (pages/[site]/s/[slug].tsx), so Next.js ships none of its own scripts with it.
  *

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense, type ReactNode } from 'react';
 import { pageSite, viewerOf, type SiteParams } from '@/app/_http/page-site';
 import { ClientMessages } from '@/components/layout/client-messages';
-import { SiteFrame } from '@/components/layout/site-frame';
+import { SITE_ICON, SiteFrame, THEME_COLOR } from '@/components/layout/site-frame';
 import { viewerAccount } from '@/components/layout/viewer-account';
 import { ViewerLoader } from '@/components/viewer/viewer-gate';
 import { requestCountyValues } from '@/lib/county';
@@ -17,11 +17,11 @@ export async function generateMetadata({ params }: { params: SiteParams }): Prom
   return {
     title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
     description: t('description', await requestCountyValues()),
-    icons: { icon: '/icon.svg' },
+    icons: { icon: SITE_ICON },
   };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#17563f' };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: THEME_COLOR };
 
 export default async function RootLayout({ children, params }: { children: ReactNode; params: SiteParams }) {
   const site = await pageSite(params);

@@ -9,8 +9,8 @@ import { isFormPostWithoutScript } from '@/lib/request';
 export type { ClientNamespace };
 
 /** The error page is a client component anywhere; sections with client forms need field errors. */
-export const ALWAYS = ['errorPage'] as const;
-export const FORMS = ['errors'] as const;
+const ALWAYS = ['errorPage'] as const;
+const FORMS = ['errors'] as const;
 
 /**
  * Gives the client components below only the message namespaces they use. Without it the whole

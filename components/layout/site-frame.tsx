@@ -5,6 +5,10 @@ import type { CountyValues } from '@/lib/county';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
+/** The browser's colour for the site (its brand green) and its icon, in every page's head. */
+export const THEME_COLOR = '#17563f';
+export const SITE_ICON = '/icon.svg';
+
 /**
  * Every page's frame inside <body>: the skip link, the header, the page's own content as <main>,
  * the footer. One markup for the App Router's layout (app/[site]/layout.tsx) and the survey's page

@@ -10,7 +10,7 @@ import { forumRoleLinks, siteRoleLinks } from './role-links';
  * A signed-in reader's part of the header and menus, in the request's language: their name,
  * unread notifications and the links their roles add. Rendered into a page made for them
  * (app/[site]/layout.tsx, forum-nav.tsx: once per request, React's cache), or read by a members' kept
- * page after it (app/api/viewer), or by the survey's page (app/_http/survey-page.ts).
+ * page after it (app/api/viewer), or by the survey's page (app/_http/survey-page-data.ts).
  */
 export const viewerAccount = cache(async (user: CurrentUser): Promise<ViewerAccount> => {
   const [t, unread] = await Promise.all([getTranslations(), countUnreadNotifications({ actor: user }).catch(() => 0)]);

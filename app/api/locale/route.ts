@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import * as z from 'zod';
+import { errorResponse } from '@/app/_http/error-response';
 import { isForeignOrigin } from '@/app/_http/origin';
+import { AppError } from '@/lib/errors';
 import { getCurrentUser } from '@/lib/auth';
 import { setUserLocale } from '@/lib/auth/mutations';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';
@@ -28,7 +30,7 @@ function back(request: NextRequest): string {
  * session, another kept page (app/_http/site.ts), which a server action's refresh would not swap in.
  */
 export async function POST(request: NextRequest) {
-  if (isForeignOrigin(request.headers)) return new NextResponse('Forbidden\n', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   const parsed = localeSchema.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
   const response = new NextResponse(null, { status: 303, headers: { Location: back(request) } });
   if (!parsed.success) return response;

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { errorResponse } from '@/app/_http/error-response';
 import { isForeignOrigin } from '@/app/_http/origin';
+import { AppError } from '@/lib/errors';
 import { signOut } from '@/lib/auth';
 import { endCurrentSession } from '@/lib/auth/sign-in';
 
@@ -12,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * works. Then Auth.js clears the cookie and the browser goes home with a full page load.
  */
 export async function POST(request: NextRequest) {
-  if (isForeignOrigin(request.headers)) return new NextResponse('Forbidden\n', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (isForeignOrigin(request.headers)) return errorResponse(new AppError('forbidden:origin'), 'text');
   await endCurrentSession();
   await signOut({ redirect: false });
   return new NextResponse(null, { status: 303, headers: { Location: '/' } });

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { isForeignOrigin } from '@/app/_http/origin';
 import { withRouteErrors } from '@/app/_http/route-error';
-import { surveyPageData } from '@/app/_http/survey-page';
+import { surveyPageData } from '@/app/_http/survey-page-data';
 import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -14,8 +14,11 @@ type Params = { params: Promise<{ slug: string }> };
  * with what the page itself shows to the same request. Never stored on the way.
  */
 async function answer(request: Request, { params }: Params) {
-  const data = await surveyPageData(request, (await params).slug);
-  return NextResponse.json(data, { headers: { 'Cache-Control': 'private, no-store' } });
+  const { status, props, setCookie } = await surveyPageData(request, (await params).slug);
+  const headers: Record<string, string> = { 'Cache-Control': 'private, no-store' };
+  // The "already answered" cookie (HttpOnly) as a cookie, never in the body: the page passes it on.
+  if (setCookie) headers['Set-Cookie'] = setCookie;
+  return NextResponse.json(props, { status, headers });
 }
 
 export const GET = withRouteErrors(answer);

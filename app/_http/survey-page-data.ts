@@ -10,7 +10,7 @@ import type { SurveyFillProps } from '@/components/surveys/fill/survey-fill';
 import type { SurveyView } from '@/components/surveys/fill/survey-page';
 import type { ViewerAccount } from '@/components/viewer/viewer-store';
 import { getCurrentUser } from '@/lib/auth';
-import { requestCountyValues, type CountyValues } from '@/lib/county';
+import { requestCountyValues, requestDataController, type CountyValues } from '@/lib/county';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { translatedContent } from '@/lib/i18n/content-lang';
@@ -38,7 +38,7 @@ import { surveyStep } from './survey-step';
  * (components/ui/error-catalogue.ts) — unless the page shows errors already (a step posted before
  * the script ran), which the script must render as the server did.
  */
-const FORM_NAMESPACES = ['errorPage', 'surveys.fill', 'surveys.device', 'surveys.ageGroups', 'surveys.respondentTypes'] as const;
+const FORM_NAMESPACES = ['surveys.fill', 'surveys.device', 'surveys.ageGroups', 'surveys.respondentTypes'] as const;
 
 /** A questionnaire is a few kilobytes; a posted step far larger is not one. */
 const MAX_STEP_BYTES = 256 * 1024;
@@ -57,7 +57,7 @@ export interface SurveyPageProps {
   script: FormScript | null;
 }
 
-/** What the route answers the page: the page's props, its HTTP status, the cookie to set. */
+/** The page's props, its HTTP status and the cookie to set: the route answers with them (the props as JSON). */
 export interface SurveyPageData {
   status: number;
   props: SurveyPageProps;
@@ -127,7 +127,7 @@ export async function surveyPageData(request: Request, slug: string): Promise<Su
       setCookie = outcome.setCookie ?? null;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      status = 400;
+      status = error.status;
       state = { ...state, message: { tone: 'error', key: error.messageKey } };
     }
   }
@@ -150,7 +150,7 @@ export async function surveyPageData(request: Request, slug: string): Promise<Su
     responseMode: survey.responseMode,
     communes,
     localities,
-    controller: { office: frame.county.office, officeAddress: frame.county.officeAddress, dpoEmail: frame.county.dpoEmail },
+    controller: await requestDataController(),
     submitUrl: `/s/${survey.slug}/submit`,
     initial: state,
   };
