@@ -34,7 +34,7 @@ export function forgetKeptThread(threadId: number, pages: number): void {
   revalidatePath(`${KEPT}/results/[slug]/forum`, 'page');
 }
 
-/** A thread's flags, an edit, a vote, moderation, membership: the forum's pages and its monitoring. */
+/** A thread's flags, an edit, a vote, moderation, membership, an account deleted: the forum's pages and its monitoring. */
 export function forgetKeptForum(): void {
   revalidatePath(`${KEPT}/forum`, 'layout');
   revalidatePath(`${KEPT}/results/[slug]/forum`, 'page');

@@ -152,6 +152,9 @@ export const threadHead = cache(async (threadId: number) => {
 const quotedPosts = alias(posts, 'quoted_post');
 const quotedAuthors = alias(users, 'quoted_author');
 
+/** An author's name as pages show it: a deleted account keeps an empty name (lib/auth/mutations.ts), which pages name "deleted". */
+const shownName = (name: string | null): string | null => name || null;
+
 /** Posts numbered from..to of a thread, with what each shows beside its text. */
 const threadPostsQuery = preparedQuery((database) =>
   database
@@ -211,13 +214,13 @@ export async function getThread({ viewer, threadId, page }: { viewer: CurrentUse
       id: p.id,
       number: p.number,
       authorId: p.authorId,
-      authorName: p.authorName,
+      authorName: shownName(p.authorName),
       createdAt: p.createdAt,
       editedAt: p.editedAt,
       html: visible ? storedHtml(p.bodyHtml, p.body) : null,
       body: visible && p.authorId === viewer?.id ? p.body : null,
       hidden,
-      quoted: p.quotedId !== null && p.quotedNumber !== null ? { id: p.quotedId, number: p.quotedNumber, authorName: p.quotedAuthorName } : null,
+      quoted: p.quotedId !== null && p.quotedNumber !== null ? { id: p.quotedId, number: p.quotedNumber, authorName: shownName(p.quotedAuthorName) } : null,
       revisions: visible
         ? revisionRows.filter((r) => r.postId === p.id).map((r) => ({ id: r.id, html: storedHtml(r.bodyHtml, r.body), writtenAt: r.writtenAt }))
         : [],
@@ -246,5 +249,5 @@ export async function getQuote({ threadId, postId }: { threadId: number; postId:
     .limit(1);
   if (!row || row.hiddenAt) return null;
   const text = row.body.length > 1500 ? `${row.body.slice(0, 1500)}…` : row.body;
-  return { id: row.id, number: row.number, authorName: row.authorName, markdown: `${text.split('\n').map((line) => `> ${line}`).join('\n')}\n\n` };
+  return { id: row.id, number: row.number, authorName: shownName(row.authorName), markdown: `${text.split('\n').map((line) => `> ${line}`).join('\n')}\n\n` };
 }

@@ -1,7 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { auditLog, notifications, postRevisions, posts, threadReads, threads } from '@/db/schema';
+import { auditLog, notifications, postRevisions, posts, threadReads, threads, users } from '@/db/schema';
+import { deleteAccount } from '@/lib/auth/mutations';
+import { hashPassword } from '@/lib/auth/password';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { moderatePost, reportPost, setThreadFlag, suspendPosting } from './moderation-mutations';
 import { openNotification } from './notification-mutations';
@@ -123,6 +125,21 @@ describe('posts: numbering, quoting, editing, following', () => {
     expect((await thrown(openNotification({ actor: author, id: replierNotes[0]!.id }))).code).toBe('not_found:notification');
     const view = await getThread({ viewer: replier, threadId: id });
     expect(view.posts[1]!.quoted).toMatchObject({ id: first!.id, number: 1, authorName: 'Autorka Wątku' });
+  });
+
+  it("a deleted account's posts and quotes show no name (its name is emptied), not an empty one", async () => {
+    const leaving = await makeMember(places.communeId, 'ngo', 'Odchodząca Członkini');
+    await db.update(users).set({ passwordHash: await hashPassword('hasło do usunięcia konta') }).where(eq(users.id, leaving.id));
+    const replier = await makeMember(places.communeId, 'business', 'Zostający Członek');
+    const { id } = await newThread(leaving);
+    const [first] = await db.select({ id: posts.id }).from(posts).where(eq(posts.threadId, id));
+    await addPost({ actor: replier, threadId: id, body: '> Autobus\n\nTeż to widzę.', quotedPostId: first!.id });
+    await deleteAccount({ actor: leaving, currentPassword: 'hasło do usunięcia konta' });
+    const view = await getThread({ viewer: null, threadId: id });
+    expect(view.posts[0]!.authorName).toBeNull();
+    expect(view.posts[1]!.quoted).toMatchObject({ id: first!.id, authorName: null });
+    expect(view.posts[1]!.authorName).toBe('Zostający Członek');
+    expect((await getQuote({ threadId: id, postId: first!.id }))?.authorName).toBeNull();
   });
 
   it('only the author edits; the previous text is kept as visible history', async () => {

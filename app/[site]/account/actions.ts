@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { forgetKeptForum } from '@/app/_http/kept-pages';
 import { redirect } from 'next/navigation';
 import * as z from 'zod';
 import { validatedActionWithUser } from '@/lib/action';
@@ -30,6 +31,8 @@ export const signOutEverywhereAction = validatedActionWithUser(z.object({}), asy
 
 export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, async (input, { user }) => {
   await deleteAccount({ actor: user, currentPassword: input.currentPassword });
+  // Their posts name them on the forum's kept pages: those go now, not when they expire.
+  forgetKeptForum();
   await signOut({ redirectTo: '/?accountDeleted=1' });
 });
 
