@@ -4,7 +4,7 @@ import type { CurrentUser } from '@/lib/auth';
 import { canWrite } from '@/lib/forum/permissions';
 import { getSeat } from '@/lib/forum/seat';
 import type { ForumControls, ThreadControls } from '@/lib/forum/thread-controls';
-import { listThreads } from '@/lib/forum/thread-queries';
+import { unreadOfList, type ListFilters } from '@/lib/forum/thread-queries';
 import { getThreadViewer } from '@/lib/forum/thread-viewer';
 
 // A signed-in reader's own part of a page, in the language of the request: rendered into the page
@@ -20,9 +20,9 @@ export async function threadControls({ user, threadId, page }: { user: CurrentUs
 }
 
 /** Whether they may start a thread, and what is unread for them in one page of the forum's list. */
-export async function forumControls({ user, list }: { user: CurrentUser; list: Omit<Parameters<typeof listThreads>[0], 'viewer'> }): Promise<ForumControls> {
-  const [page, seat, t] = await Promise.all([listThreads({ viewer: user, ...list }), getSeat(user.id), getTranslations('forum.index')]);
+export async function forumControls({ user, list }: { user: CurrentUser; list: ListFilters }): Promise<ForumControls> {
+  const [listed, seat, t] = await Promise.all([unreadOfList({ viewer: user, ...list }), getSeat(user.id), getTranslations('forum.index')]);
   const unread: ForumControls['unread'] = {};
-  for (const thread of page.threads) if (thread.unread) unread[String(thread.id)] = { count: thread.unread, label: t('unreadCount', { count: thread.unread }) };
+  for (const thread of listed) if (thread.unread) unread[String(thread.id)] = { count: thread.unread, label: t('unreadCount', { count: thread.unread }) };
   return { mayWrite: canWrite(user, seat, null), unread };
 }

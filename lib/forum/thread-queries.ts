@@ -51,17 +51,15 @@ const threadColumns = {
  * county's own threads) and service area; for a signed-in viewer, with unread counts. Keyset
  * pagination on (pinned, last_post_at, id); the cursor is "pinned.epochMicros.id".
  */
-export async function listThreads({
-  viewer,
-  commune,
-  areaId,
-  cursor,
-}: {
-  viewer: CurrentUser | null;
+/** Which page of the forum's list: a commune (or the county's own threads), an area, where the previous page ended. */
+export interface ListFilters {
   commune?: number | 'county';
   areaId?: number;
   cursor?: string;
-}) {
+}
+
+/** The list's filters as SQL; its order is ORDER_OF_LIST. */
+function listConditions({ commune, areaId, cursor }: ListFilters): SQL[] {
   const conditions: SQL[] = [];
   if (commune === 'county') conditions.push(isNull(threads.communeId));
   else if (commune !== undefined) conditions.push(eq(threads.communeId, commune));
@@ -75,6 +73,13 @@ export async function listThreads({
       sql`(${threads.pinned}, ${threads.lastPostAt}, ${threads.id}) < (${pinnedValue}, to_timestamp(${Number(micros) / 1e6}), ${Number(id)})`,
     );
   }
+  return conditions;
+}
+
+const ORDER_OF_LIST = [desc(threads.pinned), desc(threads.lastPostAt), desc(threads.id)];
+
+export async function listThreads({ viewer, ...filters }: { viewer: CurrentUser | null } & ListFilters) {
+  const conditions = listConditions(filters);
   const list = await db
     .select({
       ...threadColumns,
@@ -88,7 +93,7 @@ export async function listThreads({
     .leftJoin(consultations, eq(consultations.threadId, threads.id))
     .leftJoin(threadReads, viewer ? and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, viewer.id)) : sql`false`)
     .where(and(...conditions))
-    .orderBy(desc(threads.pinned), desc(threads.lastPostAt), desc(threads.id))
+    .orderBy(...ORDER_OF_LIST)
     .limit(THREADS_PER_PAGE + 1);
   const page = list.slice(0, THREADS_PER_PAGE);
   const last = page[page.length - 1];
@@ -101,6 +106,21 @@ export async function listThreads({
     })),
     nextCursor: list.length > THREADS_PER_PAGE && last ? `${last.pinned ? 1 : 0}.${last.lastPostMicros}.${last.id}` : null,
   };
+}
+
+/**
+ * How many posts of each thread on a page of the list the reader has not read: what a members'
+ * kept list lacks (app/_http/viewer.ts), read without the rest of what the list shows.
+ */
+export async function unreadOfList({ viewer, ...filters }: { viewer: CurrentUser } & ListFilters): Promise<{ id: number; unread: number }[]> {
+  const rows = await db
+    .select({ id: threads.id, postCount: threads.postCount, lastRead: threadReads.lastReadNumber })
+    .from(threads)
+    .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, viewer.id)))
+    .where(and(...listConditions(filters)))
+    .orderBy(...ORDER_OF_LIST)
+    .limit(THREADS_PER_PAGE);
+  return rows.map((row) => ({ id: row.id, unread: row.postCount - (row.lastRead ?? 0) }));
 }
 
 export interface PostView {

@@ -11,7 +11,7 @@ import { addPost, createThread, editPost, markThreadRead } from './thread-mutati
 import { listModerationQueue } from './moderation-queries';
 import { countUnreadNotifications } from './notification-queries';
 import { searchForum } from './search-queries';
-import { getQuote, getThread, getThreadTitle, listThreads } from './thread-queries';
+import { getQuote, getThread, getThreadTitle, listThreads, unreadOfList } from './thread-queries';
 import { getThreadViewer } from './thread-viewer';
 import { MAX_POST_LENGTH } from './schema';
 import { saveForumSettings } from './settings';
@@ -190,8 +190,12 @@ describe('the index: filters and unread counts', () => {
     const byArea = await listThreads({ viewer: reader, areaId: places.areaIds[1]! });
     const found = byArea.threads.find((t) => t.id === id)!;
     expect(found.unread).toBe(2);
+    // What a members' kept list gets after it (app/_http/viewer.ts): the same threads, the same counts.
+    const lean = await unreadOfList({ viewer: reader, areaId: places.areaIds[1]! });
+    expect(lean).toEqual(byArea.threads.map((t) => ({ id: t.id, unread: t.unread })));
     await markThreadRead({ actor: reader, threadId: id, upTo: 2 });
     expect((await listThreads({ viewer: reader, commune: 'county' })).threads.find((t) => t.id === id)!.unread).toBe(0);
+    expect((await unreadOfList({ viewer: reader, commune: 'county' })).find((t) => t.id === id)!.unread).toBe(0);
     expect((await listThreads({ viewer: null, commune: places.communeId })).threads.every((t) => t.communeId === places.communeId)).toBe(true);
     expect((await listThreads({ viewer: null, areaId: places.areaIds[0]! })).threads.some((t) => t.id === id)).toBe(false);
   });
