@@ -313,10 +313,13 @@ test.describe('the forum', () => {
     await page.goto('/forum');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
     await expect(row).toContainText('1 nowy');
-    // …opens the thread (the page tells the server, once shown, how far he has read)…
+    // …opens the thread (the page tells the server, once shown, how far he has read: a post from
+    // the page, once his part of it has come — leaving before that would leave it unread)…
+    const reported = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/forum/threads/'));
     await row.getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.locator('#post-1')).toBeVisible();
+    expect((await reported).ok()).toBe(true);
     // (The list is a members' kept page: the cell is empty until the reader's part has come, so
     // waiting for "—" waits for it, where "no 'nowy'" would pass before it came.)
     await expect(async () => {
