@@ -16,6 +16,7 @@
  *   BENCH_NODE_ARGS   node's own flags for both servers alike, before the script (default: those of
  *                     the unit's ExecStart; empty for none) — V8's heap flags that NODE_OPTIONS
  *                     refuses, such as --heap-growing-percent
+ *   MALLOC_ARENA_MAX  glibc's arenas for both servers (default: the unit's Environment= line)
  *   BENCH_KEEP=1      keep the scratch database afterwards
  *
  * It creates a scratch database, migrates it and loads the deployment with the demo data, adds one
@@ -50,12 +51,13 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 const client = process.env.BENCH_CLIENT ?? (hasWrk ? 'wrk' : 'node');
-/** The NODE_OPTIONS a deployed instance runs with (its memory limits): deploy/agora@.service's. */
-function unitNodeOptions(): string {
+/** A variable of deploy/agora@.service's environment lines: the memory settings a deployed instance runs with. */
+function unitEnvironment(name: string): string {
   const unit = readFileSync(path.resolve('deploy/agora@.service'), 'utf8');
-  return /^Environment="?NODE_OPTIONS=([^"\n]*)"?$/m.exec(unit)?.[1] ?? '';
+  return new RegExp(`^Environment="?${name}=([^"\\n]*)"?$`, 'm').exec(unit)?.[1] ?? '';
 }
-const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? unitNodeOptions();
+const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? unitEnvironment('NODE_OPTIONS');
+const mallocArenaMax = process.env.MALLOC_ARENA_MAX ?? unitEnvironment('MALLOC_ARENA_MAX');
 /** node's flags in the unit's ExecStart (between the node binary and the script), e.g. V8's heap flags. */
 function unitNodeArgs(): string {
   const unit = readFileSync(path.resolve('deploy/agora@.service'), 'utf8');
@@ -63,7 +65,7 @@ function unitNodeArgs(): string {
 }
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? unitNodeArgs()).split(' ').filter(Boolean);
 /** Given to both servers, never to this script (the load generator). */
-const serverNodeOptions = nodeOptions ? { NODE_OPTIONS: nodeOptions } : {};
+const serverNodeOptions = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(mallocArenaMax ? { MALLOC_ARENA_MAX: mallocArenaMax } : {}) };
 const POSTS = 2000;
 const PER_PAGE = 20;
 /** A demo forum member (db/seed/forum.ts): an approved seat, so the thread shows them its forms. */
@@ -315,7 +317,7 @@ async function main() {
     for (const target of targets) await measure(target.url, 10, warmupSeconds, target.member ? await memberCookie() : {});
 
     console.log(
-      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL; servers' NODE_OPTIONS=${nodeOptions || '(none)'}, node flags: ${nodeArgs.join(' ') || '(none)'}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+      `\n${seconds} s per URL and concurrency, client: ${client}, gzip; production builds; PostgreSQL; servers' NODE_OPTIONS=${nodeOptions || '(none)'}, MALLOC_ARENA_MAX=${mallocArenaMax || '(unset)'}, node flags: ${nodeArgs.join(' ') || '(none)'}; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
     const header = ['page', 'reader', 'c=1 p50', 'c=1 p95', 'c=10 req/s', 'c=10 p95', '× bare', 'CPU ms/req', 'failed'];
     console.log(header.join(' | '));

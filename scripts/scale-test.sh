@@ -29,8 +29,9 @@
 #
 # Ports (environment): SCALE_PG_PRIMARY_PORT 5440, SCALE_PG_REPLICA_PORT 5441, SCALE_REDIS_PORT 6390,
 # SCALE_APP_A_PORT 3301, SCALE_APP_B_PORT 3302, SCALE_NGINX_PORT 8090.
-# SCALE_APP_COMMAND: how an instance starts, %i standing for its port (default: the ExecStart and
-# NODE_OPTIONS of deploy/agora@.service, so the test runs instances as the documented units do).
+# SCALE_APP_COMMAND: how an instance starts, %i standing for its port (default: the ExecStart,
+# NODE_OPTIONS and MALLOC_ARENA_MAX of deploy/agora@.service, so the test runs instances as the
+# documented units do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -44,6 +45,7 @@ NGINX_PORT="${SCALE_NGINX_PORT:-8090}"
 UNIT="deploy/agora@.service"
 APP_COMMAND="${SCALE_APP_COMMAND:-$(sed -n 's/^ExecStart=//p' "$UNIT")}"
 APP_NODE_OPTIONS="$(sed -n 's/^Environment="\{0,1\}NODE_OPTIONS=\([^"]*\)"\{0,1\}$/\1/p' "$UNIT")"
+APP_MALLOC_ARENA_MAX="$(sed -n 's/^Environment="\{0,1\}MALLOC_ARENA_MAX=\([^"]*\)"\{0,1\}$/\1/p' "$UNIT")"
 if [[ "$APP_COMMAND" != *%i* ]]; then echo "scale test: the app command has no %i for the port: $APP_COMMAND" >&2; exit 2; fi
 BUILD=0
 for arg in "$@"; do
@@ -157,7 +159,7 @@ step "two app instances ($APP_A_PORT, $APP_B_PORT)"
 start_instance() { # port → its process group id
   local port="$1"
   # shellcheck disable=SC2086 # APP_COMMAND is a command line
-  NODE_ENV=production NODE_OPTIONS="$APP_NODE_OPTIONS" DATABASE_URL="$PRIMARY_URL" DATABASE_REPLICA_URLS="$REPLICA_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+  NODE_ENV=production NODE_OPTIONS="$APP_NODE_OPTIONS" MALLOC_ARENA_MAX="$APP_MALLOC_ARENA_MAX" DATABASE_URL="$PRIMARY_URL" DATABASE_REPLICA_URLS="$REPLICA_URL" REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
     AUTH_SECRET="$AUTH_SECRET_RUN" TRUSTED_PROXIES=1 PUBLIC_URL="http://127.0.0.1:$NGINX_PORT" MAIL_DIR="$WORK/mail" \
     setsid ${APP_COMMAND//%i/$port} >"$WORK/app-$port.log" 2>&1 &
   PIDS+=("$!")
