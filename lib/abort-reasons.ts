@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Abort reasons with their stacks written out, so a finished request can be collected.
  *

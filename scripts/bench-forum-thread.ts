@@ -64,8 +64,8 @@ function unitNodeArgs(): string {
   return /^ExecStart=\S*node((?: -[^ ]+)*) \S+\/next /m.exec(unit)?.[1]?.trim() ?? '';
 }
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? unitNodeArgs()).split(' ').filter(Boolean);
-/** Given to both servers, never to this script (the load generator). */
-const serverNodeOptions = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(mallocArenaMax ? { MALLOC_ARENA_MAX: mallocArenaMax } : {}) };
+/** The memory settings given to both servers, never to this script (the load generator). */
+const serverMemorySettings = { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(mallocArenaMax ? { MALLOC_ARENA_MAX: mallocArenaMax } : {}) };
 const POSTS = 2000;
 const PER_PAGE = 20;
 /** A demo forum member (db/seed/forum.ts): an approved seat, so the thread shows them its forms. */
@@ -265,11 +265,11 @@ async function main() {
 
     console.log(`thread ${thread!.id} with ${POSTS} posts loaded; starting the app on 127.0.0.1:${port} and the bare page on :${barePort}…`);
     const app = startServer(process.execPath, [...nodeArgs, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', 'localhost'], {
-      env: { ...env, ...serverNodeOptions },
+      env: { ...env, ...serverMemorySettings },
     });
     servers.push(app);
     const bare = startServer(process.execPath, [...nodeArgs, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(barePort), '-H', 'localhost'], {
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...serverNodeOptions },
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...serverMemorySettings },
       cwd: bareDir,
     });
     servers.push(bare);
