@@ -60,16 +60,15 @@ export interface SurveyFillProps {
  * with its submission id (a retry never stores twice). State: useFill.
  */
 export function SurveyFill(props: SurveyFillProps) {
-  const { definition, slug } = props;
+  const { definition, slug, initial } = props;
   const t = useTranslations('surveys.fill');
   const locale = useLocale();
-  const posted = props.initial;
   const fill = useFill({
     definition,
     communeIds: props.communes.map((c) => c.id),
     invitation: props.responseMode === 'invitation',
     submitUrl: props.submitUrl,
-    initial: posted,
+    initial,
     // The answers are kept on the phone as they are given, and a finished questionnaire goes
     // through the phone's outbox (useDeviceSurvey): with no signal it waits and goes later.
     onChange: (state) => device.keep(state.draft),
@@ -82,7 +81,7 @@ export function SurveyFill(props: SurveyFillProps) {
     submitUrl: props.submitUrl,
     newDraft,
     restore: (draft) => fill.replace(draft),
-    startsBlank: !posted.done && posted.draft.step === 0 && Object.keys(posted.draft.answers).length === 0,
+    startsBlank: !initial.done && initial.draft.step === 0 && Object.keys(initial.draft.answers).length === 0,
   });
   const { state, focus } = fill;
   const { draft, errors, message } = state;
